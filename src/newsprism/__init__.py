@@ -1,0 +1,18 @@
+"""newsprism: one news story through every outlet that covered it.
+
+    import newsprism
+    corpus = newsprism.open("news.db")
+    corpus.ingest(["pile/", "https://example.com/feed.xml"])
+    for article in corpus.articles():
+        print(article.outlet, article.headline)
+"""
+from .corpus import Corpus, open
+from .errors import BadInput, FetchError, NewsprismError
+from .model import Article, Block, Cleaned, Failure, IngestReport, Metadata, RawArticle, RemovedLine, Sourced
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article", "BadInput", "Block", "Cleaned", "Corpus", "Failure", "FetchError", "IngestReport",
+    "Metadata", "NewsprismError", "RawArticle", "RemovedLine", "Sourced", "open", "__version__",
+]

@@ -1,0 +1,72 @@
+"""The Python API a notebook uses: ``corpus = newsprism.open("news.db")``.
+
+A ``Corpus`` is a store plus the pipeline that fills it; the CLI is a thin layer over it.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from .model import Article, Failure, IngestReport
+from .store import Store, open_store
+
+DEFAULT_DB = "newsprism.db"
+
+
+class Corpus:
+    """A pile of news articles in one store."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def ingest(self, items: str | Path | Iterable[str | Path], *, allow_private: bool = False,
+               max_bytes: int = 10_000_000, on_progress: Callable[[str], None] | None = None,
+               on_failure: Callable[[Failure], None] | None = None) -> IngestReport:
+        """Ingest files, folders, URLs and feeds; returns what was stored, skipped and refused."""
+        from . import pipeline  # imported on use: `import newsprism` stays light
+
+        if isinstance(items, (str, Path)):
+            items = [items]
+        return pipeline.ingest(self.store, items, allow_private=allow_private, max_bytes=max_bytes,
+                               on_progress=on_progress, on_failure=on_failure)
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article, oldest publication date first (undated last)."""
+        return self.store.articles()
+
+    def article(self, article_id: str) -> Article | None:
+        """One article by id (a unique prefix of at least 4 characters works too)."""
+        return self.store.get(article_id)
+
+    def search(self, query: str, limit: int = 20) -> list[Article]:
+        """Full-text search over headlines and bodies."""
+        return self.store.search(query, limit)
+
+    def reclean(self) -> int:
+        """Re-clean every stored article from its kept raw input; returns how many changed."""
+        from . import pipeline
+
+        return pipeline.reclean(self.store)
+
+    def report(self, out: str | Path) -> Path:
+        """Write the static HTML report to ``out``; returns the path of its index page."""
+        from .report import write_report
+
+        return write_report(list(self.articles()), Path(out))
+
+    def __len__(self) -> int:
+        return self.store.count()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open(path: str | Path = DEFAULT_DB) -> Corpus:  # noqa: A001 - mirrors sqlite3.connect / open
+    """Open (or create) a corpus stored in the SQLite file at ``path``."""
+    return Corpus(open_store(str(path)))

@@ -1,0 +1,68 @@
+"""Render the report: an article list and one page per article.
+
+Everything taken from an article goes through Jinja2 with autoescaping on, so hostile text
+(``<script>``, entities, attribute-breaking quotes) renders inert. No CDN: the stylesheet is
+copied next to the pages.
+"""
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..model import Article
+
+_ENV = Environment(loader=PackageLoader("newsprism.report", "templates"),
+                   autoescape=select_autoescape(default=True, default_for_string=True),
+                   trim_blocks=True, lstrip_blocks=True)
+
+_ENV.tests["web_url"] = lambda value: isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+FIELD_LABELS = {"headline": "Headline", "outlet": "Outlet", "byline": "Byline", "published": "Published",
+                "dateline": "Dateline", "wire": "Wire credit", "language": "Language", "url": "URL"}
+
+
+def write_report(articles: list[Article], out: Path) -> Path:
+    """Write ``index.html``, ``articles/<id>.html`` and ``style.css`` under ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "articles").mkdir(exist_ok=True)
+    _copy_static(out)
+    generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    index = out / "index.html"
+    index.write_text(_ENV.get_template("index.html").render(
+        articles=articles, stats=_stats(articles), generated=generated, root="."), encoding="utf-8")
+    page = _ENV.get_template("article.html")
+    for article in articles:
+        (out / "articles" / f"{article.id}.html").write_text(page.render(
+            article=article, fields=_fields(article), generated=generated, root=".."), encoding="utf-8")
+    return index
+
+
+def _fields(article: Article) -> list[tuple[str, str, str]]:
+    """(label, value, where it came from) for each known metadata value."""
+    rows = []
+    for name, label in FIELD_LABELS.items():
+        value = getattr(article, name)
+        if value:
+            rows.append((label, value, article.provenance.get(name, "")))
+    return rows
+
+
+def _stats(articles: list[Article]) -> dict:
+    outlets = Counter(a.outlet or "unknown outlet" for a in articles)
+    wires = Counter(a.wire for a in articles if a.wire)
+    dates = sorted(a.published[:10] for a in articles if a.published)
+    return {"articles": len(articles), "outlets": len(outlets), "wires": dict(wires.most_common()),
+            "first": dates[0] if dates else None, "last": dates[-1] if dates else None}
+
+
+def _copy_static(out: Path) -> None:
+    static = resources.files("newsprism.report") / "static"
+    for item in static.iterdir():
+        if item.name.endswith(".css"):
+            with resources.as_file(item) as path:
+                shutil.copyfile(path, out / item.name)

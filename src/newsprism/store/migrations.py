@@ -1,0 +1,108 @@
+"""Schema migrations, registered in code and recorded in the ``migrations`` table.
+
+Append new migrations to ``MIGRATIONS``; never edit one that has shipped.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_articles", """
+        CREATE TABLE raw (
+            id TEXT PRIMARY KEY,          -- sha256 of the decoded input
+            source TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            url TEXT,
+            body TEXT NOT NULL,
+            hints TEXT NOT NULL,          -- JSON: title, published, outlet, author supplied by the input
+            encoding TEXT,
+            stored_at TEXT NOT NULL
+        );
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,          -- content hash of the normalised clean text
+            raw_id TEXT NOT NULL REFERENCES raw(id),
+            source TEXT NOT NULL,
+            url TEXT,
+            canonical_url TEXT,
+            headline TEXT,
+            outlet TEXT,
+            byline TEXT,
+            dateline TEXT,
+            published TEXT,
+            wire TEXT,
+            language TEXT,
+            text TEXT NOT NULL,
+            detail TEXT NOT NULL,         -- JSON: blocks, removed, captions, provenance, stage versions
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_canonical_url ON articles(canonical_url);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            headline, text, content='articles', content_rowid='rowid'
+        );
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, headline, text) VALUES (new.rowid, new.headline, new.text);
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, headline, text)
+            VALUES ('delete', old.rowid, old.headline, old.text);
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, headline, text)
+            VALUES ('delete', old.rowid, old.headline, old.text);
+            INSERT INTO articles_fts(rowid, headline, text) VALUES (new.rowid, new.headline, new.text);
+        END;
+    """),
+    ("0002_analysis", """
+        CREATE TABLE annotations (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version TEXT NOT NULL,
+            sentences TEXT NOT NULL,      -- JSON [[text, start, end], ...]
+            entities TEXT NOT NULL,       -- JSON [[text, label, start, end], ...]
+            sentence_vectors BLOB NOT NULL,  -- float32, n_sentences x dim
+            vector BLOB NOT NULL          -- float32, dim
+        );
+        CREATE TABLE relations (
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            score REAL NOT NULL,
+            evidence TEXT NOT NULL,
+            PRIMARY KEY (source, target, kind)
+        );
+        CREATE TABLE assignments (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            detail TEXT NOT NULL          -- JSON: flags, evidence
+        );
+        CREATE INDEX assignments_story ON assignments(story_id);
+    """),
+]
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply every migration not yet recorded; return the names applied.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``): each migration runs in its
+    own explicit transaction together with the row that records it.
+    """
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+    pending = [(name, sql) for name, sql in MIGRATIONS if name not in done]
+    for name, sql in pending:
+        _apply(conn, name, sql)
+    return [name for name, _ in pending]
+
+
+def _apply(conn: sqlite3.Connection, name: str, sql: str) -> None:
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    conn.executescript("BEGIN;" + sql)
+    try:
+        conn.execute("INSERT INTO migrations(name, applied_at) VALUES (?, ?)", (name, now))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

@@ -1,0 +1,194 @@
+"""The embedded default store: one SQLite file, WAL mode, FTS5 over headline and body.
+
+One writer (the process that ingests), any number of readers (report, web app): WAL keeps readers
+unblocked. Every statement is parameterised; article text never reaches SQL as code.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from ..model import Annotation, Article, Block, Entity, RawArticle, RemovedLine, Span
+from .migrations import migrate
+
+_HINTS = ("title", "published", "outlet", "author")
+_COLUMNS = ("id", "source", "url", "canonical_url", "headline", "outlet", "byline", "dateline",
+            "published", "wire", "language", "text")
+
+
+def raw_id(raw: RawArticle) -> str:
+    """Content hash of a raw input (its decoded body and where it points)."""
+    return hashlib.sha256(f"{raw.url or ''}\n{raw.body}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class SQLiteStore:
+    """``Store`` over a SQLite file (``":memory:"`` works for tests)."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        migrate(self.conn)
+
+    # --- writing -------------------------------------------------------------------------------
+    def find_duplicate(self, article_id: str, canonical_url: str | None) -> str | None:
+        row = self.conn.execute("SELECT id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None and canonical_url:
+            row = self.conn.execute("SELECT id FROM articles WHERE canonical_url = ? LIMIT 1",
+                                    (canonical_url,)).fetchone()
+        return row["id"] if row else None
+
+    def add(self, raw: RawArticle, article: Article) -> None:
+        rid = raw_id(raw)
+        now = _now()
+        hints = json.dumps({name: getattr(raw, name) for name in _HINTS}, ensure_ascii=False)
+        with self._transaction():
+            self.conn.execute(
+                "INSERT OR IGNORE INTO raw(id, source, kind, url, body, hints, encoding, stored_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (rid, raw.source, raw.kind, raw.url, raw.body, hints, raw.encoding, now))
+            values = [getattr(article, name) for name in _COLUMNS]
+            self.conn.execute(
+                f"INSERT INTO articles({', '.join(_COLUMNS)}, raw_id, detail, ingested_at)"
+                f" VALUES ({', '.join('?' * len(_COLUMNS))}, ?, ?, ?)",
+                (*values, rid, _detail_json(article), now))
+
+    def replace(self, article: Article) -> None:
+        names = [name for name in _COLUMNS if name != "id"]
+        with self._transaction():
+            self.conn.execute(
+                f"UPDATE articles SET {', '.join(f'{n} = ?' for n in names)}, detail = ? WHERE id = ?",
+                (*[getattr(article, n) for n in names], _detail_json(article), article.id))
+
+    # --- reading -------------------------------------------------------------------------------
+    def get(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            row = self._by_prefix(article_id)
+        return _article(row) if row else None
+
+    def articles(self) -> Iterator[Article]:
+        rows = self.conn.execute("SELECT * FROM articles ORDER BY published IS NULL, published, rowid")
+        for row in rows.fetchall():
+            yield _article(row)
+
+    def raw(self, article_id: str) -> RawArticle | None:
+        row = self.conn.execute(
+            "SELECT raw.* FROM raw JOIN articles ON articles.raw_id = raw.id WHERE articles.id = ?",
+            (article_id,)).fetchone()
+        if row is None:
+            return None
+        hints = json.loads(row["hints"])
+        return RawArticle(source=row["source"], kind=row["kind"], body=row["body"], url=row["url"],
+                          encoding=row["encoding"], **hints)
+
+    def search(self, query: str, limit: int = 20) -> list[Article]:
+        """Full-text search (FTS5, bm25 ranking); the query is quoted, so it is never syntax."""
+        phrase = " ".join('"' + term.replace('"', '""') + '"' for term in query.split())
+        if not phrase:
+            return []
+        rows = self.conn.execute(
+            "SELECT articles.* FROM articles_fts JOIN articles ON articles.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?", (phrase, limit))
+        return [_article(row) for row in rows.fetchall()]
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- language layer cache ------------------------------------------------------------------
+    def save_annotations(self, annotations: list[Annotation]) -> None:
+        rows = [(a.article_id, a.version,
+                 json.dumps([[s.text, s.start, s.end] for s in a.sentences], ensure_ascii=False),
+                 json.dumps([[e.text, e.label, e.start, e.end] for e in a.entities], ensure_ascii=False),
+                 np.asarray(a.sentence_vectors, dtype=np.float32).tobytes(),
+                 np.asarray(a.vector, dtype=np.float32).tobytes()) for a in annotations]
+        with self._transaction():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO annotations(article_id, version, sentences, entities,"
+                " sentence_vectors, vector) VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def annotations(self, version: str | None = None) -> dict[str, Annotation]:
+        """Cached annotations by article id (only those of ``version`` when given)."""
+        query, params = "SELECT * FROM annotations", ()
+        if version is not None:
+            query, params = query + " WHERE version = ?", (version,)
+        return {row["article_id"]: _annotation(row) for row in self.conn.execute(query, params)}
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _by_prefix(self, prefix: str) -> sqlite3.Row | None:
+        """Let users type a short id, as with git: a unique prefix of at least 4 characters."""
+        if len(prefix) < 4:
+            return None
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.conn.execute("SELECT * FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                                 (escaped + "%",)).fetchall()
+        return rows[0] if len(rows) == 1 else None
+
+    def _transaction(self):
+        return _Transaction(self.conn)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error, so a crash never half-writes."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def __enter__(self):
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind, value, traceback):
+        self.conn.execute("ROLLBACK" if kind else "COMMIT")
+        return False
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _detail_json(article: Article) -> str:
+    return json.dumps({
+        "blocks": [asdict(block) for block in article.blocks],
+        "removed": [asdict(line) for line in article.removed],
+        "captions": list(article.captions),
+        "provenance": article.provenance,
+        "stage_versions": article.stage_versions,
+    }, ensure_ascii=False)
+
+
+def _annotation(row: sqlite3.Row) -> Annotation:
+    vector = np.frombuffer(row["vector"], dtype=np.float32)
+    sentences = tuple(Span(text=t, start=a, end=b) for t, a, b in json.loads(row["sentences"]))
+    matrix = np.frombuffer(row["sentence_vectors"], dtype=np.float32).reshape(len(sentences), -1) \
+        if sentences else np.zeros((0, vector.shape[0]), dtype=np.float32)
+    return Annotation(
+        article_id=row["article_id"], version=row["version"], sentences=sentences,
+        entities=tuple(Entity(text=t, label=l, start=a, end=b) for t, l, a, b in json.loads(row["entities"])),
+        sentence_vectors=matrix, vector=vector)
+
+
+def _article(row: sqlite3.Row) -> Article:
+    detail = json.loads(row["detail"])
+    return Article(
+        **{name: row[name] for name in _COLUMNS},
+        blocks=tuple(Block(**block) for block in detail["blocks"]),
+        removed=tuple(RemovedLine(**line) for line in detail["removed"]),
+        captions=tuple(detail["captions"]),
+        provenance=detail["provenance"],
+        stage_versions=detail["stage_versions"],
+    )
