@@ -1,0 +1,227 @@
+"""HTML extraction quality and speed: newsprism's cleaner beside the open-source extractors.
+
+Pages and gold text come from ../shared/eval/extraction/pages.jsonl.gz (the Zyte
+article-extraction-benchmark dev pages); every system's predictions are scored by the shared
+scorer ../shared/eval/score.py (shingle-4 precision / recall / F1 averaged over pages).
+
+    python bench/extraction.py [--systems newsprism,trafilatura,...] [--variants] [--append-results]
+
+``--variants`` adds ablations of newsprism's cleaner (which stage buys what).  Peers that are not
+installed are skipped with a note.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+REPO = Path(__file__).resolve().parents[1]
+EVAL = REPO.parent / "shared" / "eval"
+PAGES = EVAL / "extraction" / "pages.jsonl.gz"
+SCORER = EVAL / "score.py"
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+Extractor = Callable[[str, str], str]
+logging.disable(logging.CRITICAL)  # the peers log every page they find hard
+
+
+def _html_module():
+    """newsprism.clean.html, imported even while the package's other modules are unfinished."""
+    try:
+        from newsprism.clean import html
+    except ImportError:  # the clean package __init__ imports siblings that may not exist yet
+        import importlib.util
+        import types
+
+        import newsprism
+
+        package = types.ModuleType("newsprism.clean")
+        package.__path__ = [str(Path(newsprism.__file__).parent / "clean")]
+        sys.modules["newsprism.clean"] = package
+        spec = importlib.util.find_spec("newsprism.clean.html")
+        html = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = html
+        spec.loader.exec_module(html)
+    return html
+
+
+# --- systems ----------------------------------------------------------------------------------
+
+def newsprism_system() -> Extractor:
+    clean_html = _html_module().clean_html
+    return lambda page, url: clean_html(page, url=url).text
+
+
+def trafilatura_system() -> Extractor:
+    import trafilatura
+
+    return lambda page, url: trafilatura.extract(page, url=url) or ""
+
+
+def readability_system() -> Extractor:
+    import lxml.html
+    from readability import Document
+
+    def run(page: str, url: str) -> str:
+        summary = Document(page, url=url).summary(html_partial=True)
+        root = lxml.html.fragment_fromstring(summary, create_parent="div")
+        return "\n".join(t.strip() for t in root.itertext() if t.strip())
+
+    return run
+
+
+def newspaper_system() -> Extractor:
+    import newspaper
+
+    def run(page: str, url: str) -> str:
+        article = newspaper.Article(url or "http://example.com/")
+        article.download(input_html=page)
+        article.parse()
+        return article.text
+
+    return run
+
+
+def justext_system() -> Extractor:
+    import justext
+
+    stoplist = justext.get_stoplist("English")
+
+    def run(page: str, url: str) -> str:
+        paragraphs = justext.justext(page.encode("utf-8", "replace"), stoplist)
+        return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+    return run
+
+
+SYSTEMS = {"newsprism": newsprism_system, "trafilatura 2.x": trafilatura_system,
+           "readability-lxml": readability_system, "newspaper4k": newspaper_system,
+           "jusText": justext_system}
+
+
+@contextmanager
+def _variant(name: str):
+    """Ablations of newsprism's cleaner, by switching one stage off for the run."""
+    html = _html_module()
+    saved = {k: getattr(html, k) for k in ("_readability_paras", "_drop_furniture",
+                                          "_strip_furniture_lines", "_strip_head")}
+    if name in ("primary only", "no furniture drop", "no post-clean"):
+        html._readability_paras = lambda tree, url: []
+    if name == "no furniture drop":
+        html._drop_furniture = lambda tree, removed: None
+    if name == "no post-clean":
+        html._strip_furniture_lines = lambda paras, removed, captions: paras
+        html._strip_head = lambda paras, title, removed: (paras, [])
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            setattr(html, key, value)
+
+
+VARIANTS = ("no furniture drop", "no post-clean", "primary only")
+
+
+# --- running and scoring ----------------------------------------------------------------------
+
+def load_pages() -> list[dict]:
+    with gzip.open(PAGES, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def run_system(extract: Extractor, pages: list[dict], out: Path) -> float:
+    """Write one prediction line per page; return pages per second."""
+    start = time.perf_counter()
+    rows = []
+    for page in pages:
+        try:
+            text = extract(page["html"], page["url"]) or ""
+        except Exception:  # a peer crashing on a page scores that page as empty
+            text = ""
+        rows.append({"id": page["id"], "text": text})
+    elapsed = time.perf_counter() - start
+    out.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return len(pages) / elapsed if elapsed else float("inf")
+
+
+def score(predictions: Path) -> dict:
+    done = subprocess.run([sys.executable, str(SCORER), "extraction", str(predictions), "--json"],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def table(rows: list[tuple[str, dict, float]]) -> str:
+    lines = ["| system | precision | recall | F1 | pages/s |", "|---|---|---|---|---|"]
+    for name, result, speed in rows:
+        f1 = f"{result['f1']:.4f}"
+        if name == "newsprism":
+            f1 = f"**{f1}**"
+        lines.append(f"| {name} | {result['precision']:.4f} | {result['recall']:.4f} | {f1} | "
+                     f"{speed:.1f} |")
+    return "\n".join(lines)
+
+
+def append_results(text: str, command: str) -> None:
+    if not RESULTS.exists():
+        RESULTS.write_text("# Benchmark results\n", encoding="utf-8")
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    with RESULTS.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n## HTML extraction ({stamp})\n\n`{command}`\n\n"
+                     f"{len(load_pages())} pages from ../shared/eval/extraction, scored by "
+                     f"../shared/eval/score.py extraction (shingle-4, averaged over pages); "
+                     f"same machine, same run (2 cores).\n\n{text}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--systems", default=",".join(SYSTEMS),
+                        help="comma-separated subset of: " + ", ".join(SYSTEMS))
+    parser.add_argument("--variants", action="store_true", help="add newsprism ablations")
+    parser.add_argument("--append-results", action="store_true")
+    args = parser.parse_args(argv)
+    if not PAGES.exists() or not SCORER.exists():
+        print(f"evaluation data not found at {EVAL}; nothing to measure (that is fine).")
+        return 0
+    pages = load_pages()
+    rows, notes = [], []
+    with tempfile.TemporaryDirectory(prefix="newsprism-extraction-") as tmp:
+        jobs = [(name, name, None) for name in args.systems.split(",") if name]
+        if args.variants:
+            jobs += [(f"newsprism: {v}", "newsprism", v) for v in VARIANTS]
+        for label, name, variant in jobs:
+            if name not in SYSTEMS:
+                notes.append(f"unknown system {name!r} skipped")
+                continue
+            try:
+                extract = SYSTEMS[name]()
+            except ImportError as exc:
+                notes.append(f"{name} skipped: not installed ({exc.name})")
+                continue
+            out = Path(tmp) / f"{len(rows)}.jsonl"
+            if variant:
+                with _variant(variant):
+                    speed = run_system(extract, pages, out)
+            else:
+                speed = run_system(extract, pages, out)
+            rows.append((label, score(out), speed))
+            print(f"{label}: F1 {rows[-1][1]['f1']:.4f}, {speed:.1f} pages/s", file=sys.stderr)
+    text = table(rows) + "".join(f"\n\n{note}" for note in notes)
+    print(text)
+    if args.append_results:
+        command = "python bench/extraction.py " + " ".join(argv if argv is not None
+                                                             else sys.argv[1:])
+        append_results(text, command.strip())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""Ingest speed: N real articles as one JSONL file -> clean -> metadata -> SQLite.
+
+Texts come from ../shared/eval (Multi-News source documents, ECB+ and PolNeAR articles), so the
+cleaner sees real news text with its real junk. Each line gets a distinct URL and date, the way a
+crawler's dump would.
+
+    python bench/ingest_speed.py [--n 10000] [--append-results]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import newsprism
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+def real_texts() -> list[str]:
+    texts: list[str] = []
+    for cluster in _read(EVAL / "multinews" / "clusters.jsonl.gz"):
+        texts.extend(doc for doc in cluster["documents"] if len(doc) > 200)
+    for name in ("ecbplus/docs.jsonl.gz", "polnear/docs.jsonl.gz"):
+        texts.extend(doc["text"] for doc in _read(EVAL / name) if len(doc["text"]) > 200)
+    return texts
+
+
+def _read(path: Path):
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)
+
+
+def write_jsonl(path: Path, texts: list[str], n: int) -> None:
+    start = date(2023, 1, 1)
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(n):
+            text = texts[i % len(texts)]
+            if i >= len(texts):  # reuse a text: make it a distinct article, as a new day's story
+                text = f"Update {i}: " + text
+            handle.write(json.dumps({"url": f"https://news{i % 50}.example.com/story/{i}",
+                                     "published": (start + timedelta(days=i % 730)).isoformat(),
+                                     "text": text}) + "\n")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--append-results", action="store_true")
+    args = parser.parse_args()
+    if not EVAL.exists():
+        print(f"evaluation data not found at {EVAL}; nothing to measure")
+        return 0
+    texts = real_texts()
+    with tempfile.TemporaryDirectory() as tmp:
+        dump, db = Path(tmp) / "dump.jsonl", Path(tmp) / "bench.db"
+        write_jsonl(dump, texts, args.n)
+        size_mb = dump.stat().st_size / 1e6
+        t0 = time.perf_counter()
+        with newsprism.open(db) as corpus:
+            report = corpus.ingest([dump])
+            stored = len(corpus)
+        seconds = time.perf_counter() - t0
+        db_mb = db.stat().st_size / 1e6
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    table = "\n".join([
+        "| articles | input MB | seconds | articles/s | stored | duplicates | failed | db MB | peak RSS MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {args.n} | {size_mb:.1f} | {seconds:.1f} | {args.n / seconds:.0f} | {stored} | "
+        f"{len(report.duplicates)} | {len(report.failures)} | {db_mb:.1f} | {peak_mb:.0f} |",
+    ])
+    print(table)
+    if args.append_results:
+        with RESULTS.open("a", encoding="utf-8") as handle:
+            handle.write(f"\n## Ingest speed: JSONL -> SQLite ({date.today()})\n\n"
+                         f"`python bench/ingest_speed.py --n {args.n}` (2-core machine)\n\n{table}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

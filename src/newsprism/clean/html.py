@@ -1,0 +1,447 @@
+"""HTML page -> clean article text.
+
+The page is parsed once with lxml.  Captions and credits are taken out first, then page furniture
+(navigation, related links, share bars, newsletter boxes, comments, footers) is dropped by tag,
+role and class.  Two extractors then read what is left: trafilatura (primary, structure-aware)
+and readability-lxml (a second opinion that scores containers).  Their paragraphs are merged by
+agreement, and a last pass drops furniture lines both kept (bylines, "Read more", copyright).
+
+Measured on the Zyte article-extraction dev set (bench/extraction.py, bench/RESULTS.md).
+"""
+from __future__ import annotations
+
+import copy
+import logging
+from collections import Counter
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from ..model import Block, Cleaned, RemovedLine
+from . import html_patterns as P
+
+__all__ = ["clean_html"]
+
+# Cap on ``Cleaned.removed``: the report shows it collapsed beside the article.
+MAX_REMOVED = 200
+MAX_REMOVED_CHARS = 300
+# Shingle size for agreement between extractors (the scorer uses 4-word shingles too).
+SHINGLE = 4
+# A paragraph is "supported" by the other extractor when this share of its shingles occur there.
+SUPPORT = 0.5
+# Below this share of the primary's words supported by the second opinion, the two extractors
+# read different parts of the page and we do not merge.
+MIN_AGREEMENT = 0.5
+# Furniture lines at the end of the article (bylines, "Follow us") are only looked for here.
+TAIL_BLOCKS = 6
+# A furniture-looking container holding more than this share of the page's <p> words is searched
+# inside rather than dropped (dev set: wrappers named "...-with-sidebar", "paywall" hold articles).
+MAX_FURNITURE_SHARE = 0.3
+# Larger pages are cut before extraction (trafilatura's own default limit is similar).
+MAX_HTML_CHARS = 5_000_000
+
+log = logging.getLogger(__name__)
+for _noisy in ("trafilatura", "readability", "readability.readability", "htmldate"):
+    logging.getLogger(_noisy).setLevel(logging.CRITICAL)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Para:
+    """One paragraph from an extractor, with its normalised words."""
+
+    text: str
+    kind: str = "paragraph"
+    tag: str = "p"
+
+    @property
+    def words(self) -> list[str]:
+        return [w.lower() for w in P.WORD.findall(self.text)]
+
+
+# --- entry point ------------------------------------------------------------------------------
+
+def clean_html(html: str, *, url: str | None = None) -> Cleaned:
+    """Clean one HTML page: body blocks, captions, page title and the furniture taken out.
+
+    Never raises on junk input: an empty, binary or text-less page gives a ``Cleaned`` with no
+    blocks (the caller turns that into a ``BadInput``).
+    """
+    tree = _parse(html)
+    if tree is None:
+        return Cleaned(blocks=())
+    page_title = _page_title(tree)
+    removed: list[RemovedLine] = []
+    captions = _take_captions(tree)
+    _drop_furniture(tree, removed)
+    primary = _trafilatura_paras(tree, url)
+    second = _readability_paras(tree, url)
+    paras = _merge(primary, second, removed)
+    paras, header = _strip_head(paras, page_title, removed)
+    paras = _strip_furniture_lines(paras, removed, captions)
+    blocks = tuple(Block(text=p.text, kind=p.kind) for p in paras)
+    return Cleaned(blocks=blocks, removed=tuple(removed[:MAX_REMOVED]),
+                   captions=tuple(dict.fromkeys(captions)), header=tuple(header),
+                   page_title=page_title)
+
+
+# --- parsing ----------------------------------------------------------------------------------
+
+def _parse(html: str) -> lxml.html.HtmlElement | None:
+    if not isinstance(html, str):
+        try:
+            html = bytes(html).decode("utf-8", "replace")
+        except (TypeError, ValueError):
+            return None
+    html = html[:MAX_HTML_CHARS].replace("\x00", "")
+    if not html.strip():
+        return None
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError, TypeError):
+        return None
+    if tree is None or not isinstance(tree.tag, str):
+        return None
+    for el in tree.iter(*P.DROP_TAGS):
+        _drop(el)
+    return tree
+
+
+def _drop(el) -> None:
+    """Remove an element but keep its tail text (which belongs to the parent)."""
+    parent = el.getparent()
+    if parent is not None:
+        el.drop_tree()
+
+
+def norm(text: str) -> str:
+    """Whitespace-collapsed text without invisible characters."""
+    return P.SPACES.sub(" ", P.INVISIBLE.sub("", text.replace("\xa0", " "))).strip()
+
+
+def _page_title(tree) -> str | None:
+    for xpath in ('//meta[@property="og:title"]/@content', '//meta[@name="og:title"]/@content',
+                  "//h1", "//title"):
+        for hit in tree.xpath(xpath):
+            text = norm(hit if isinstance(hit, str) else hit.text_content())
+            if text:
+                return text
+    return None
+
+
+# --- captions and furniture -------------------------------------------------------------------
+
+def _classes(el) -> list[str]:
+    return (el.get("class") or "").split() + ([el.get("id")] if el.get("id") else [])
+
+
+def _take_captions(tree) -> list[str]:
+    """Remove figcaptions and caption/credit elements; return their text."""
+    captions = []
+    for el in list(tree.iter("figcaption", "caption", "*")):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        is_caption = el.tag == "figcaption" or (
+            el.tag not in ("body", "html", "article", "main")
+            and any(P.CAPTION_CLASS.search(c) for c in _classes(el))
+            and len(P.WORD.findall(el.text_content())) <= P.CREDIT_LINE_MAX_WORDS * 2)
+        if el.tag == "caption" and el.getparent().tag == "table":
+            is_caption = False
+        if is_caption:
+            text = norm(el.text_content())
+            if text:
+                captions.append(text)
+            el.drop_tree()
+    return captions
+
+
+def _furniture_reason(el) -> str | None:
+    tag = el.tag
+    if tag in ("html", "body", "article", "main", "h1"):
+        return None
+    if tag in P.FURNITURE_TAGS:
+        return P.FURNITURE_TAGS[tag]
+    role = (el.get("role") or "").lower()
+    if role in P.FURNITURE_ROLES:
+        return P.FURNITURE_ROLES[role]
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return "hidden"
+    style = (el.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return "hidden"
+    classes = _classes(el)
+    if not classes or any(P.ARTICLE_CLASS.search(c) for c in classes):
+        return None
+    for reason, pattern in P.BOILERPLATE_CLASS:
+        if any(pattern.search(c) for c in classes):
+            return reason
+    return None
+
+
+def _protected(el) -> bool:
+    """Never drop the container of the headline or of the marked-up article body."""
+    for _ in el.iter("h1", "article"):
+        return True
+    return bool(el.xpath('.//*[@itemprop="articleBody"]'))
+
+
+def _paragraph_words(el) -> int:
+    return sum(len(P.WORD.findall(p.text_content())) for p in el.iter("p"))
+
+
+def _drop_furniture(tree, removed: list[RemovedLine]) -> None:
+    """Drop furniture containers, top-down.  A container holding a large share of the page's
+    paragraph text is kept and searched inside instead: class names are only hints
+    ("content-with-sidebar", "elementor-widget-container" wrap whole articles)."""
+    body = tree.find("body")
+    if body is None:
+        return
+    limit = MAX_FURNITURE_SHARE * _paragraph_words(body)
+    doomed = []
+    stack = [body]
+    while stack:
+        el = stack.pop()
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            reason = _furniture_reason(child)
+            if reason and not _protected(child) and (
+                    limit <= 0 or _paragraph_words(child) <= limit):
+                doomed.append((child, reason))
+            else:
+                stack.append(child)
+    for el, reason in doomed:
+        if reason != "hidden" and len(removed) < MAX_REMOVED:
+            for line in _leaf_texts(el):
+                if len(P.WORD.findall(line)) >= 2 and len(removed) < MAX_REMOVED:
+                    removed.append(RemovedLine(text=line[:MAX_REMOVED_CHARS], reason=reason))
+        _drop(el)
+
+
+def _leaf_texts(el) -> list[str]:
+    """The element's text split at block-level tags: what a reader sees as separate lines."""
+    return [text for text, _ in _leaf_blocks(el)]
+
+
+def _leaf_blocks(el) -> list[tuple[str, str]]:
+    """(text, kind) of each line of the element; kind is "heading" for text inside h1-h6."""
+    lines: list[tuple[str, str]] = []
+    buf: list[str] = []
+    depth = [0]  # how many heading elements we are inside
+
+    def flush():
+        text = norm("".join(buf))
+        if text:
+            lines.append((text, "heading" if depth[0] else "paragraph"))
+        buf.clear()
+
+    def walk(node):
+        if not isinstance(node.tag, str):
+            if node.tail:
+                buf.append(node.tail)
+            return
+        block = node.tag in P.BLOCK_TAGS
+        heading = node.tag in P.HEADING_TAGS
+        if block:
+            flush()
+        depth[0] += heading
+        if node.text:
+            buf.append(node.text)
+        for child in node:
+            walk(child)
+        if block:
+            flush()
+        depth[0] -= heading
+        if node.tail:
+            buf.append(node.tail)
+
+    if el.text:
+        buf.append(el.text)
+    for child in el:
+        walk(child)
+    flush()
+    return lines
+
+
+# --- extractors -------------------------------------------------------------------------------
+
+def _trafilatura_paras(tree, url: str | None) -> list[_Para]:
+    from trafilatura import bare_extraction
+
+    try:
+        doc = bare_extraction(copy.deepcopy(tree), url=url, fast=True, include_comments=False,
+                              include_images=False, include_formatting=False,
+                              include_tables=True, with_metadata=False)
+    except Exception:  # a third-party extractor must not take the cleaner down
+        log.debug("trafilatura failed on %s", url, exc_info=True)
+        return []
+    body = getattr(doc, "body", None)
+    return [] if body is None else list(_xml_paras(body))
+
+
+def _xml_paras(el):
+    """Paragraphs of trafilatura's XML body (p, head, list/item, quote, table/row/cell)."""
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        tag = child.tag
+        if tag in ("list", "quote", "table", "div") and any(
+                isinstance(c.tag, str) and c.tag in ("item", "p", "row", "list", "head", "quote")
+                for c in child):
+            yield from _xml_paras(child)
+            continue
+        if tag == "row":
+            text = norm(" ".join(norm("".join(c.itertext())) for c in child))
+        elif tag == "graphic":
+            continue
+        else:
+            text = norm(" ".join(t for t in _xml_text(child)))
+        if not text:
+            continue
+        if tag == "head":
+            yield _Para(text=text, kind="heading", tag=child.get("rend") or "h2")
+        else:
+            yield _Para(text=text, tag=tag)
+
+
+def _xml_text(el):
+    if el.text:
+        yield el.text
+    for child in el:
+        if child.tag == "lb":
+            yield " "
+        else:
+            yield from _xml_text(child)
+        if child.tail:
+            yield child.tail
+
+
+def _readability_paras(tree, url: str | None) -> list[_Para]:
+    from readability import Document
+
+    try:
+        summary = Document(copy.deepcopy(tree), url=url).summary(html_partial=True)
+        frag = lxml.html.fragment_fromstring(summary, create_parent="div")
+    except Exception:  # readability raises on pages it cannot score
+        log.debug("readability failed on %s", url, exc_info=True)
+        return []
+    return [_Para(text=text, kind=kind, tag="h2" if kind == "heading" else "p")
+            for text, kind in _leaf_blocks(frag)]
+
+
+# --- merging by agreement ---------------------------------------------------------------------
+
+def _shingles(words: list[str]) -> list[tuple[str, ...]]:
+    if len(words) < SHINGLE:
+        return [tuple(words)] if words else []
+    return [tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+
+
+def _support(para: _Para, other_shingles: set, other_text: str) -> float:
+    words = para.words
+    if not words:
+        return 1.0
+    if len(words) < SHINGLE:
+        return 1.0 if f" {' '.join(words)} " in other_text else 0.0
+    sh = _shingles(words)
+    return sum(s in other_shingles for s in sh) / len(sh)
+
+
+def _index(paras: list[_Para]) -> tuple[set, str]:
+    words = [w for p in paras for w in p.words]
+    return set(_shingles(words)), f" {' '.join(words)} "
+
+
+def _merge(primary: list[_Para], second: list[_Para], removed: list[RemovedLine]) -> list[_Para]:
+    """Keep the primary's paragraphs, trimmed at both ends to where the second opinion agrees."""
+    if not primary:
+        return second
+    if not second:
+        return primary
+    sh2, text2 = _index(second)
+    support = [_support(p, sh2, text2) for p in primary]
+    sizes = [len(p.words) for p in primary]
+    agreed = sum(s * n for s, n in zip(support, sizes)) / max(1, sum(sizes))
+    if agreed < MIN_AGREEMENT:
+        return primary
+    ok = [s >= SUPPORT for s in support]
+    first = ok.index(True)
+    last = len(ok) - 1 - ok[::-1].index(True)
+    for p in primary[:first] + primary[last + 1:]:
+        _note(removed, p.text, "boilerplate")
+    return primary[first:last + 1]
+
+
+def _note(removed: list[RemovedLine], text: str, reason: str) -> None:
+    if len(removed) < MAX_REMOVED:
+        removed.append(RemovedLine(text=text[:MAX_REMOVED_CHARS], reason=reason))
+
+
+# --- post-cleaning ----------------------------------------------------------------------------
+
+def _same_text(a: str, b: str) -> bool:
+    wa, wb = P.WORD.findall(a.lower()), P.WORD.findall(b.lower())
+    return bool(wa) and (wa == wb or (len(wa) >= 3 and " ".join(wa) in " ".join(wb)))
+
+
+def _strip_head(paras: list[_Para], title: str | None, removed: list[RemovedLine]):
+    """Move a leading headline (and the standfirst heading right under it) to the header."""
+    header: list[str] = []
+    if paras and paras[0].kind == "heading" and (
+            paras[0].tag == "h1" or (title and _same_text(paras[0].text, title))):
+        header.append(paras.pop(0).text)
+        _note(removed, header[-1], "headline")
+    return paras, header
+
+
+def _furniture(text: str) -> str | None:
+    for reason, pattern in P.FURNITURE_LINES:
+        if pattern.search(text):
+            return reason
+    if P.URL_ONLY.match(text):
+        return "link"
+    if P.TEASER_SUFFIX.search(text):
+        return "related"
+    return None
+
+
+def _caption(text: str) -> bool:
+    if P.CAPTION_LINE.match(text):
+        return True
+    return (len(P.WORD.findall(text)) <= P.CREDIT_LINE_MAX_WORDS
+            and bool(P.CREDIT_INLINE.search(text)) and not text.rstrip().endswith(("?", "!")))
+
+
+def _strip_furniture_lines(paras: list[_Para], removed: list[RemovedLine],
+                           captions: list[str]) -> list[_Para]:
+    kept: list[_Para] = []
+    for i, p in enumerate(paras):
+        reason = _furniture(p.text)
+        if reason is None and i >= len(paras) - TAIL_BLOCKS:
+            for tail_reason, pattern in P.TAIL_LINES:
+                if pattern.search(p.text):
+                    reason = tail_reason
+                    break
+        if reason is None and _caption(p.text):
+            captions.append(p.text)
+            continue
+        if reason is None:
+            kept.append(p)
+        else:
+            _note(removed, p.text, reason)
+    return _drop_repeats(kept, removed)
+
+
+def _drop_repeats(paras: list[_Para], removed: list[RemovedLine]) -> list[_Para]:
+    """Drop exact repeats of a paragraph (a pull quote, a duplicated teaser)."""
+    seen: Counter = Counter()
+    kept = []
+    for p in paras:
+        key = " ".join(p.words)
+        if key and seen[key] and len(p.words) >= SHINGLE:
+            _note(removed, p.text, "duplicate")
+            continue
+        seen[key] += 1
+        kept.append(p)
+    return kept

@@ -1,0 +1,194 @@
+"""The ``newsprism`` command: a thin layer over the Python API (``newsprism.open``)."""
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import corpus as corpus_module
+from .model import Article, Failure, IngestReport
+
+app = typer.Typer(
+    help="newsprism: one news story through every outlet that covered it.\n\n"
+         "Ingest a pile of news (files, folders, URLs, RSS/Atom feeds, JSONL, WARC), clean it, read "
+         "its metadata and store it in a SQLite file; list, show, search and report on it.",
+    no_args_is_help=True, add_completion=False, rich_markup_mode=None)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", envvar="NEWSPRISM_DB",
+                                        help="SQLite file of the corpus (created if missing).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines instead of a table.")]
+DEFAULT_DB = Path(corpus_module.DEFAULT_DB)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs or feeds.", metavar="PATH|URL...")],
+    db: DbOption = DEFAULT_DB,
+    allow_private: Annotated[bool, typer.Option(help="Allow fetching private, loopback and link-local addresses.")] = False,
+    max_mb: Annotated[float, typer.Option(help="Refuse any single input larger than this many MB.")] = 10.0,
+    as_json: JsonOption = False,
+) -> None:
+    """Ingest inputs into the store. Exits 1 if any input failed (the rest still go in)."""
+    with corpus_module.open(db) as corpus:
+        report = _ingest_with_progress(corpus, inputs, allow_private=allow_private,
+                                       max_bytes=int(max_mb * 1_000_000))
+    if as_json:
+        _print_json({"ingested": list(report.ingested), "duplicates": list(report.duplicates),
+                     "failed": [{"input": f.source, "reason": f.reason, "retryable": f.retryable}
+                                for f in report.failures]})
+    else:
+        err.print(report.line())
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def articles(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """List stored articles, oldest first."""
+    with corpus_module.open(db) as corpus:
+        rows = list(corpus.articles())
+    if as_json:
+        _print_json([a.summary() for a in rows])
+    else:
+        out.print(_articles_table(rows))
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id (a unique prefix of 4+ characters works).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one article: clean text and metadata (with where each value came from)."""
+    with corpus_module.open(db) as corpus:
+        article = corpus.article(article_id)
+    if article is None:
+        err.print(f"error: no article with id {article_id!r} in {db}")
+        raise typer.Exit(2)
+    if as_json:
+        _print_json(_article_json(article))
+        return
+    out.print(f"[bold]{_markup_safe(article.headline or '(no headline)')}[/bold]")
+    for name, value in article.summary().items():
+        if value and name != "headline":
+            source = article.provenance.get(name, "")
+            out.print(f"[dim]{name:>10}[/dim] {_markup_safe(str(value))} [dim]{_markup_safe(source)}[/dim]")
+    out.print()
+    out.print(article.text, markup=False, highlight=False)
+    out.print(f"\n[dim]{len(article.removed)} boilerplate lines removed (--json shows them)[/dim]")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to look for in headlines and bodies.")],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over the stored articles (best matches first)."""
+    with corpus_module.open(db) as corpus:
+        rows = corpus.search(query, limit)
+    if as_json:
+        _print_json([a.summary() for a in rows])
+    else:
+        out.print(_articles_table(rows))
+
+
+@app.command()
+def report(
+    db: DbOption = DEFAULT_DB,
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the HTML report into.")] = Path("newsprism-report"),
+) -> None:
+    """Write a static HTML report (works offline) and print where it is."""
+    with corpus_module.open(db) as corpus:
+        index = corpus.report(out_dir)
+    out.print(f"report: {index.resolve()}")
+
+
+@app.command()
+def reclean(db: DbOption = DEFAULT_DB) -> None:
+    """Re-clean every stored article from its kept raw input (after upgrading newsprism)."""
+    with corpus_module.open(db) as corpus:
+        changed = corpus.reclean()
+    out.print(f"re-cleaned; {changed} article(s) changed")
+
+
+@app.command()
+def demo(
+    db: DbOption = Path("newsprism-demo/demo.db"),
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the HTML report.")] = Path("newsprism-demo/report"),
+) -> None:
+    """Ingest the bundled example corpus (five articles on two Blinken visits to China), write the report."""
+    examples = resources.files("newsprism") / "examples" / "blinken"
+    with resources.as_file(examples) as folder, corpus_module.open(db) as corpus:
+        result = _ingest_with_progress(corpus, [str(folder)])
+        index = corpus.report(out_dir)
+        rows = list(corpus.articles())
+    out.print(_articles_table(rows))
+    out.print(result.line())
+    out.print(f"store:  {db.resolve()}")
+    out.print(f"report: {index.resolve()}")
+    raise typer.Exit(0 if result.ok else 1)
+
+
+# --- helpers ------------------------------------------------------------------------------------
+def _ingest_with_progress(corpus, inputs, **options) -> IngestReport:
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("[dim]{task.fields[current]}"), TimeElapsedColumn()]
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("ingesting", total=None, current="")
+
+        def advance(source: str) -> None:
+            progress.update(task, advance=1, current=_shorten(source))
+
+        def failed(failure: Failure) -> None:
+            progress.console.print(f"error: {failure}", markup=False, highlight=False)
+            progress.update(task, advance=1)
+
+        return corpus.ingest(inputs, on_progress=advance, on_failure=failed, **options)
+
+
+def _articles_table(rows: list[Article]) -> Table:
+    table = Table(show_lines=False, header_style="bold", expand=False)
+    for name in ("id", "published", "outlet", "wire", "headline"):
+        table.add_column(name, overflow="fold", max_width=60 if name == "headline" else 24, no_wrap=name == "id")
+    for a in rows:
+        table.add_row(a.id[:8], (a.published or "")[:10], a.outlet or "", a.wire or "", a.headline or "")
+    return table
+
+
+def _article_json(article: Article) -> dict:
+    return {**article.summary(), "canonical_url": article.canonical_url, "source": article.source,
+            "text": article.text, "removed": [line.text for line in article.removed],
+            "removed_detail": [{"text": l.text, "reason": l.reason, "line": l.line} for l in article.removed],
+            "captions": list(article.captions),
+            "blocks": [{"text": b.text, "kind": b.kind, "line": b.line} for b in article.blocks],
+            "provenance": article.provenance}
+
+
+def _print_json(value) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def _markup_safe(text: str) -> str:
+    return text.replace("[", "\\[")
+
+
+def _shorten(text: str, width: int = 50) -> str:
+    return text if len(text) <= width else "…" + text[-(width - 1):]
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,162 @@
+"""JSON and JSONL inputs: one article per object (JSONL line, JSON array item, lone object).
+
+Recognised fields (first of each list wins, see ``patterns.RECORD_FIELDS``): url, title, text,
+html, published, outlet, author. ``html`` makes an HTML article, ``text`` a plain-text one; a
+record with only a url is fetched. A bad line is reported by line number and the rest go on.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from dataclasses import replace
+from pathlib import Path
+from typing import IO, Iterator
+
+from newsprism.errors import BadInput, EmptyInput, FetchError, TooLarge
+from newsprism.ingest import patterns
+from newsprism.ingest.decode import decode_bytes, refuse_binary, SNIFF_BYTES
+from newsprism.ingest.fetch import Fetcher, human_size
+from newsprism.model import Failure, RawArticle
+
+GZIP_ERRORS = (EOFError, OSError, zlib.error)
+HINTS = ("title", "published", "outlet", "author")
+
+
+def read_jsonl(path: Path, *, source: str, gz: bool, fetcher: Fetcher) -> Iterator[RawArticle | Failure]:
+    """Yield one article or failure per non-blank line (named ``source:LINE``).
+
+    The size cap applies per line, so a large dump streams through. A broken gzip stream ends
+    the file with one failure after the lines read before the break.
+    """
+    opener = gzip.open if gz else open
+    seen = 0
+    line_number = 0
+    try:
+        with opener(path, "rb") as stream:
+            refuse_binary(stream.peek(SNIFF_BYTES)[:SNIFF_BYTES] if hasattr(stream, "peek") else b"",
+                          source=source)
+            for line_number, line in _capped_lines(stream, fetcher.max_bytes):
+                name = f"{source}:{line_number}"
+                if line is None:
+                    yield Failure(source=name, reason=f"line is over the {human_size(fetcher.max_bytes)} cap")
+                elif line.strip():
+                    seen += 1
+                    yield _guarded(name, lambda: _line_article(line, source=name, fetcher=fetcher))
+    except GZIP_ERRORS as error:
+        if not gz and isinstance(error, OSError):
+            raise BadInput(source, f"cannot read: {_one_line(error)}") from None
+        what = "truncated gzip" if isinstance(error, EOFError) else "corrupt gzip"
+        raise BadInput(source, f"{what} after line {line_number}: {_one_line(error)}") from None
+    if not seen:
+        raise EmptyInput(source, "empty file (no JSON lines)")
+
+
+def read_json(data: bytes, *, source: str, fetcher: Fetcher) -> Iterator[RawArticle | Failure]:
+    """A JSON file: one object, or an array of objects (items named ``source#N``)."""
+    text = decode_bytes(data, source=source).text
+    value = _parse(text, source=source)
+    if isinstance(value, dict):
+        yield record_article(value, source=source, fetcher=fetcher)
+        return
+    if not isinstance(value, list):
+        raise BadInput(source, f"expected a JSON object or array of objects, got {_type_name(value)}")
+    if not value:
+        raise EmptyInput(source, "empty JSON array")
+    for number, item in enumerate(value, start=1):
+        name = f"{source}#{number}"
+        if isinstance(item, dict):
+            yield _guarded(name, lambda: record_article(item, source=name, fetcher=fetcher))
+        else:
+            yield Failure(source=name, reason=f"expected a JSON object, got {_type_name(item)}")
+
+
+def record_article(record: dict, *, source: str, fetcher: Fetcher) -> RawArticle:
+    """One JSON object as a ``RawArticle``; a record with only a url is fetched."""
+    fields = {name: _field(record, names, source=source) for name, names in patterns.RECORD_FIELDS.items()}
+    hints = {name: fields[name] for name in HINTS}
+    for kind in ("html", "text"):
+        body = fields[kind]
+        if body and body.strip():
+            return RawArticle(source=source, kind=kind, body=_newlines(body), url=fields["url"],
+                              encoding="utf-8", **hints)
+    url = fields["url"]
+    if not url:
+        raise EmptyInput(source, "no text or html (and no url to fetch)")
+    try:
+        page = fetcher.fetch_article(url)
+    except (BadInput, FetchError) as error:
+        raise type(error)(source, f"{url}: {error.reason}") from None
+    return replace(page, source=source, **{name: value for name, value in hints.items() if value})
+
+
+def _line_article(line: bytes, *, source: str, fetcher: Fetcher) -> RawArticle:
+    try:
+        text = line.strip().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = decode_bytes(line.strip(), source=source).text
+    value = _parse(text, source=source)
+    if not isinstance(value, dict):
+        raise BadInput(source, f"expected a JSON object, got {_type_name(value)}")
+    return record_article(value, source=source, fetcher=fetcher)
+
+
+def _parse(text: str, *, source: str):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BadInput(source, f"invalid JSON: {error.msg.removesuffix(' at')} (column {error.colno})") from None
+    except RecursionError:
+        raise BadInput(source, "invalid JSON: nested too deeply") from None
+
+
+def _field(record: dict, names: tuple[str, ...], *, source: str) -> str | None:
+    for name in names:
+        value = record.get(name)
+        if value is None or value == "" or value == []:
+            continue
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return ", ".join(value)
+        raise BadInput(source, f"field {name!r} is {_type_name(value)}, not a string")
+    return None
+
+
+def _capped_lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) pairs; ``None`` stands for a line over ``max_bytes`` (skipped)."""
+    number = 0
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+        else:
+            yield number, line
+
+
+def _guarded(source: str, make) -> RawArticle | Failure:
+    try:
+        return make()
+    except (BadInput, FetchError) as error:
+        return Failure(source=source, reason=_one_line(error.reason), retryable=error.retryable)
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _type_name(value) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+             int: "a number", float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _one_line(error) -> str:
+    return " ".join(str(error).split())

@@ -1,0 +1,189 @@
+"""The foundation pipeline: raw inputs -> clean articles with metadata -> store.
+
+    read_inputs (ingest) -> clean (clean) -> extract_metadata (meta) -> build_article -> Store.add
+
+Batches are processed in chunks so that lines repeated across articles of one site (menus,
+footers) can be recognised as boilerplate, and so that a crash mid-batch loses at most the chunk
+in flight: every stored article is committed on its own.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .clean import clean
+from .ingest import canonical_url, read_inputs
+from .meta import extract_metadata
+from .model import Article, Cleaned, Failure, IngestReport, Metadata, RawArticle
+from .store import Store
+
+STAGE_VERSIONS = {"clean": "1", "meta": "1"}
+CHUNK = 500  # raws cleaned together; bounds memory and what a crash can lose
+# A line counts as site boilerplate when it recurs in this many articles of one site. Long lines
+# are never counted: a paragraph shared by two articles is a copy, which the dedup stage reports.
+REPEAT_MIN_ARTICLES = 2
+REPEAT_MAX_CHARS = 160
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Processed:
+    raw: RawArticle
+    article: Article
+
+
+def process(raws: Sequence[RawArticle]) -> list[Processed | Failure]:
+    """Clean and read metadata for a batch of raw inputs (no storage)."""
+    repeated = repeated_lines(raws)
+    results: list[Processed | Failure] = []
+    for raw in raws:
+        try:
+            results.append(process_one(raw, repeated.get(site_key(raw), frozenset())))
+        except Exception as error:  # noqa: BLE001 - one bad input must not stop the batch
+            results.append(Failure(source=raw.source, reason=f"could not clean: {_one_line(error)}"))
+    return results
+
+
+def process_one(raw: RawArticle, repeated: frozenset[str] = frozenset()) -> Processed | Failure:
+    cleaned = clean(raw, repeated=repeated)
+    if not cleaned.blocks:
+        what = "HTML page" if raw.kind == "html" else "text"
+        return Failure(source=raw.source, reason=f"no article text found in this {what}")
+    meta = extract_metadata(raw, cleaned)
+    return Processed(raw=raw, article=build_article(raw, cleaned, meta))
+
+
+def build_article(raw: RawArticle, cleaned: Cleaned, meta: Metadata, *, article_id: str | None = None) -> Article:
+    """Assemble the stored record; ``article_id`` keeps an existing id when re-cleaning."""
+    url = meta.url.value if meta.url else raw.url
+    text = cleaned.text
+    return Article(
+        id=article_id or content_id(text),
+        source=raw.source,
+        url=url,
+        canonical_url=canonical_url(url) if url else None,
+        headline=_value(meta.headline),
+        outlet=_value(meta.outlet),
+        byline=_value(meta.byline),
+        dateline=_value(meta.dateline),
+        published=_value(meta.published),
+        wire=_value(meta.wire),
+        language=_value(meta.language),
+        text=text,
+        blocks=cleaned.blocks,
+        removed=cleaned.removed,
+        captions=cleaned.captions,
+        provenance=meta.provenance(),
+        stage_versions=dict(STAGE_VERSIONS),
+    )
+
+
+def content_id(text: str) -> str:
+    """Id of an article: hash of its clean text, normalised so that whitespace, case, curly vs
+    straight quotes and Unicode forms don't make two copies of one article look different."""
+    norm = unicodedata.normalize("NFKC", text).lower()
+    norm = norm.translate(_QUOTES)
+    norm = _SPACE.sub(" ", norm).strip()
+    return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def site_key(raw: RawArticle) -> str | None:
+    """Which site an input belongs to, for cross-article boilerplate: URL host, else outlet hint."""
+    if raw.url:
+        host = urlsplit(raw.url).hostname
+        if host:
+            return host.removeprefix("www.")
+    return raw.outlet.lower() if raw.outlet else None
+
+
+def repeated_lines(raws: Sequence[RawArticle]) -> dict[str, frozenset[str]]:
+    """Per site, the short lines that occur in at least ``REPEAT_MIN_ARTICLES`` of its articles."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for raw in raws:
+        key = site_key(raw)
+        if key is None or raw.kind != "text":
+            continue
+        lines = {line.strip() for line in raw.body.splitlines()}
+        counts[key].update(line for line in lines if line and len(line) <= REPEAT_MAX_CHARS)
+    return {key: frozenset(line for line, n in counter.items() if n >= REPEAT_MIN_ARTICLES)
+            for key, counter in counts.items()}
+
+
+def ingest(store: Store, items: Iterable[str | Path], *, allow_private: bool = False,
+           max_bytes: int = 10_000_000, on_progress: Callable[[str], None] | None = None,
+           on_failure: Callable[[Failure], None] | None = None) -> IngestReport:
+    """Read, clean and store every input; failures are recorded and the batch goes on."""
+    ingested: list[str] = []
+    duplicates: list[str] = []
+    failures: list[Failure] = []
+    stream = read_inputs(items, allow_private=allow_private, max_bytes=max_bytes)
+    for chunk in _chunks(stream, CHUNK):
+        raws = [item for item in chunk if isinstance(item, RawArticle)]
+        failed = [item for item in chunk if isinstance(item, Failure)]
+        for result in [*failed, *process(raws)]:
+            if isinstance(result, Failure):
+                failures.append(result)
+                if on_failure:
+                    on_failure(result)
+                continue
+            article = result.article
+            existing = store.find_duplicate(article.id, article.canonical_url)
+            if existing:
+                duplicates.append(existing)
+            else:
+                store.add(result.raw, article)
+                ingested.append(article.id)
+            if on_progress:
+                on_progress(result.raw.source)
+    return IngestReport(ingested=tuple(ingested), duplicates=tuple(duplicates), failures=tuple(failures))
+
+
+def reclean(store: Store) -> int:
+    """Re-run clean and metadata over the stored raw inputs (after the cleaner improved).
+
+    Ids stay as they were, so anything that refers to an article keeps working. Returns the
+    number of articles whose record changed.
+    """
+    changed = 0
+    for article in list(store.articles()):
+        raw = store.raw(article.id)
+        if raw is None:
+            continue
+        cleaned = clean(raw)
+        if not cleaned.blocks:
+            continue
+        fresh = build_article(raw, cleaned, extract_metadata(raw, cleaned), article_id=article.id)
+        if fresh != article:
+            store.replace(fresh)
+            changed += 1
+    return changed
+
+
+def _chunks(stream: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in stream:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _value(sourced) -> str | None:
+    return sourced.value if sourced else None
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text[:300]
