@@ -150,18 +150,22 @@ def _ingest_with_progress(corpus, inputs, **options) -> IngestReport:
             progress.update(task, advance=1, current=_shorten(source))
 
         def failed(failure: Failure) -> None:
-            progress.console.print(f"error: {failure}", markup=False, highlight=False)
+            progress.console.print(f"error: {failure}", markup=False, highlight=False, soft_wrap=True)
             progress.update(task, advance=1)
 
         return corpus.ingest(inputs, on_progress=advance, on_failure=failed, **options)
 
 
 def _articles_table(rows: list[Article]) -> Table:
-    table = Table(show_lines=False, header_style="bold", expand=False)
-    for name in ("id", "published", "outlet", "wire", "headline"):
-        table.add_column(name, overflow="fold", max_width=60 if name == "headline" else 24, no_wrap=name == "id")
+    table = Table(show_lines=False, header_style="bold", expand=False, box=None, pad_edge=False)
+    widths = {"id": 8, "published": 10, "outlet": 20, "wire": 7}
+    for name in ("id", "published", "outlet", "wire"):
+        table.add_column(name, min_width=widths[name], no_wrap=True)
+    table.add_column("headline", overflow="ellipsis", no_wrap=True, min_width=20)
+    room = max(20, out.width - sum(widths.values()) - 2 * len(widths) - 2)  # rich hides columns that overflow
     for a in rows:
-        table.add_row(a.id[:8], (a.published or "")[:10], a.outlet or "", a.wire or "", a.headline or "")
+        table.add_row(a.id[:8], (a.published or "")[:10], _clip(a.outlet or "", widths["outlet"]),
+                      _clip(a.wire or "", widths["wire"]), _clip(a.headline or "", room))
     return table
 
 
@@ -180,6 +184,10 @@ def _print_json(value) -> None:
 
 def _markup_safe(text: str) -> str:
     return text.replace("[", "\\[")
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _shorten(text: str, width: int = 50) -> str:

@@ -46,3 +46,9 @@ def test_files_crlf_and_bom_normalised(tmp_path):
     [article] = read_inputs([path])
     assert article.body == "First line\nSecond line\n"
     assert article.encoding == "utf-8"
+
+
+def test_files_single_path_not_iterated_as_characters(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text("One article.")
+    assert [article.body for article in read_inputs(str(path))] == ["One article."]

@@ -34,11 +34,14 @@ def read_feed(data: bytes, *, source: str, fetcher: Fetcher,
             raise BadInput(source, f"malformed feed: {_problem(parsed.get('bozo_exception'))}")
         raise EmptyInput(source, "the feed has no entries")
     outlet = _clean(parsed.get("feed", {}).get("title"))
+    encoding = parsed.get("encoding") or None
     for number, entry in enumerate(entries, start=1):
-        yield _read_entry(entry, source=f"{source}#{number}", outlet=outlet, fetcher=fetcher)
+        yield _read_entry(entry, source=f"{source}#{number}", outlet=outlet, encoding=encoding,
+                          fetcher=fetcher)
 
 
-def _read_entry(entry, *, source: str, outlet: str | None, fetcher: Fetcher) -> RawArticle | Failure:
+def _read_entry(entry, *, source: str, outlet: str | None, encoding: str | None,
+                fetcher: Fetcher) -> RawArticle | Failure:
     hints = dict(title=_clean(entry.get("title")), published=_published(entry),
                  author=_clean(entry.get("author")), outlet=outlet)
     link = _clean(entry.get("link"))
@@ -54,7 +57,8 @@ def _read_entry(entry, *, source: str, outlet: str | None, fetcher: Fetcher) -> 
                               encoding=page.encoding, **hints)
     visible = len(_visible_text(content))
     if visible >= MIN_FALLBACK_CHARS:
-        return RawArticle(source=source, kind="html", body=content, url=link, encoding="utf-8", **hints)
+        return RawArticle(source=source, kind="html", body=content, url=link, encoding=encoding,
+                          **hints)
     if problem is not None:
         return Failure(source=source, reason=f"{link}: {problem.reason}", retryable=problem.retryable)
     if content:

@@ -91,7 +91,8 @@ class Fetcher:
         url = fetched.url
         kind = kind_of_response(fetched.media_type, fetched.data, source=url)
         if kind == "feed":
-            raise UnsupportedInput(url, "this is a feed, not a page: pass it to read_inputs to read its entries")
+            raise UnsupportedInput(url, "this is a feed, not a page: "
+                                        "pass it to read_inputs to read its entries")
         decoded = decode_bytes(fetched.data, source=url, declared=header_charset(fetched.content_type))
         return RawArticle(source=url, kind=kind, body=decoded.text, url=fetched.final_url,
                           encoding=decoded.encoding)

@@ -105,7 +105,8 @@ def _parse(text: str, *, source: str):
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise BadInput(source, f"invalid JSON: {error.msg.removesuffix(' at')} (column {error.colno})") from None
+        message = error.msg.removesuffix(" at")
+        raise BadInput(source, f"invalid JSON: {message} (column {error.colno})") from None
     except RecursionError:
         raise BadInput(source, "invalid JSON: nested too deeply") from None
 

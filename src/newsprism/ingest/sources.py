@@ -29,10 +29,13 @@ def read_inputs(items: Iterable[str | Path], *, allow_private: bool = False,
     feeds. Private, loopback and link-local addresses are refused unless ``allow_private``.
     ``max_bytes`` caps each document (each line of JSONL, each record of a WARC).
     """
+    if isinstance(items, (str, Path)):  # one input given bare, not a string to iterate over
+        items = [items]
     with Fetcher(allow_private=allow_private, max_bytes=max_bytes, timeout=timeout,
                  client=client) as fetcher:
         for item in items:
-            yield from _read_item(item, fetcher)
+            for result in _read_item(item, fetcher):
+                yield _one_line(result) if isinstance(result, Failure) else result
 
 
 def _read_item(item: str | Path, fetcher: Fetcher) -> Iterator[RawArticle | Failure]:
@@ -74,6 +77,14 @@ def _guarded(name: str, articles: Iterator[RawArticle | Failure]) -> Iterator[Ra
         yield from articles
     except (BadInput, FetchError) as error:
         yield _failure(error, fallback=name)
+
+
+def _one_line(failure: Failure) -> Failure:
+    """Failures print one per line: whatever a library put in a reason, keep it on one."""
+    if "\n" not in failure.reason and "\r" not in failure.reason:
+        return failure
+    return Failure(source=failure.source, reason=" ".join(failure.reason.split()),
+                   retryable=failure.retryable)
 
 
 def _failure(error: BadInput | FetchError, *, fallback: str | None = None) -> Failure:
