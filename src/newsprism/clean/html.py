@@ -38,6 +38,10 @@ TAIL_BLOCKS = 6
 # A furniture-looking container holding more than this share of the page's <p> words is searched
 # inside rather than dropped (dev set: wrappers named "...-with-sidebar", "paywall" hold articles).
 MAX_FURNITURE_SHARE = 0.3
+# Share of control / replacement characters above which the input is binary, not a page (text
+# and HTML have next to none; random bytes decoded as latin-1 have ~25%, as utf-8 ~50%).
+BINARY_SHARE = 0.1
+BINARY_SAMPLE = 20_000
 # Larger pages are cut before extraction (trafilatura's own default limit is similar).
 MAX_HTML_CHARS = 5_000_000
 
@@ -93,9 +97,10 @@ def _parse(html: str) -> lxml.html.HtmlElement | None:
             html = bytes(html).decode("utf-8", "replace")
         except (TypeError, ValueError):
             return None
-    html = html[:MAX_HTML_CHARS].replace("\x00", "")
-    if not html.strip():
+    html = html[:MAX_HTML_CHARS]
+    if not html.strip() or _looks_binary(html):
         return None
+    html = html.replace("\x00", "")
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
         tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
@@ -106,6 +111,13 @@ def _parse(html: str) -> lxml.html.HtmlElement | None:
     for el in tree.iter(*P.DROP_TAGS):
         _drop(el)
     return tree
+
+
+def _looks_binary(text: str) -> bool:
+    """Control characters and U+FFFD in quantity mean bytes that were never text."""
+    sample = text[:BINARY_SAMPLE]
+    bad = len(P.BINARY_CHARS.findall(sample))
+    return bad > BINARY_SHARE * len(sample)
 
 
 def _drop(el) -> None:

@@ -132,5 +132,6 @@ TEASER_SUFFIX = re.compile(r"\[(?:insight|video|pictures?|poll|reaction|latest|n
 
 # Invisible characters removed from every text.
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 SPACES = re.compile(r"\s+")
 WORD = re.compile(r"\w+", re.UNICODE)
