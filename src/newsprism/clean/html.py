@@ -83,7 +83,7 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
     paras = _merge(primary, second, removed)
     paras, header = _strip_head(paras, page_title, removed)
     paras = _strip_furniture_lines(paras, removed, captions)
-    blocks = tuple(Block(text=p.text, kind=p.kind) for p in paras)
+    blocks = tuple(Block(text=p.text, kind=p.kind) for p in paras if p.words)
     return Cleaned(blocks=blocks, removed=tuple(removed[:MAX_REMOVED]),
                    captions=tuple(dict.fromkeys(captions)), header=tuple(header),
                    page_title=page_title)

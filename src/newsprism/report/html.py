@@ -53,10 +53,11 @@ def _fields(article: Article) -> list[tuple[str, str, str]]:
 
 
 def _stats(articles: list[Article]) -> dict:
-    outlets = Counter(a.outlet or "unknown outlet" for a in articles)
+    outlets = Counter(a.outlet for a in articles if a.outlet)
     wires = Counter(a.wire for a in articles if a.wire)
     dates = sorted(a.published[:10] for a in articles if a.published)
-    return {"articles": len(articles), "outlets": len(outlets), "wires": dict(wires.most_common()),
+    return {"articles": len(articles), "outlets": len(outlets),
+            "unnamed": sum(1 for a in articles if not a.outlet), "wires": dict(wires.most_common()),
             "first": dates[0] if dates else None, "last": dates[-1] if dates else None}
 
 
