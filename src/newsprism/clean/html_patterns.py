@@ -23,8 +23,8 @@ summary table tbody td tfoot th thead tr ul br caption
 """.split())
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
-# class/id tokens of boilerplate containers, checked on each class word and on the id.  A token
-# matches when the word appears whole between separators ("post-comments", "share_bar").
+# Words of boilerplate containers, looked for in an element's class and id joined by spaces.  A
+# word matches when it stands whole between separators ("post-comments", "share_bar").
 _BOILERPLATE_WORDS = {
     "comments": r"comments?|commentlist|comment-?list|comments?-?area|disqus|respond|reply|replies",
     "related": r"related|recommend(?:ed|ations?)?|more-?stories|read-?more|readmore|"
@@ -32,7 +32,7 @@ _BOILERPLATE_WORDS = {
                r"next-?article|up-?next|story-?list|recirc(?:ulation)?|teasers?|suggested",
     "share": r"share|sharing|shares|social|sociallinks|share-?bar|sharebar|share-?tools|addthis|"
              r"follow-?us|print-?email",
-    "newsletter": r"newsletter|subscribe|subscription|sign-?up|signup|paywall|registration|"
+    "newsletter": r"newsletter|subscribe|subscription|sign-?up|signup|registration|"
                   r"promo|promotions?|cta",
     "navigation": r"nav|navbar|navigation|menu|breadcrumbs?|skip-?link|pagination|pager|"
                   r"masthead|site-?header|topbar|toolbar",
@@ -43,25 +43,30 @@ _BOILERPLATE_WORDS = {
           r"overlay",
     "sidebar": r"sidebar|side-?bar|rail|right-?rail|widget|widgets|secondary",
 }
-BOILERPLATE_CLASS = [
-    (reason, re.compile(rf"(?:^|[-_])(?:{words})(?:$|[-_])", re.I))
-    for reason, words in _BOILERPLATE_WORDS.items()
-]
+_EDGE_L, _EDGE_R = r"(?:^|[-_\s])", r"(?:$|[-_\s])"
+BOILERPLATE_CLASS = re.compile(
+    _EDGE_L + "(?:" + "|".join(f"(?P<{reason}>{words})" for reason, words in
+                               _BOILERPLATE_WORDS.items()) + ")" + _EDGE_R, re.I)
 
 # class/id words of the article body itself: an element carrying one is never dropped as
 # boilerplate, whatever else its classes say ("article-body js-share-enabled").
 ARTICLE_CLASS = re.compile(
-    r"(?:^|[-_])(?:article-?body|articlebody|entry-?content|post-?content|story-?body|"
-    r"article-?content|story-?content|post-?body|main-?content|article-?text|body-?text)(?:$|[-_])",
+    _EDGE_L + r"(?:article-?body|articlebody|entry-?content|post-?content|story-?body|"
+    r"article-?content|story-?content|post-?body|main-?content|article-?text|body-?text)" + _EDGE_R,
     re.I)
+
+# Embedded posts (tweets, Instagram) quoted by the article: part of its text, whatever their
+# wrappers' other classes say ("social-media-embed", "article-widget article-tweet").
+EMBED_CLASS = re.compile(_EDGE_L + r"(?:embed|embedded|tweet|twitter-tweet|instagram-media|"
+                         r"tiktok-embed|oembed)" + _EDGE_R, re.I)
 
 # Photo captions and credits.
 CAPTION_CLASS = re.compile(
-    r"(?:^|[-_])(?:caption|captions|figcaption|wp-caption-text|credit|credits|photo-?credit|"
+    _EDGE_L + r"(?:caption|captions|figcaption|wp-caption-text|credit|credits|photo-?credit|"
     r"image-?credit|img-?credit|media-?credit|photo-?caption|image-?caption|"
-    r"image-?source|cutline)(?:$|[-_])", re.I)
+    r"image-?source|cutline)" + _EDGE_R, re.I)
 CAPTION_LINE = re.compile(
-    r"""^\s*(?:\(?(?:photo|photograph|image|picture|pic|video|graphic|illustration)s?
+    r"""^\s*(?:\(?(?:photo|photograph|image|picture|pic|video|illustration)s?
          (?:\s+credit|\s+source)?\s*(?::|by\b|courtesy\b|credit\b|©)
         |\(?(?:image|photo)\s+(?:credit|source|courtesy)\b
         |(?:credit|source)\s*:\s*(?:getty|reuters|ap\b|afp|epa|shutterstock|alamy|pa\b)
@@ -83,6 +88,7 @@ FURNITURE_LINES = [
         r"further reading|related (?:articles?|stories|content|coverage))\s*(?:[:.…|»-]|$)"
         r"|^\s*(?:related|see more|read more|more)\s*:",
         re.I)),
+    ("link", re.compile(r"\bclick(?:ing)? here\b|\bclick to tweet\b", re.I)),
     ("share", re.compile(
         r"^\s*(?:share|tweet|email|print|pin|whatsapp)(?:\s+(?:this|on|via|article|story|"
         r"it|the story))*\s*[:!]?\s*$"
@@ -113,7 +119,7 @@ FURNITURE_LINES = [
 TAIL_LINES = [
     ("byline", re.compile(
         r"^\s*(?:write to|email|e-mail|contact|reach)\s+[\w .'-]{2,60}\s+(?:at|on)\s+\S+@\S+"
-        r"|^\s*(?:follow|find)\s+(?:us|him|her|me|them|@)\b.{0,80}\b(?:twitter|facebook|"
+        r"|\b(?:follow|find)\s+(?:us|him|her|me|them|@)\b.{0,80}\b(?:twitter|facebook|"
         r"instagram|@\w+)"
         r"|\bmay be reached at\b|\bcan be reached at\b"
         r"|^\s*(?:have a tip|got a tip|send us a tip)\b"
@@ -125,6 +131,12 @@ TAIL_LINES = [
                           r"|^\s*\(?published\b.{0,60}\)?\s*$", re.I)),
 ]
 
+SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", "'", ")", "…", "。", "！", "？")
+# A label that heads a list of teaser links ("Related:", "DON'T MISS", "You may also like...").
+TEASER_LABEL = re.compile(
+    r"^\s*(?:related(?: \w+)?|more|see also|read more|read next|don'?t miss|you may also like|"
+    r"you might also like|recommended|trending|popular|most read|more from [\w ]+|more on "
+    r"[\w ]+)\s*[:.…|»-]*\s*$|^\s*related\s*:", re.I)
 URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 # "[INSIGHT]", "[VIDEO]" teaser suffixes of related-link lists.
 TEASER_SUFFIX = re.compile(r"\[(?:insight|video|pictures?|poll|reaction|latest|news|analysis|"

@@ -1,0 +1,44 @@
+"""Session-wide fixtures: expensive models load once per test session."""
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+EXAMPLES = Path(str(resources.files("newsprism") / "examples" / "blinken"))
+
+
+@pytest.fixture(scope="session")
+def language():
+    """The language layer (spaCy + MiniLM), loaded once."""
+    from newsprism.nlp import Language
+
+    return Language()
+
+
+@pytest.fixture(scope="session")
+def seed_articles(tmp_path_factory):
+    """The five bundled seed articles, through the real ingest pipeline."""
+    import newsprism
+
+    with newsprism.open(tmp_path_factory.mktemp("seeds") / "seeds.db") as corpus:
+        corpus.ingest(EXAMPLES)
+        return list(corpus.articles())
+
+
+@pytest.fixture(scope="session")
+def seed_annotations(seed_articles, language):
+    from newsprism.nlp import annotate
+
+    return annotate(seed_articles, language)
+
+
+def find_article(articles, phrase: str):
+    """The one article whose clean text contains ``phrase`` (tests name articles by content)."""
+    [match] = [a for a in articles if phrase in a.text]
+    return match
