@@ -9,6 +9,7 @@ crawler's dump would.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import gzip
 import json
 import resource
@@ -44,8 +45,10 @@ def write_jsonl(path: Path, texts: list[str], n: int) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for i in range(n):
             text = texts[i % len(texts)]
-            if i >= len(texts):  # reuse a text: make it a distinct article, as a new day's story
-                text = f"Update {i}: " + text
+            if i >= len(texts):  # reuse a text as a distinct article: its paragraphs in another order
+                paragraphs = [p for p in text.split("\n") if len(p.strip()) > 40]
+                shift = 1 + (i // len(texts)) % max(1, len(paragraphs) - 1)
+                text = "\n\n".join(paragraphs[shift:] + paragraphs[:shift])
             handle.write(json.dumps({"url": f"https://news{i % 50}.example.com/story/{i}",
                                      "published": (start + timedelta(days=i % 730)).isoformat(),
                                      "text": text}) + "\n")
@@ -70,6 +73,7 @@ def main() -> int:
             stored = len(corpus)
         seconds = time.perf_counter() - t0
         db_mb = db.stat().st_size / 1e6
+    reasons = Counter(f.reason.split(":")[0] for f in report.failures)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     table = "\n".join([
         "| articles | input MB | seconds | articles/s | stored | duplicates | failed | db MB | peak RSS MB |",
@@ -78,6 +82,8 @@ def main() -> int:
         f"{len(report.duplicates)} | {len(report.failures)} | {db_mb:.1f} | {peak_mb:.0f} |",
     ])
     print(table)
+    if reasons:
+        print("failures:", ", ".join(f"{reason} ({n})" for reason, n in reasons.most_common()))
     if args.append_results:
         with RESULTS.open("a", encoding="utf-8") as handle:
             handle.write(f"\n## Ingest speed: JSONL -> SQLite ({date.today()})\n\n"
