@@ -154,12 +154,13 @@ def reclean(store: Store) -> int:
     Ids stay as they were, so anything that refers to an article keeps working. Returns the
     number of articles whose record changed.
     """
+    stored = [(article, store.raw(article.id)) for article in store.articles()]
+    repeated = repeated_lines([raw for _, raw in stored if raw is not None])
     changed = 0
-    for article in list(store.articles()):
-        raw = store.raw(article.id)
+    for article, raw in stored:
         if raw is None:
             continue
-        cleaned = clean(raw)
+        cleaned = clean(raw, repeated=repeated.get(site_key(raw), frozenset()))
         if not cleaned.blocks:
             continue
         fresh = build_article(raw, cleaned, extract_metadata(raw, cleaned), article_id=article.id)
