@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
-from pathlib import Path
-
 import pytest
+
+from testkit import EXAMPLES
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-
-EXAMPLES = Path(str(resources.files("newsprism") / "examples" / "blinken"))
 
 
 @pytest.fixture(scope="session")
@@ -36,9 +33,3 @@ def seed_annotations(seed_articles, language):
     from newsprism.nlp import annotate
 
     return annotate(seed_articles, language)
-
-
-def find_article(articles, phrase: str):
-    """The one article whose clean text contains ``phrase`` (tests name articles by content)."""
-    [match] = [a for a in articles if phrase in a.text]
-    return match

@@ -8,7 +8,7 @@ import pytest
 
 import newsprism
 from newsprism import pipeline
-from conftest import EXAMPLES
+from testkit import EXAMPLES
 
 
 def article_html(title: str, n: int = 6) -> str:
