@@ -114,6 +114,81 @@ def report(
 
 
 @app.command()
+def analyze(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Run every pending analysis stage: language layer (cached), who copied whom, stories and events."""
+    with corpus_module.open(db) as corpus:
+        columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn()]
+        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+            task = progress.add_task("analyzing", total=None)
+
+            def advance(stage: str, done: int, total: int) -> None:
+                progress.update(task, description=stage, completed=done, total=total)
+
+            result = corpus.analyze(on_progress=advance)
+    if as_json:
+        _print_json({"articles": result.articles, "annotated": result.annotated, "relations": result.relations,
+                     "independent_sources": result.groups, "stories": result.stories, "events": result.events})
+    else:
+        out.print(result.line())
+
+
+@app.command()
+def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """List stories (run `newsprism analyze` first): articles, outlets, independent sources, dates."""
+    with corpus_module.open(db) as corpus:
+        found = corpus.stories()
+    if as_json:
+        _print_json([_story_json(s) for s in found])
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for name, width in (("id", 10), ("articles", 8), ("sources", 7), ("events", 6), ("dates", 24)):
+        table.add_column(name, no_wrap=True, min_width=width)
+    table.add_column("title", no_wrap=True)
+    for s in found:
+        dates = f"{s.start or '?'} to {s.end or '?'}" if s.start != s.end else (s.start or "")
+        table.add_row(s.id[:10], str(len(s.articles)), str(s.independent_sources), str(len(s.events)), dates,
+                      _clip(s.title, max(20, out.width - 70)))
+    out.print(table)
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(metavar="ID", help="Story id (or a unique prefix).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one story: its events in time order, their articles, and who copied whom."""
+    with corpus_module.open(db) as corpus:
+        found = corpus.story(story_id)
+        if found is None:
+            err.print(f"error: no story with id {story_id!r} in {db} (run `newsprism stories`)")
+            raise typer.Exit(2)
+        groups = corpus.provenance_groups(found.articles)
+        by_id = {a.id: a for a in corpus.articles() if a.id in set(found.articles)}
+    if as_json:
+        _print_json({**_story_json(found), "provenance_groups": [
+            {"origin": g.origin, "members": [{"id": m.id, "relation": m.relation}
+                                             for m in g.members if m.id != g.origin]} for g in groups]})
+        return
+    out.print(f"[bold]{_markup_safe(found.title)}[/bold]  "
+              f"{len(found.articles)} articles, {found.independent_sources} independent sources")
+    for event in found.events:
+        out.print(f"\n[bold]{_markup_safe(event.title)}[/bold] [dim]{event.start or '?'} to {event.end or '?'}[/dim]")
+        for item in event.articles:
+            a = by_id.get(item.id)
+            outlet = _clip((a.outlet or "") if a else "", 20)
+            headline = _clip((a.headline or "") if a else "", max(20, out.width - 56))
+            out.print(f"  {item.role:<8} {item.id[:8]}  {(a.published or '')[:10] if a else '':<10}  "
+                      f"{outlet:<20}  {headline}", markup=False, highlight=False)
+    copies = [g for g in groups if len(g.members) > 1]
+    out.print(f"\n{len(copies)} provenance group(s) with copies or rewrites")
+    for g in copies:
+        out.print(f"  origin {g.origin[:8]}: " + ", ".join(f"{m.id[:8]} ({m.relation})" for m in g.members
+                                                            if m.id != g.origin))
+
+
+@app.command()
 def reclean(db: DbOption = DEFAULT_DB) -> None:
     """Re-clean every stored article from its kept raw input (after upgrading newsprism)."""
     with corpus_module.open(db) as corpus:
@@ -176,6 +251,13 @@ def _article_json(article: Article) -> dict:
             "captions": list(article.captions),
             "blocks": [{"text": b.text, "kind": b.kind, "line": b.line} for b in article.blocks],
             "provenance": article.provenance}
+
+
+def _story_json(story) -> dict:
+    return {"id": story.id, "title": story.title, "articles": list(story.articles), "outlets": list(story.outlets),
+            "independent_sources": story.independent_sources, "start": story.start, "end": story.end,
+            "events": [{"id": e.id, "title": e.title, "start": e.start, "end": e.end,
+                        "articles": [{"id": a.id, "role": a.role} for a in e.articles]} for e in story.events]}
 
 
 def _print_json(value) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .model import Article, Failure, IngestReport
+from .model import Article, Failure, IngestReport, ProvenanceGroup, Relation, Story
 from .store import Store, open_store
 
 DEFAULT_DB = "newsprism.db"
@@ -48,11 +48,39 @@ class Corpus:
 
         return pipeline.reclean(self.store)
 
+    def analyze(self, language=None, on_progress=None):
+        """Run every pending analysis stage (language layer, syndication, stories and events)."""
+        from .analysis import analyze
+
+        return analyze(self.store, language, on_progress=on_progress)
+
+    def stories(self) -> list[Story]:
+        """Stories found by the last ``analyze``, biggest and most recent first."""
+        return self.store.stories()
+
+    def story(self, story_id: str) -> Story | None:
+        """One story by id (or unique id prefix)."""
+        matches = [s for s in self.store.stories() if s.id == story_id or s.id.startswith(story_id)]
+        exact = [s for s in matches if s.id == story_id]
+        return (exact or matches)[0] if len(exact or matches) == 1 else None
+
+    def provenance_groups(self, article_ids=None) -> list[ProvenanceGroup]:
+        """Provenance groups (who copied whom), optionally only those touching ``article_ids``."""
+        groups = self.store.provenance_groups()
+        if article_ids is None:
+            return groups
+        wanted = set(article_ids)
+        return [g for g in groups if any(m.id in wanted for m in g.members)]
+
+    def relations(self) -> list[Relation]:
+        return self.store.relations()
+
     def report(self, out: str | Path) -> Path:
         """Write the static HTML report to ``out``; returns the path of its index page."""
         from .report import write_report
 
-        return write_report(list(self.articles()), Path(out))
+        return write_report(list(self.articles()), Path(out), stories=self.stories(),
+                            groups=self.provenance_groups(), relations=self.relations())
 
     def __len__(self) -> int:
         return self.store.count()

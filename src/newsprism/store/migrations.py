@@ -79,6 +79,15 @@ MIGRATIONS: list[tuple[str, str]] = [
             detail TEXT NOT NULL          -- JSON: flags, evidence
         );
         CREATE INDEX assignments_story ON assignments(story_id);
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,    -- display order (biggest, most recent first)
+            data TEXT NOT NULL            -- JSON of the Story record
+        );
+        CREATE TABLE provenance_groups (
+            origin TEXT PRIMARY KEY,
+            members TEXT NOT NULL         -- JSON [[id, relation], ...]
+        );
     """),
 ]
 

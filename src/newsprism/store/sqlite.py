@@ -15,7 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..model import Annotation, Article, Block, Entity, RawArticle, RemovedLine, Span
+from ..model import (Annotation, Article, Block, Entity, Event, EventArticle, GroupMember, ProvenanceGroup,
+                     RawArticle, Relation, RemovedLine, Span, Story)
 from .migrations import migrate
 
 _HINTS = ("title", "published", "outlet", "author")
@@ -129,6 +130,46 @@ class SQLiteStore:
             query, params = query + " WHERE version = ?", (version,)
         return {row["article_id"]: _annotation(row) for row in self.conn.execute(query, params)}
 
+    # --- analysis results (replaced as a whole by each analyze run) ----------------------------
+    def save_analysis(self, relations: list[Relation], groups: list[ProvenanceGroup],
+                      assignments: list[dict], stories: list[Story]) -> None:
+        """Replace the derived analysis in one transaction: readers see the old or the new, never half."""
+        with self._transaction():
+            for table in ("relations", "provenance_groups", "assignments", "stories"):
+                self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO relations(source, target, kind, score, evidence) VALUES (?, ?, ?, ?, ?)",
+                [(r.source, r.target, r.kind, r.score, r.evidence) for r in relations])
+            self.conn.executemany(
+                "INSERT INTO provenance_groups(origin, members) VALUES (?, ?)",
+                [(g.origin, json.dumps([[m.id, m.relation] for m in g.members])) for g in groups])
+            self.conn.executemany(
+                "INSERT INTO assignments(article_id, story_id, event_id, role, detail) VALUES (?, ?, ?, ?, ?)",
+                [(a["article_id"], a["story_id"], a["event_id"], a["role"], json.dumps(a.get("detail", {})))
+                 for a in assignments])
+            self.conn.executemany(
+                "INSERT INTO stories(id, position, data) VALUES (?, ?, ?)",
+                [(story.id, i, json.dumps(asdict(story), ensure_ascii=False)) for i, story in enumerate(stories)])
+
+    def relations(self) -> list[Relation]:
+        rows = self.conn.execute("SELECT * FROM relations ORDER BY source, target, kind")
+        return [Relation(source=r["source"], target=r["target"], kind=r["kind"], score=r["score"],
+                         evidence=r["evidence"]) for r in rows]
+
+    def provenance_groups(self) -> list[ProvenanceGroup]:
+        rows = self.conn.execute("SELECT * FROM provenance_groups ORDER BY origin")
+        return [ProvenanceGroup(origin=r["origin"], members=tuple(
+            GroupMember(id=i, relation=rel) for i, rel in json.loads(r["members"]))) for r in rows]
+
+    def assignments(self) -> dict[str, dict]:
+        rows = self.conn.execute("SELECT * FROM assignments")
+        return {r["article_id"]: {"story_id": r["story_id"], "event_id": r["event_id"], "role": r["role"],
+                                  **json.loads(r["detail"])} for r in rows}
+
+    def stories(self) -> list[Story]:
+        rows = self.conn.execute("SELECT data FROM stories ORDER BY position")
+        return [_story(json.loads(r["data"])) for r in rows]
+
     # --- helpers -------------------------------------------------------------------------------
     def _by_prefix(self, prefix: str) -> sqlite3.Row | None:
         """Let users type a short id, as with git: a unique prefix of at least 4 characters."""
@@ -169,6 +210,13 @@ def _detail_json(article: Article) -> str:
         "provenance": article.provenance,
         "stage_versions": article.stage_versions,
     }, ensure_ascii=False)
+
+
+def _story(data: dict) -> Story:
+    events = tuple(Event(**{**e, "articles": tuple(EventArticle(**a) for a in e["articles"])})
+                   for e in data["events"])
+    return Story(**{**data, "articles": tuple(data["articles"]), "outlets": tuple(data["outlets"]),
+                    "events": events})
 
 
 def _annotation(row: sqlite3.Row) -> Annotation:

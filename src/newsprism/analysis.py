@@ -1,0 +1,93 @@
+"""``newsprism analyze``: every pending stage over what is stored.
+
+    annotate (nlp, cached per article) -> syndication (dedup) -> stories and events (cluster) -> store
+
+The language layer is the expensive part and runs only for articles without a cached annotation
+of the current version. Syndication and clustering are incremental indexes; they are rebuilt
+from the cached annotations in publication order on each run (cheap next to annotation), which
+keeps the stored result equal to a batch run whatever order articles arrived in.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .model import Annotation, Article, ProvenanceGroup, Relation, Story
+
+ANNOTATE_BATCH = 32
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AnalysisReport:
+    articles: int
+    annotated: int
+    relations: int
+    groups: int
+    stories: int
+    events: int
+
+    def line(self) -> str:
+        return (f"analyzed {self.articles} articles ({self.annotated} newly annotated): "
+                f"{self.relations} syndication links, {self.groups} independent sources, "
+                f"{self.stories} stories, {self.events} events")
+
+
+def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None] | None = None) -> AnalysisReport:
+    """Run every pending stage over the store and save the results."""
+    from .nlp import NLP_VERSION, Language
+
+    articles = sorted(store.articles(), key=_arrival_order)
+    cached = store.annotations(NLP_VERSION)
+    pending = [a for a in articles if a.id not in cached]
+    if pending:
+        language = language or Language()
+        for done, batch in _batches(pending, ANNOTATE_BATCH):
+            fresh = annotate_batch(batch, language)
+            store.save_annotations(fresh)
+            cached.update((a.article_id, a) for a in fresh)
+            if on_progress:
+                on_progress("annotating", done, len(pending))
+    annotations = [cached[a.id] for a in articles]
+    relations, groups = syndication(articles, annotations)
+    assignments, stories = cluster(articles, annotations, groups)
+    store.save_analysis(relations, groups, assignments, stories)
+    return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
+                          groups=len(groups), stories=len(stories),
+                          events=sum(len(s.events) for s in stories))
+
+
+def annotate_batch(batch: Sequence[Article], language) -> list[Annotation]:
+    from .nlp import annotate
+
+    return annotate(batch, language)
+
+
+def syndication(articles: Sequence[Article], annotations: Sequence[Annotation]
+                ) -> tuple[list[Relation], list[ProvenanceGroup]]:
+    from .dedup import find_relations, provenance_groups
+
+    relations = find_relations(articles, annotations)
+    groups = provenance_groups([a.id for a in articles], relations, {a.id: a.published for a in articles})
+    return relations, groups
+
+
+def cluster(articles: Sequence[Article], annotations: Sequence[Annotation],
+            groups: Sequence[ProvenanceGroup]) -> tuple[list[dict], list[Story]]:
+    from .cluster import StoryIndex, stories
+
+    index = StoryIndex()
+    for article, annotation in zip(articles, annotations):
+        index.add(article, annotation)
+    built = stories(index, articles, groups)
+    assignments = [{"article_id": a.article_id, "story_id": a.story_id, "event_id": a.event_id,
+                    "role": a.role, "detail": {"flags": list(a.flags)}} for a in index.assignments()]
+    return assignments, built
+
+
+def _arrival_order(article: Article) -> tuple:
+    return (article.published is None, article.published or "", article.id)
+
+
+def _batches(items: Sequence, size: int):
+    for start in range(0, len(items), size):
+        yield min(start + size, len(items)), items[start:start + size]

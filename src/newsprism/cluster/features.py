@@ -1,0 +1,190 @@
+"""What the story/event decisions read from one article: its vector, WHO (people,
+organisations), WHERE (places, nationalities, the dateline), WHAT (named events, products,
+laws), salient numbers (magnitudes, death tolls), WHEN, its role and its input flags.
+
+Entity keys are normalised so that mentions of one thing match across outlets: a person is
+keyed by surname ("Antony Blinken", "Blinken", "Blinken's" -> "p:blinken"), an organisation or
+place by its lower-cased name without "the"; a surname tagged ORG or GPE by the small spaCy model
+("Wang", "Blinken" in headlines) goes back to the person it names.
+"""
+from __future__ import annotations
+
+import math
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..model import Annotation, Article
+from . import patterns as P
+from .dates import When, article_when, parse_iso
+from .roles import role
+
+RECORD = dict(frozen=True, slots=True, kw_only=True)
+MIN_WORDS = 30  # shorter texts are clustered but flagged: too little to go on
+# Numbers below this are too common to identify a happening ("two people", "three days").
+MIN_NUMBER = 5
+# Mentions in the first sentences say what the article is about; later ones are background.
+LEAD_CHARS = 800
+LEAD_BOOST = 1.0
+TERM_BITS = 20  # hashed vocabulary of the lexical profile: 1M buckets, collisions negligible
+LEXICAL_CHARS = 6000  # the lexical profile reads the headline and this much of the body
+
+
+@dataclass(**RECORD, eq=False)
+class Features:
+    """One article as the index sees it. ``keys`` maps entity keys ("p:blinken", "g:beijing",
+    "o:state department", "n:7.2", "e:oscars") to a salience weight."""
+
+    id: str
+    vector: np.ndarray
+    keys: dict[str, float]
+    when: When
+    terms: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # hashed words, sorted
+    tf: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))  # 1 + log(count)
+    role: str
+    outlet: str | None = None
+    headline: str | None = None
+    flags: tuple[str, ...] = ()
+    order: tuple = field(default=())  # canonical order: (day or far future, id)
+
+    @property
+    def day(self):
+        return self.when.date or self.when.anchor
+
+
+def flags_of(article: Article, annotation: Annotation | None) -> tuple[str, ...]:
+    """Visible flags for input the clusterer handles with less to go on."""
+    flags = []
+    if parse_iso(article.published) is None:
+        flags.append("no-date")
+    if not (article.headline or "").strip():
+        flags.append("no-headline")
+    if len(P.WORD.findall(article.text or "")) < MIN_WORDS:
+        flags.append("short")
+    if article.language and article.language != "en":
+        flags.append("not-english")
+    if annotation is None or getattr(annotation, "vector", None) is None or not np.any(annotation.vector):
+        flags.append("no-vector")
+    return tuple(flags)
+
+
+def features(article: Article, annotation: Annotation | None) -> Features:
+    """The features of one article (never raises on missing fields)."""
+    when = article_when(article)
+    vector = _vector(annotation)
+    keys = entity_keys(annotation.entities if annotation else (), article.dateline)
+    day = when.date or when.anchor
+    order = (day.toordinal() if day else 10**7, article.id)
+    terms, tf = lexical(f"{article.headline or ''}\n{(article.text or '')[:LEXICAL_CHARS]}")
+    return Features(id=article.id, vector=vector, keys=keys, when=when, terms=terms, tf=tf,
+                    role=role(article, annotation, when),
+                    outlet=article.outlet, headline=article.headline, flags=flags_of(article, annotation),
+                    order=order)
+
+
+def lexical(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Hashed content words of ``text`` (sorted ids) and their sublinear counts."""
+    counts = Counter(w for w in (m.lower() for m in P.WORD.findall(text)) if w not in P.STOPWORDS and len(w) > 2)
+    if not counts:
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+    mask = (1 << TERM_BITS) - 1
+    buckets: dict[int, float] = {}
+    for word, n in counts.items():
+        h = zlib.crc32(word.encode()) & mask
+        buckets[h] = buckets.get(h, 0.0) + n
+    ids = np.fromiter(sorted(buckets), dtype=np.int32, count=len(buckets))
+    tf = np.array([1.0 + math.log(buckets[i]) for i in ids.tolist()], dtype=np.float32)
+    return ids, tf
+
+
+def _vector(annotation: Annotation | None) -> np.ndarray:
+    if annotation is None or annotation.vector is None:
+        return np.zeros(0, dtype=np.float32)
+    vector = np.asarray(annotation.vector, dtype=np.float32)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
+
+
+def entity_keys(entities, dateline: str | None = None) -> dict[str, float]:
+    """Entity keys with a salience weight: 1 + log(mentions), plus a bonus for the lead."""
+    surnames = _surnames(entities)
+    counts: Counter = Counter()
+    lead: set[str] = set()
+    for entity in entities:
+        key = entity_key(entity.text, entity.label, surnames)
+        if key:
+            counts[key] += 1
+            if entity.start < LEAD_CHARS:
+                lead.add(key)
+    if dateline:
+        key = entity_key(dateline, "GPE", surnames)
+        if key:
+            counts[key] += 1
+            lead.add(key)
+    return {k: 1.0 + math.log(n) + (LEAD_BOOST if k in lead else 0.0) for k, n in counts.items()}
+
+
+def _surnames(entities) -> dict[str, str]:
+    """Each word of a multi-word PERSON -> that person's key word ("Antony Blinken": "antony"
+    and "blinken" -> "blinken"; "Wang Yi": "wang" -> "yi"), so that a lone "Wang" or a
+    headline "Blinken" tagged ORG/GPE finds its person."""
+    out = {}
+    for entity in entities:
+        if entity.label == "PERSON":
+            words = _clean(entity.text).split()
+            if len(words) >= 2:
+                for word in words:
+                    out.setdefault(word, words[-1])
+    return out
+
+
+def _clean(text: str) -> str:
+    text = P.POSSESSIVE.sub("", " ".join(text.split()))
+    name = P.ENTITY_PREFIX.sub("", text).strip(" .,;:-\"'“”‘’").lower().replace(".", "")
+    return P.ALIASES.get(name, name)
+
+
+def entity_key(text: str, label: str, surnames: dict[str, str] | None = None) -> str | None:
+    """The normalised key of one entity mention, None when it carries no identity."""
+    surnames = surnames or {}
+    name = _clean(text)
+    if not name or len(name) < 2:
+        return None
+    if label in P.NUMBER_LABELS:
+        return _number_key(name)
+    if label == "PERSON" or (name in surnames and label in ("ORG", "GPE")):
+        last = name.split()[-1]
+        return "p:" + (surnames.get(name, last) if " " not in name else last)
+    if label in P.WHERE_LABELS or label == "NORP":
+        return "g:" + name
+    if label in ("ORG",):
+        return "o:" + name
+    if label in P.WHAT_LABELS:
+        return "e:" + name
+    return None
+
+
+def _number_key(text: str) -> str | None:
+    """"7.2" (a magnitude), "10" (a toll): numbers that identify a happening; not years."""
+    match = P.NUMBER.search(text)
+    if match:
+        raw = match.group().replace(",", "")
+        try:
+            value = float(raw)
+        except ValueError:
+            return None
+    else:
+        words = [P.NUMBER_WORDS[w] for w in text.split() if w in P.NUMBER_WORDS]
+        if not words:
+            return None
+        value = float(words[0])
+    if value < MIN_NUMBER or (value.is_integer() and 1900 <= value <= 2100 and "." not in text):
+        return None
+    return "n:" + (f"{value:g}")
+
+
+def kind(key: str) -> str:
+    """"who", "where", "what" or "number" for an entity key."""
+    return {"p": "who", "o": "who", "g": "where", "e": "what", "n": "number"}[key[0]]

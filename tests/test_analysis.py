@@ -1,0 +1,72 @@
+"""``analyze`` end to end on the seeds, through the store and the CLI (real models)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+import newsprism
+from newsprism.cli import app
+from testkit import EXAMPLES, find_article
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def analyzed(tmp_path_factory, language):
+    path = tmp_path_factory.mktemp("analysis") / "seeds.db"
+    with newsprism.open(path) as corpus:
+        corpus.ingest(EXAMPLES)
+        first = corpus.analyze(language)
+        again = corpus.analyze(language)
+    return path, first, again
+
+
+def test_analysis_annotates_once_and_is_incremental(analyzed):
+    _, first, again = analyzed
+    assert first.annotated == 5 and again.annotated == 0
+    assert (first.stories, first.events, first.groups) == (again.stories, again.events, again.groups)
+
+
+def test_analysis_stories_json_interface(analyzed):
+    path, _, _ = analyzed
+    [story] = json.loads(runner.invoke(app, ["stories", "--db", str(path), "--json"]).stdout)
+    assert {"id", "title", "articles", "outlets", "independent_sources", "start", "end", "events"} <= set(story)
+    assert len(story["articles"]) == 5 and story["independent_sources"] == 5
+    for event in story["events"]:
+        assert {"id", "title", "start", "end", "articles"} <= set(event)
+        assert all(item["role"] in ("preview", "report") for item in event["articles"])
+
+
+def test_analysis_seed_events_and_roles(analyzed):
+    path, _, _ = analyzed
+    with newsprism.open(path) as corpus:
+        articles = list(corpus.articles())
+        [story] = corpus.stories()
+    name = {find_article(articles, phrase).id: key for key, phrase in {
+        "000": "renewed promises not to send arms", "001": "highest-ranking U.S. official",
+        "002": "five-and-a-half hours of talks", "003": "three-day trip to the People",
+        "004": "according to State Department spokesperson Matthew Miller"}.items()}
+    events = [{name[item.id] for item in event.articles} for event in story.events]
+    assert events == [{"000", "001"}, {"002", "003", "004"}]  # in time order
+    roles = {name[item.id]: item.role for event in story.events for item in event.articles}
+    assert roles == {"000": "report", "001": "report", "002": "report", "003": "preview", "004": "preview"}
+
+
+def test_analysis_story_json_adds_provenance_groups(analyzed):
+    path, _, _ = analyzed
+    [story] = json.loads(runner.invoke(app, ["stories", "--db", str(path), "--json"]).stdout)
+    shown = json.loads(runner.invoke(app, ["story", story["id"][:6], "--db", str(path), "--json"]).stdout)
+    assert len(shown["provenance_groups"]) == 5  # no copies or rewrites among the seeds
+    assert all(group["members"] == [] for group in shown["provenance_groups"])
+
+
+def test_analysis_report_has_story_page(analyzed, tmp_path):
+    path, _, _ = analyzed
+    with newsprism.open(path) as corpus:
+        index = corpus.report(tmp_path / "r")
+        [story] = corpus.stories()
+    assert f'href="stories/{story.id}.html"' in index.read_text()
+    page = (tmp_path / "r" / "stories" / f"{story.id}.html").read_text()
+    assert page.count('class="event"') == 2 and "preview" in page
