@@ -12,7 +12,18 @@ from .model import Article, Block, Cleaned, Failure, IngestReport, Metadata, Raw
 
 __version__ = "0.1.0"
 
+
+def extract_quotes(text: str, **options):
+    """Quotes in ``text`` with speakers, cues and character offsets (see ``newsprism.quotes``).
+
+    Imported on first use: the language models load only when quotes are asked for.
+    """
+    from .quotes import extract_quotes as _extract
+
+    return _extract(text, **options)
+
+
 __all__ = [
     "Article", "BadInput", "Block", "Cleaned", "Corpus", "Failure", "FetchError", "IngestReport",
-    "Metadata", "NewsprismError", "RawArticle", "RemovedLine", "Sourced", "open", "__version__",
+    "Metadata", "NewsprismError", "extract_quotes", "RawArticle", "RemovedLine", "Sourced", "open", "__version__",
 ]

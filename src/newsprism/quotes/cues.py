@@ -1,0 +1,261 @@
+"""Attribution frames from the dependency parse: a cue verb, its subject (the source) and its
+complement (the content), plus "according to X" and "X said:" before a quotation.
+
+A frame is a candidate; ``extract`` decides which frames are attributions (the cue lexicon, and
+the trained scorer in ``model.py`` when its weights are shipped).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from . import patterns as P
+from .records import RECORD
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Complement relations that hold what was said, in order of preference (PolNeAR train: ccomp
+# 6.4k, dobj 2.7k, prep 2.0k, xcomp 1.0k of the single-token cues whose content is one child).
+CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "prep", "oprd", "acomp", "advcl", "attr")
+# A cue whose subject is missing borrows the subject of the verb it hangs from ("X said ... and
+# added that", "X spoke, saying that").
+BORROW_SUBJECT = ("conj", "advcl", "xcomp", "acl")
+PUNCT_STRIP = " \t\n,;:—–-"
+
+
+@dataclass(**RECORD)
+class Frame:
+    """A candidate attribution: offsets of the cue, the source mention and the content."""
+
+    cue_start: int
+    cue_end: int
+    cue: str
+    cue_word: str  # the cue verb lower-cased ("said"), or "according to"
+    content_start: int | None  # None: a cue with no complement ("A spokesman said.", "He added:")
+    content_end: int | None
+    content_dep: str | None  # how the content hangs from the cue: "ccomp", "dobj", ..., "according", "inverted"
+    source_start: int | None = None
+    source_end: int | None = None
+    source_head: int | None = None  # token index of the source's head
+    cue_index: int = -1  # token index of the cue verb
+
+
+def text_of(doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get("newsprism.text")
+    if text is None:
+        text = doc.user_data["newsprism.text"] = doc.text
+    return text
+
+
+@cache
+def cue_forms() -> dict[str, str]:
+    """Inflected form -> base of every cue verb in the lexicon."""
+    forms: dict[str, str] = {}
+    for base in {*P.SPEECH, *P.COGNITION, *P.EVIDENCE}:
+        for form in P.IRREGULAR.get(base) or _inflect(base):
+            forms.setdefault(form, base)
+    return forms
+
+
+def _inflect(base: str) -> tuple[str, ...]:
+    if base.endswith("e"):
+        return base, base + "s", base + "d", base[:-1] + "ing"
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return base, base + "es", base + "ed", base + "ing"
+    return base, base + "s", base + "ed", base + "ing"
+
+
+def find_frames(doc, *, any_verb: bool = False) -> list[Frame]:
+    """Every candidate attribution frame of a parsed document: verbs of the cue lexicon (or,
+    with ``any_verb``, every verb with a complement, for the trained scorer to judge)."""
+    forms = cue_forms()
+    frames = []
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            frame = _according_frame(doc, token)
+        elif token.pos_ in ("VERB", "AUX") and token.lower_ in forms and token.lower_ not in P.NOT_CUES:
+            frame = _verb_frame(doc, token)
+        elif any_verb and token.pos_ == "VERB" and token.lower_ not in P.NOT_CUES:
+            frame = _verb_frame(doc, token)
+            frame = frame if frame.content_start is not None else None
+        else:
+            frame = None
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def colon_frame(doc, colon) -> Frame | None:
+    """"Here's Clinton in December 1992: “...”": the name before a colon that opens a quotation
+    is its source, the colon its cue (PolNeAR marks such colons as cues)."""
+    sent = colon.sent
+    names = [t for t in doc[sent.start:colon.i] if (t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PRON")
+             and t.dep_ not in ("compound", "poss") and t.lower_ not in ("it", "this", "that", "here", "there")]
+    if not names:
+        return None
+    head = names[-1]
+    start, end = _span_of(head)
+    return Frame(cue_start=colon.idx, cue_end=colon.idx + 1, cue=":", cue_word=":", content_start=None,
+                 content_end=None, content_dep=None, source_start=start, source_end=end,
+                 source_head=head.i, cue_index=colon.i)
+
+
+def _verb_frame(doc, verb) -> Frame | None:
+    subject = _subject(verb)
+    start, end, dep = _content(doc, verb) or (None, None, None)
+    cue_start, cue_end = _cue_extent(doc, verb)
+    src = _span_of(subject) if subject is not None else (None, None)
+    return Frame(cue_start=cue_start, cue_end=cue_end, cue=text_of(doc)[cue_start:cue_end],
+                 cue_word=verb.lower_, content_start=start, content_end=end, content_dep=dep,
+                 source_start=src[0], source_end=src[1],
+                 source_head=subject.i if subject is not None else None, cue_index=verb.i)
+
+
+def _subject(verb):
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+        if child.dep_ == "agent":  # "was told by X"
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if verb.dep_ in BORROW_SUBJECT and verb.head is not verb:
+        if verb.tag_ == "VBG":  # "China said it has not ..., adding that": the subject of "said"
+            head = verb.head
+            for _ in range(3):
+                if head.lower_ in cue_forms() and any(c.dep_ in SUBJECTS for c in head.children):
+                    return _subject(head)
+                if head.head is head:
+                    break
+                head = head.head
+        return _subject(verb.head)
+    return None
+
+
+def _content(doc, verb):
+    """The complement of ``verb`` that holds what was said, or the clause it interrupts.
+
+    A clause (ccomp) is the content on its own ("told reporters that ..."); otherwise the
+    complements after the verb together ("described the move as “unsafe”", "urged X to ...").
+    """
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        inverted = _inverted(doc, verb)  # "He was unable to find a taker, he said, on condition ..."
+        if inverted is not None:
+            return inverted
+    children = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not _adjunct(c)]
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    if clauses:
+        chosen, dep = clauses, "ccomp"
+    else:
+        chosen = [c for c in children if c.i > verb.i]
+        dep = chosen[0].dep_ if chosen else None
+    if chosen:
+        first, last = min(c.left_edge.i for c in chosen), max(c.right_edge.i for c in chosen)
+        last = _before_next_cue(doc, verb, first, last)
+        start, end = _clean(doc, first, last)
+        if end > start:
+            return start, end, dep
+    if verb.dep_ == "parataxis" and verb.head is not verb:
+        return _inverted(doc, verb)
+    return None
+
+
+def _inverted(doc, verb):
+    """"Such a decision, he said, would ...": the cue is a parenthetical inside its content; the
+    content is the clause it hangs from, without the cue's own words."""
+    head = verb.head
+    own = {t.i for t in verb.subtree}
+    rest = [t.i for t in head.subtree if t.i not in own]
+    if not rest or head.pos_ not in ("VERB", "AUX"):
+        return None
+    start, end = _clean(doc, rest[0], rest[-1])
+    if end > start and not (start <= verb.idx < end and verb.idx - start < 3):
+        return start, end, "inverted"
+    return None
+
+
+_ADJUNCT_PREPS = {"in", "at", "on", "after", "during", "with", "before", "since", "from", "by",
+                  "at", "via", "through", "while", "into", "under", "amid", "without"}
+
+
+def _adjunct(child) -> bool:
+    """Time, place and manner phrases hanging from the cue ("said in Beijing on Monday")."""
+    if child.dep_ == "prep" and child.lower_ in _ADJUNCT_PREPS:
+        return True
+    return child.dep_ == "advcl" and child.i > 0 and child.doc[child.left_edge.i].lower_ in ("when", "while", "after", "before", "as", "because", "if", "since")
+
+
+def _before_next_cue(doc, verb, first: int, last: int) -> int:
+    """The content stops before a participle cue that starts another attribution: "... and
+    “there’s nothing wrong with that” — asserting that ..." ends at "that”"."""
+    forms = cue_forms()
+    for token in doc[first + 1:last + 1]:
+        if token.tag_ == "VBG" and (token.lower_ in forms or token.dep_ == "advcl") and token.dep_ in ("advcl", "xcomp", "conj") \
+                and token.i > first + 2 and doc[token.i - 1].text in (",", "—", "–", "-", "--"):
+            return token.i - 2
+    return last
+
+
+def _according_frame(doc, according) -> Frame | None:
+    """"..., according to X" / "According to X, ...": the source is X, the content the clause."""
+    to = doc[according.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    source = objs[0]
+    src_start, src_end = _span_of(source)
+    sent = according.sent
+    if according.i == sent.start or (according.i - sent.start <= 2):
+        start, end = _clean(doc, source.right_edge.i + 1, sent.end - 1)
+    else:
+        start, end = _clean(doc, sent.start, according.i - 1)
+    if end <= start:
+        return None
+    cue_end = to.idx + len(to)
+    return Frame(cue_start=according.idx, cue_end=cue_end, cue=text_of(doc)[according.idx:cue_end],
+                 cue_word="according to", content_start=start, content_end=end,
+                 content_dep="according", source_start=src_start, source_end=src_end,
+                 source_head=source.i, cue_index=according.i)
+
+
+def _cue_extent(doc, verb) -> tuple[int, int]:
+    """The cue as written: the verb with its particle and a conventional object ("told reporters")."""
+    end_token = verb
+    for child in verb.children:
+        if child.i <= verb.i or child.i > verb.i + 3:
+            continue
+        if child.dep_ == "prt" or (child.dep_ in ("dobj", "dative") and child.lower_ in P.CUE_OBJECTS):
+            end_token = max(end_token, child, key=lambda t: t.i)
+    return verb.idx, end_token.idx + len(end_token)
+
+
+def _span_of(token) -> tuple[int, int]:
+    """A compact mention span: the head with its left modifiers (titles, names), no clauses,
+    and never reaching back over a line break (a sub-heading parsed into the subject)."""
+    left = next(token.lefts, token).left_edge
+    right = token
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "nummod") or (child.dep_ == "prep" and child.i == token.i + 1
+                                                           and child.lower_ == "of" and token.text[:1].isupper()):
+            right = child.right_edge
+        else:
+            break
+    start, end = left.idx, right.idx + len(right)
+    text = text_of(token.doc)
+    cut = text.rfind("\n", start, token.idx)
+    return (cut + 1 if cut >= 0 else start), end
+
+
+def _clean(doc, first: int, last: int) -> tuple[int, int]:
+    """Char span of tokens ``first..last`` without surrounding punctuation and spaces."""
+    if last < first:
+        return 0, 0
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    text = text_of(doc)
+    while start < end and text[start] in PUNCT_STRIP:
+        start += 1
+    while end > start and text[end - 1] in PUNCT_STRIP + ".":
+        end -= 1
+    return start, end

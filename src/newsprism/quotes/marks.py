@@ -1,0 +1,109 @@
+"""Quotation spans from quotation marks: straight and curly, nested, across paragraphs, unbalanced.
+
+A paragraph that opens a quotation without closing it continues in the next paragraph when that
+one opens with a quotation mark (the newspaper convention for a quote running over paragraphs);
+otherwise the quotation runs to the end of its paragraph and is flagged ``unbalanced-quotes``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns as P
+from .records import MULTI_PARAGRAPH, NESTED, RECORD, UNBALANCED
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_WORDISH = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(**RECORD)
+class Quotation:
+    """The text between a pair of quotation marks: ``start``/``end`` exclude the marks."""
+
+    start: int
+    end: int
+    open_at: int  # offset of the opening mark
+    close_at: int | None  # offset of the closing mark (None when never closed)
+    flags: tuple[str, ...] = ()
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_at + 1 if self.close_at is not None else self.end
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """Every quotation in ``text``, in order (see the module docstring)."""
+    quotations: list[Quotation] = []
+    pending = None  # (open_at, flags) of a quotation carried into the next paragraph
+    last_end = 0
+    for para in _PARAGRAPH.finditer(text):
+        line = para.group()
+        if pending is not None and not _opens_with_mark(line):
+            quotations.append(_unbalanced(text, *pending, last_end))
+            pending = None
+        pending = _scan_paragraph(para.start(), line, quotations, pending)
+        last_end = para.end()
+    if pending is not None:
+        quotations.append(_unbalanced(text, *pending, last_end))
+    return quotations
+
+
+def _opens_with_mark(line: str) -> bool:
+    stripped = line.lstrip()
+    return bool(stripped) and stripped[0] in P.OPEN_MARKS
+
+
+def _scan_paragraph(offset, line, out, pending):
+    """Pair the marks of one paragraph; returns the quotation left open at its end, if any."""
+    open_at, flags = pending if pending is not None else (None, [])
+    skip = -1
+    if pending is not None:  # the re-opening mark of a quotation continued from the paragraph before
+        skip = len(line) - len(line.lstrip())
+        if MULTI_PARAGRAPH not in flags:
+            flags.append(MULTI_PARAGRAPH)
+    for i, ch in enumerate(line):
+        if i <= skip:
+            continue
+        pos = offset + i
+        if open_at is None:
+            if _is_opening(line, i):
+                open_at, flags = pos, []
+        elif _is_closing(line, i, line[open_at - offset] if open_at >= offset else "“"):
+            out.append(Quotation(start=open_at + 1, end=pos, open_at=open_at, close_at=pos,
+                                 flags=tuple(flags)))
+            open_at, flags = None, []
+        elif ch == P.INNER_OPEN and NESTED not in flags:
+            flags.append(NESTED)
+    return (open_at, flags) if open_at is not None else None
+
+
+def _is_opening(line: str, i: int) -> bool:
+    ch = line[i]
+    if ch not in P.OPEN_MARKS or ch == "”":
+        return False
+    nxt = line[i + 1] if i + 1 < len(line) else ""
+    if not nxt or nxt.isspace():
+        return False
+    if ch == P.STRAIGHT:
+        prev = line[i - 1] if i else " "
+        return not _WORDISH.match(prev) and prev not in ".,;!?"
+    return True
+
+
+def _is_closing(line: str, i: int, opener: str) -> bool:
+    ch = line[i]
+    if ch in "”»" or ch == P.STRAIGHT:
+        return True
+    if ch == "“" and opener != P.STRAIGHT:  # a mistyped closer ("... said.“ He"), not a nested opener
+        prev = line[i - 1] if i else " "
+        nxt = line[i + 1] if i + 1 < len(line) else " "
+        return not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?")
+    return False
+
+
+def _unbalanced(text: str, open_at: int, flags: list[str], end: int) -> Quotation:
+    """A quotation never closed: it runs to the end of the paragraph it was last seen in."""
+    while end > open_at + 1 and text[end - 1].isspace():
+        end -= 1
+    return Quotation(start=open_at + 1, end=end, open_at=open_at, close_at=None,
+                     flags=tuple(dict.fromkeys([*flags, UNBALANCED])))

@@ -1,0 +1,108 @@
+"""The trained part: a logistic regression that decides which cue frames are attributions.
+
+Rules find the candidates (``cues.find_frames(any_verb=True)``: every verb with a complement, and
+"according to"), this model scores them from parse features: the cue word, how the content hangs
+from it, what the subject is (a name, a pronoun, an organisation, a thing), tense, position,
+quotation marks. Trained on PolNeAR train documents by ``scripts/train_quotes.py``; the weights
+ship as ``data/attribution.json`` (a feature -> weight table, read with the standard library).
+Without that file, ``extract`` falls back to the cue-lexicon rule.
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from importlib import resources
+
+from . import patterns as P
+from .cues import Frame, cue_forms, text_of
+
+WEIGHTS = "attribution.json"
+# Probability above which a frame is emitted as reported speech. Tuned on PolNeAR train by
+# cross-validation (scripts/train_quotes.py prints the F1 at each threshold).
+THRESHOLD = 0.5
+
+
+class AttributionScorer:
+    """Scores frames with shipped logistic-regression weights."""
+
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float = THRESHOLD):
+        self.weights = weights
+        self.bias = bias
+        self.threshold = threshold
+
+    @classmethod
+    def load(cls) -> "AttributionScorer | None":
+        return _load()
+
+    def score(self, doc, frame: Frame) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value
+                            for name, value in frame_features(doc, frame).items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def _load() -> AttributionScorer | None:
+    try:
+        raw = (resources.files(__package__) / "data" / WEIGHTS).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    data = json.loads(raw)
+    return AttributionScorer(data["weights"], data["bias"], data.get("threshold", THRESHOLD))
+
+
+def frame_features(doc, frame: Frame) -> dict[str, float]:
+    """Sparse binary features of one frame (names are ``group=value``)."""
+    text = text_of(doc)
+    verb = doc[frame.cue_index]
+    base = cue_forms().get(frame.cue_word, "")
+    f: dict[str, float] = {
+        f"cue={frame.cue_word}": 1.0,
+        f"base={base or 'none'}": 1.0,
+        f"dep={frame.content_dep}": 1.0,
+        f"cue_dep={verb.dep_ if frame.content_dep != 'according' else 'according'}": 1.0,
+        f"tag={verb.tag_}": 1.0,
+        f"lex={_lexicon(base)}": 1.0,
+        f"lex_dep={_lexicon(base)}|{frame.content_dep}": 1.0,
+        f"cue_dep_pair={frame.cue_word}|{frame.content_dep}": 1.0,
+    }
+    f.update(_subject_features(doc, frame))
+    content = text[frame.content_start:frame.content_end]
+    words = len(content.split())
+    f[f"len={min(words // 4, 8)}"] = 1.0
+    f["content_quote"] = float(any(m in content for m in "“”\""))
+    f["content_that"] = float(content.lower().startswith("that "))
+    f["content_before_cue"] = float(frame.content_end <= frame.cue_start)
+    for child in verb.children:
+        if child.dep_ == "neg":
+            f["neg"] = 1.0
+        elif child.dep_ == "aux" and child.lower_ in ("will", "would", "could", "might", "may", "should", "can"):
+            f["modal"] = 1.0
+        elif child.dep_ in ("dobj", "dative") and child.lower_ in P.CUE_OBJECTS:
+            f["cue_object"] = 1.0
+    return f
+
+
+def _lexicon(base: str) -> str:
+    if base in P.SPEECH:
+        return "speech"
+    if base in P.COGNITION:
+        return "cognition"
+    if base in P.EVIDENCE:
+        return "evidence"
+    return "other"
+
+
+def _subject_features(doc, frame: Frame) -> dict[str, float]:
+    if frame.source_head is None:
+        return {"subj=none": 1.0}
+    head = doc[frame.source_head]
+    f = {f"subj_pos={head.pos_}": 1.0, f"subj_dep={head.dep_}": 1.0}
+    if head.ent_type_:
+        f[f"subj_ent={head.ent_type_}"] = 1.0
+    if head.pos_ == "PRON":
+        f[f"subj_pron={head.lower_}"] = 1.0
+    elif head.lower_ in P.ROLE_CLASS or head.lower_.rstrip("s") in P.ROLE_CLASS:
+        f["subj_role"] = 1.0
+    f["subj_after_cue"] = float(head.i > frame.cue_index)
+    return f

@@ -1,0 +1,134 @@
+"""Word lists and regexes of the quote stage: quotation marks, attribution cues, pronouns, roles.
+
+The cue lexicon started from the cue words of PolNeAR's train documents (most frequent first:
+said, says, according to, told, say, added, wrote, asked, saying, called, noted, reported, ...)
+and was cut to verbs that introduce what someone said, wrote, thinks or wants; perception verbs of
+things ("shows", "found") are kept apart because their sources are reports and studies.
+"""
+from __future__ import annotations
+
+import re
+
+# --- quotation marks --------------------------------------------------------------------------
+OPEN_MARKS = "“\"«„"
+CLOSE_MARKS = "”\"»“"
+CURLY_PAIRS = {"“": "”", "«": "»", "„": "“"}
+# A straight double quote opens when it is not glued to the end of a word.
+STRAIGHT = '"'
+# Nested quotes inside a quotation: single curly marks (the straight apostrophe is too ambiguous).
+INNER_OPEN, INNER_CLOSE = "‘", "’"
+
+# --- attribution cues ---------------------------------------------------------------------------
+IRREGULAR = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "writing", "written"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "speak": ("speak", "speaks", "spoke", "speaking", "spoken"),
+    "know": ("know", "knows", "knew", "knowing", "known"),
+    "see": ("see", "sees", "saw", "seeing", "seen"),
+    "find": ("find", "finds", "found", "finding"),
+    "show": ("show", "shows", "showed", "showing", "shown"),
+    "hear": ("hear", "hears", "heard", "hearing"),
+    "read": ("read", "reads", "reading"),
+    "feel": ("feel", "feels", "felt", "feeling"),
+    "teach": ("teach", "teaches", "taught"),
+    "foresee": ("foresee", "foresees", "foresaw", "foreseen"),
+    "forecast": ("forecast", "forecasts", "forecasting"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "commit": ("commit", "commits", "committed"),
+    "regret": ("regret", "regrets", "regretted", "regretting"),
+    "submit": ("submit", "submits", "submitted"),
+    "rebut": ("rebut", "rebuts", "rebutted"),
+    "quip": ("quip", "quips", "quipped", "quipping"),
+    "plan": ("plan", "plans", "planned", "planning"),
+    "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
+    "predict": ("predict", "predicts", "predicted", "predicting"),
+    "insist": ("insist", "insists", "insisted", "insisting"),
+    "retort": ("retort", "retorts", "retorted"),
+    "lament": ("lament", "laments", "lamented"),
+    "vow": ("vow", "vows", "vowed", "vowing"),
+    "deny": ("deny", "denies", "denied", "denying"),
+    "reply": ("reply", "replies", "replied", "replying"),
+    "testify": ("testify", "testifies", "testified", "testifying"),
+    "worry": ("worry", "worries", "worried", "worrying"),
+    "signal": ("signal", "signals", "signaled", "signalled", "signaling"),
+    "ask": ("ask", "asks", "asked", "asking"),
+    "urge": ("urge", "urges", "urged", "urging"),
+    "argue": ("argue", "argues", "argued", "arguing"),
+    "believe": ("believe", "believes", "believed", "believing"),
+}
+
+# Speech and writing: the core of reported speech; these carry quotes.
+SPEECH = ("say tell add write ask explain note argue claim insist acknowledge admit announce "
+          "warn declare state report tweet reply respond answer continue recall stress emphasize "
+          "emphasise suggest predict promise pledge vow assure confirm deny concede complain "
+          "caution reiterate repeat agree disagree observe remark comment point mention joke quip "
+          "boast lament contend maintain assert allege testify recount describe retort "
+          "charge accuse blame praise criticize criticise urge demand call plead speak concede "
+          "signal reveal disclose acknowledge estimate conclude declare tell post "
+          "write propose recommend insist question wonder worry fear hope estimate conclude "
+          "threaten predict forecast rebut dismiss reject welcome announce reason "
+          "read order decide rule complain").split()
+# Cognition, desire and stance: PolNeAR counts these as attributions too ("He thinks that ...").
+COGNITION = ("think believe know feel expect hope want wish fear doubt suspect suppose assume "
+             "understand realize realise recognize recognise consider reckon imagine worry "
+             "regret plan intend seek prefer guess learn forget remember see").split()
+# Evidence: a study, poll or report "shows"/"found" something.
+EVIDENCE = "show find suggest indicate reveal conclude demonstrate estimate project".split()
+
+# Two-word cues whose particle belongs to the cue ("pointed out", "called for").
+PARTICLE_CUES = {("point", "out"), ("call", "for"), ("call", "on"), ("go", "on"), ("spell", "out"),
+                 ("lay", "out"), ("push", "back"), ("weigh", "in"), ("speak", "out"),
+                 ("sound", "off"), ("chime", "in"), ("follow", "up")}
+
+# Verbs whose complement is rarely speech even with a clause ("make sure", "get", ...): never cues.
+NOT_CUES = set("be have do make get go take give come let help keep seem appear become".split())
+
+# Prepositional attribution: "according to X", "in the words of X", "per X".
+ACCORDING_TO = re.compile(r"\b(?:according to|in the words of|as quoted by|quoting)\s+", re.I)
+
+# Cue extensions kept with the cue in ``Quote.cue`` ("told reporters", "said in a statement").
+CUE_OBJECTS = {"reporters", "journalists", "press", "audience", "crowd", "media", "interviewer",
+               "parliament", "congress", "lawmakers", "supporters", "students", "statement",
+               "interview", "conference", "briefing", "email", "letter", "post", "speech", "tweet"}
+
+# --- speakers -----------------------------------------------------------------------------------
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "p", "i": "1", "we": "1p",
+            "it": "n", "you": "2"}
+PERSONAL = {"he", "she", "i", "we", "they"}
+
+# Role nouns: a speaker named by office ("the U.S. diplomat", "a State Department spokesman").
+# Each role noun maps to a class; a person introduced with a title of that class is its referent.
+ROLE_CLASS = {
+    "diplomat": "diplomat", "secretary of state": "diplomat", "foreign minister": "diplomat",
+    "foreign secretary": "diplomat", "ambassador": "diplomat", "envoy": "diplomat",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
+    "press secretary": "spokesperson", "representative": "spokesperson",
+    "president": "leader", "leader": "leader", "prime minister": "leader", "premier": "leader",
+    "chancellor": "leader", "king": "leader", "chairman": "leader", "chairwoman": "leader",
+    "minister": "minister", "secretary": "minister", "governor": "official", "mayor": "official",
+    "official": "official", "officer": "official", "senator": "lawmaker", "lawmaker": "lawmaker",
+    "congressman": "lawmaker", "congresswoman": "lawmaker", "legislator": "lawmaker",
+    "candidate": "candidate", "nominee": "candidate", "frontrunner": "candidate",
+    "general": "military", "commander": "military", "admiral": "military",
+    "director": "executive", "executive": "executive", "ceo": "executive", "chief": "executive",
+    "analyst": "expert", "expert": "expert", "professor": "expert", "economist": "expert",
+    "researcher": "expert", "scientist": "expert", "lawyer": "lawyer", "attorney": "lawyer",
+    "judge": "judge", "justice": "judge", "prosecutor": "lawyer", "police": "police",
+    "speaker": "speaker", "aide": "official", "adviser": "official", "advisor": "official",
+    "strategist": "expert", "campaign manager": "official", "manager": "executive",
+}
+# Any role noun of these classes also matches the generic "official".
+GENERIC_ROLE = {"official": {"diplomat", "spokesperson", "leader", "minister", "official",
+                             "military", "executive", "lawmaker"},
+                "speaker": {"diplomat", "spokesperson", "leader", "minister", "official",
+                            "military", "executive", "lawmaker", "expert", "candidate", "lawyer"}}
+# Title words dropped when canonicalising a name ("Secretary of State Antony Blinken" -> "Antony
+# Blinken", "Mr. Cruz" -> "Cruz").
+HONORIFICS = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|dr|prof|sen|rep|gov|gen|lt|col|sgt|capt|adm|brig|maj|pres|sir|dame|"
+    r"lord|lady|rev|hon|amb|judge|justice|president|senator|governor|mayor|secretary|minister|"
+    r"general|admiral|chancellor|premier|king|queen|prince|princess|pope|sheikh)\.?\s+)+", re.I)
+NAME_SUFFIX = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$", re.I)
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

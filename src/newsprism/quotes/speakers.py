@@ -1,0 +1,344 @@
+"""Who is speaking: names canonicalised in a text and across texts, pronouns and roles resolved.
+
+Rules, no model: a named mention resolves to the fullest form of that name in the text ("Blinken"
+-> "Antony Blinken"); a personal pronoun to the last person who spoke or was the subject of a
+sentence before it; a definite role ("the U.S. diplomat") to the last person introduced with a
+title of that class and compatible nationality; an indefinite role ("A State Department
+spokesman") stays a role, with its organisation. Nothing else is guessed: an unresolved mention
+keeps ``speaker=None`` (pronouns) or its own words (groups, bodies).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from . import patterns as P
+from .cues import text_of
+from .records import PRONOUN, RECORD, ROLE, UNNAMED
+
+# How far back (characters) a pronoun looks for its antecedent: about two paragraphs of news text.
+PRONOUN_WINDOW = 1200
+# How far back a definite role ("the diplomat") looks for the person introduced with that title.
+ROLE_WINDOW = 6000
+NAME_LABELS = ("PERSON",)
+BODY_LABELS = ("ORG", "GPE", "NORP")
+_NATION = {"u.s.": "us", "us": "us", "american": "us", "america": "us", "united states": "us",
+           "washington": "us", "chinese": "cn", "china": "cn", "beijing": "cn", "prc": "cn",
+           "russian": "ru", "russia": "ru", "moscow": "ru", "kremlin": "ru", "british": "gb",
+           "uk": "gb", "britain": "gb", "french": "fr", "france": "fr", "german": "de",
+           "germany": "de", "ukrainian": "ua", "ukraine": "ua", "kyiv": "ua", "israeli": "il",
+           "israel": "il", "iranian": "ir", "iran": "ir", "japanese": "jp", "japan": "jp",
+           "indian": "in", "india": "in", "european": "eu", "eu": "eu"}
+_TOKEN = re.compile(r"[\w.'’-]+")
+
+
+@dataclass(**RECORD)
+class Person:
+    """A named person in one text: its canonical name, and what the text called it."""
+
+    name: str
+    start: int
+    end: int
+    roles: frozenset[str] = frozenset()
+    nations: frozenset[str] = frozenset()
+
+
+@dataclass(**RECORD)
+class Resolution:
+    speaker: str | None
+    org: str | None = None
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(kw_only=True)
+class SpeakerIndex:
+    """The people of one parsed text, and the speakers resolved so far (in text order)."""
+
+    doc: object
+    persons: list[Person] = field(default_factory=list)
+    canonical: dict[str, str] = field(default_factory=dict)  # surface name -> canonical name
+    history: list[tuple[int, str]] = field(default_factory=list)  # (offset, speaker) of resolved quotes
+    bodies: list[tuple[int, str]] = field(default_factory=list)  # (offset, body) of bodies that spoke
+    spoken: list[tuple[int, "Resolution"]] = field(default_factory=list)  # every resolution, in order
+
+    @classmethod
+    def build(cls, doc) -> "SpeakerIndex":
+        index = cls(doc=doc)
+        names = _person_mentions(doc)
+        index.canonical = canonical_in_text([text for text, _, _, _ in names])
+        for text, start, end, head in names:
+            roles, nations = _titles(doc, head)
+            index.persons.append(Person(name=index.canonical[text], start=start, end=end,
+                                        roles=roles, nations=nations))
+        return index
+
+    def resolve(self, start: int, end: int, head_index: int | None) -> Resolution:
+        """The speaker of the mention at ``start:end`` (``head_index``: its head token)."""
+        resolution = self._resolve(start, end, head_index)
+        self.spoken.append((start, resolution))
+        return resolution
+
+    def _resolve(self, start: int, end: int, head_index: int | None) -> Resolution:
+        inside = [p for p in self.persons if p.start < end and start < p.end]
+        head_at = self.doc[head_index].idx if head_index is not None else None
+        heads = [p for p in inside if head_at is None or p.start <= head_at < p.end]
+        if heads:
+            return self._remember(start, Resolution(speaker=heads[-1].name))
+        mention = text_of(self.doc)[start:end]
+        words = mention.lower().split()
+        named = self._name_part(start, _clean_name(mention))
+        if named is not None:
+            return self._remember(start, Resolution(speaker=named))
+        if len(words) == 1 and words[0] in P.PRONOUNS:
+            return self._pronoun(start, words[0])
+        role = _role_of(mention)
+        if role is not None:
+            return self._role(start, mention, role, head_index)
+        body = _body_of(self.doc, start, end)
+        if body is not None:
+            self.bodies.append((start, body))
+            return Resolution(speaker=body)
+        cleaned = _strip_determiner(mention)
+        if not cleaned or words[0] in P.PRONOUNS:
+            return Resolution(speaker=None, flags=(PRONOUN,))
+        return Resolution(speaker=cleaned, flags=(UNNAMED,))
+
+    def _name_part(self, offset: int, word: str) -> str | None:
+        """A lone name the tagger missed ("Wang told Blinken") that is part of a person's name
+        used before (or, failing that, after) it in the text."""
+        if not word or " " in word or not word[:1].isupper():
+            return None
+        matches = [p for p in self.persons if _part_of(word, p.name)]
+        earlier = [p for p in matches if p.start < offset]
+        chosen = earlier[-1] if earlier else (matches[0] if matches else None)
+        return chosen.name if chosen is not None else None
+
+    def _remember(self, offset: int, resolution: Resolution) -> Resolution:
+        if resolution.speaker and UNNAMED not in resolution.flags:
+            self.history.append((offset, resolution.speaker))
+        return resolution
+
+    def _pronoun(self, offset: int, pronoun: str) -> Resolution:
+        """he/she: the last person who spoke, or the last named subject of a main clause, within
+        ``PRONOUN_WINDOW``; it: the last organisation or country that spoke. I/we/they: none."""
+        if pronoun not in ("he", "she", "it", "him", "her"):  # first person outside quotes: the author; plural: a group
+            return Resolution(speaker=None, flags=(PRONOUN,))
+        if pronoun == "it":
+            near = [(at, body) for at, body in self.bodies if 0 < offset - at <= PRONOUN_WINDOW]
+            return Resolution(speaker=max(near)[1] if near else None, flags=(PRONOUN,))
+        named = {p.name for p in self.persons}
+        candidates = [(at, name) for at, name in self.history if at < offset and name in named]
+        candidates += [(p.start, p.name) for p in self.persons if p.start < offset and self._is_subject(p)]
+        candidates = [c for c in candidates if offset - c[0] <= PRONOUN_WINDOW]
+        if not candidates:
+            return Resolution(speaker=None, flags=(PRONOUN,))
+        return self._remember(offset, Resolution(speaker=max(candidates)[1], flags=(PRONOUN,)))
+
+    def _is_subject(self, person: Person) -> bool:
+        """Subject of a main clause (not of "since President Joe Biden took office")."""
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        while root.dep_ in ("compound", "appos", "flat"):
+            root = root.head
+        return root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("ROOT", "conj", "ccomp")
+
+    def _role(self, offset: int, mention: str, role: tuple[str, str], head_index) -> Resolution:
+        role_text, role_class = role
+        lowered = mention.lower().lstrip()
+        org = _org_of(mention, role_text)
+        definite = lowered.startswith(("the ", "this ", "that "))
+        plural = re.search(rf"\b{re.escape(role_text)}s\b", lowered) is not None
+        if definite and not plural:
+            nations = _nations(mention)
+            classes = P.GENERIC_ROLE.get(role_class, {role_class})
+            candidates = [p for p in self.persons if p.start < offset and offset - p.start <= ROLE_WINDOW
+                          and p.roles & classes and not (nations and p.nations and not nations & p.nations)]
+            if role_class == "speaker" and self.spoken:  # "The speaker said": whoever spoke last
+                last = self.spoken[-1][1]
+                return Resolution(speaker=last.speaker, org=last.org, flags=(*last.flags, ROLE))
+            if candidates:
+                return self._remember(offset, Resolution(speaker=candidates[-1].name, org=org, flags=(ROLE,)))
+        return Resolution(speaker=_strip_determiner(mention), org=org, flags=(UNNAMED,))
+
+
+def _person_mentions(doc) -> list[tuple[str, int, int, int]]:
+    """(name, start, end, head token) of each person mention, with one label per name per text.
+
+    The small model tags a lone surname GPE or ORG in some mentions ("Blinken", "Wang"); a name
+    that is the last word of a PERSON name in the same text, or is a PERSON by majority, counts.
+    """
+    votes: dict[str, Counter] = {}
+    for ent in doc.ents:
+        votes.setdefault(_clean_name(ent.text), Counter())[ent.label_] += 1
+    people = {name for name, c in votes.items() if c.most_common(1)[0][0] in NAME_LABELS or c["PERSON"] >= 2}
+    surnames = {part for name in people if len(name.split()) > 1 for part in (name.split()[0], name.split()[-1])}
+    mentions = []
+    for ent in doc.ents:
+        name = _clean_name(ent.text)
+        if not name or not name[0].isupper():
+            continue
+        if name in people or (ent.label_ in BODY_LABELS and name in surnames and ent.label_ != "NORP"):
+            start = ent.start_char + ent.text.find(name.split()[0])
+            mentions.append((name, start, start + len(name), ent.root.i))
+    return mentions
+
+
+def _clean_name(text: str) -> str:
+    text = P.POSSESSIVE.sub("", text.strip())
+    text = P.HONORIFICS.sub("", text)
+    return P.NAME_SUFFIX.sub("", text).strip(" .,")
+
+
+def _titles(doc, head_index: int) -> tuple[frozenset[str], frozenset[str]]:
+    """Role classes and nationalities of the title a person is introduced with: "Secretary of
+    State Antony Blinken", "Blinken, the top U.S. diplomat", "China's top diplomat Wang Yi"."""
+    head = doc[head_index]
+    tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i <= head.i + 12]
+    if head.dep_ == "appos":
+        tokens += list(head.head.subtree)[:12]
+    for child in head.children:
+        if child.dep_ == "appos":
+            tokens += list(child.subtree)[:12]
+    words = " ".join(t.lower_ for t in sorted(set(tokens), key=lambda t: t.i))
+    roles = {P.ROLE_CLASS[m.group(1)] for m in _ROLES.finditer(words) if not m.group(2)}
+    return frozenset(roles), frozenset(_nations(words))
+
+
+# Longest keys first, so that "press secretary" wins over "secretary" at the same place.
+_ROLES = re.compile(r"\b(%s)(s?)\b" % "|".join(re.escape(k) for k in sorted(P.ROLE_CLASS, key=len, reverse=True)))
+_NATIONS = re.compile(r"(?<![\w.])(%s)(?!\w)" % "|".join(re.escape(k) for k in sorted(_NATION, key=len, reverse=True)))
+
+
+def _nations(text: str) -> set[str]:
+    lowered = text.lower().replace("’s", "").replace("'s", "")
+    return {_NATION[m.group(1)] for m in _NATIONS.finditer(lowered)}
+
+
+def _role_of(mention: str) -> tuple[str, str] | None:
+    """(role words, role class) when the mention is named by a role ("a State Department spokesman")."""
+    matches = list(_ROLES.finditer(mention.lower()))
+    if not matches:
+        return None
+    last = max(matches, key=lambda m: (m.end(), len(m.group(1))))
+    return last.group(1), P.ROLE_CLASS[last.group(1)]
+
+
+def _org_of(mention: str, role_text: str) -> str | None:
+    """The capitalised words before the role noun: "A State Department spokesman" -> "State Department"."""
+    words = _strip_determiner(mention).split()
+    org = []
+    for word in words:
+        if word.lower().startswith(role_text.split()[0]):
+            break
+        if word[:1].isupper() and word.lower() not in _NATION:
+            org.append(word)
+        elif org:
+            org = []
+    return " ".join(org) or None
+
+
+def _body_of(doc, start: int, end: int) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for ent in span.ents:
+        if ent.label_ in BODY_LABELS and len(ent) >= len(span) - 1:
+            return _strip_determiner(ent.text)
+    return None
+
+
+def _strip_determiner(text: str) -> str:
+    return re.sub(r"^(?:a|an|the|this|that|another|one)\s+", "", text.strip(), flags=re.I).strip(" ,")
+
+
+# --- canonical names ----------------------------------------------------------------------------
+_TITLE_WORDS = {w for key in P.ROLE_CLASS for w in key.split()} | {
+    "of", "state", "department", "foreign", "defense", "defence", "u.s.", "us", "deputy", "vice",
+    "former", "top", "senior", "chief", "white", "house", "press", "national", "security", "ministry",
+    "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "brig.", "lt.", "col.", "prof."}
+
+
+def strip_titles(name: str) -> str:
+    """"Secretary of State Antony Blinken" -> "Antony Blinken"; "Mr. Cruz" -> "Cruz"."""
+    tokens = _clean_name(name).split()
+    keep: list[str] = []
+    for token in reversed(tokens):
+        if token.lower() in _TITLE_WORDS or not token[:1].isupper():
+            break
+        keep.append(token)
+    return " ".join(reversed(keep)) or _clean_name(name)
+
+
+def canonical_in_text(names: Iterable[str]) -> dict[str, str]:
+    """Each name (in text order) -> the fullest form of it: a later "Blinken" -> "Antony Blinken",
+    "Wang" -> the last "Wang ..." named before it (Chinese names put the family name first)."""
+    names = list(names)
+    stripped = [strip_titles(n) for n in names]
+    out: dict[str, str] = {}
+    for i, (original, name) in enumerate(zip(names, stripped)):
+        if original in out:
+            continue
+        words = name.split()
+        if len(words) > 1:
+            out[original] = name
+            continue
+        earlier = [n for n in reversed(stripped[:i]) if len(n.split()) > 1 and _part_of(name, n)]
+        later = [n for n in stripped[i + 1:] if len(n.split()) > 1 and _part_of(name, n)]
+        out[original] = (earlier or later or [name])[0]
+    return out
+
+
+def _part_of(short: str, full: str) -> bool:
+    words = full.lower().split()
+    return short.lower() in (words[0], words[-1])
+
+
+def canonical_speaker(names: Iterable[str]) -> dict[str, str]:
+    """Unify speaker names across texts: each name -> one canonical form.
+
+    "Blinken", "Antony Blinken" and "Secretary of State Antony Blinken" all map to "Antony
+    Blinken". A bare surname shared by two different full names ("Biden": Joe, Jill) goes to the
+    more frequent one; names that are not persons (roles, bodies) map to themselves.
+    """
+    names = list(names)
+    return _unify([strip_titles(n) for n in names], names)
+
+
+def _unify(stripped: list[str], originals: list[str]) -> dict[str, str]:
+    counts = Counter(stripped)
+    by_surname: dict[str, list[str]] = {}
+    by_first: dict[str, list[str]] = {}
+    for name in counts:
+        if name:
+            by_surname.setdefault(name.split()[-1].lower(), []).append(name)
+            if len(name.split()) > 1:
+                by_first.setdefault(name.split()[0].lower(), []).append(name)
+    out = {}
+    for original, name in zip(originals, stripped):
+        if not name:
+            out[original] = original
+            continue
+        key = name.split()[-1].lower()
+        family = [other for other in by_surname[key] if _compatible(name, other)]
+        if len(name.split()) == 1 and len(family) == 1:  # "Xi" -> "Xi Jinping": family name first
+            family += by_first.get(key, [])
+        out[original] = max(family, key=lambda n: (len(n.split()), counts[n], len(n)))
+    return out
+
+
+def _compatible(short: str, long: str) -> bool:
+    """Same person: one name's words are a suffix of the other's, first names agree or an initial."""
+    a, b = short.split(), long.split()
+    if len(a) > len(b):
+        a, b = b, a
+    if a[-1].lower() != b[-1].lower():
+        return False
+    for x, y in zip(a[:-1], b[len(b) - len(a):-1]):
+        x, y = x.lower().rstrip("."), y.lower().rstrip(".")
+        if x != y and not (len(x) == 1 and y.startswith(x)):
+            return False
+    return True
