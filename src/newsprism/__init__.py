@@ -23,7 +23,14 @@ def extract_quotes(text: str, **options):
     return _extract(text, **options)
 
 
+def headline_check(headline: str, body: str, **options) -> str:
+    """Stance of a headline toward a body: "agree", "disagree", "discuss" or "unrelated"."""
+    from .claims import headline_check as _check
+
+    return _check(headline, body, **options)
+
+
 __all__ = [
     "Article", "BadInput", "Block", "Cleaned", "Corpus", "Failure", "FetchError", "IngestReport",
-    "Metadata", "NewsprismError", "extract_quotes", "RawArticle", "RemovedLine", "Sourced", "open", "__version__",
+    "Metadata", "NewsprismError", "extract_quotes", "headline_check", "RawArticle", "RemovedLine", "Sourced", "open", "__version__",
 ]

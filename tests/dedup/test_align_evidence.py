@@ -42,3 +42,16 @@ def test_wire_names():
     assert normalize_wire("The Associated Press") == "AP"
     assert normalize_wire("  ") is None and normalize_wire(None) is None
     assert normalize_wire("Some Local Wire") == "some local wire"
+
+
+def test_quantized_vectors_keep_cosines():
+    from newsprism.dedup.align import dequantize, quantize
+
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(50, 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    codes, scales = quantize(vectors)
+    assert codes.dtype == np.int8
+    restored = dequantize(codes, scales)
+    assert np.abs(restored @ restored.T - vectors @ vectors.T).max() < 0.01
+    assert quantize(np.zeros((0, 384), dtype=np.float32))[0].shape == (0, 384)

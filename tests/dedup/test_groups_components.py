@@ -60,3 +60,8 @@ def test_groups_partition_the_ids_whatever_the_relation_order(members, links, rn
     rnd.shuffle(relations)
     assert {g.origin for g in provenance_groups(members, relations, published)} == {g.origin for g in groups}
     assert independent_sources(members, groups) == len(groups)
+
+
+def test_unreadable_dates_sort_as_undated():
+    groups = provenance_groups(["a", "b"], [rel("a", "b")], {"a": "sometime in June", "b": "2024-01-02"})
+    assert groups[0].origin == "b"

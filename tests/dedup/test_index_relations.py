@@ -89,3 +89,15 @@ def test_restored_articles_are_found_by_later_adds(variants, variant_annotations
     later.restore(variants["afp"], variant_annotations["afp"], stored.relations)
     [rel] = later.add(variants["rewrite"], variant_annotations["rewrite"])
     assert rel.kind == "rewrite" and later.relations == [rel]
+
+
+def test_time_window_limits_rewrites_not_copies(variants, variant_annotations):
+    from dataclasses import replace
+
+    late_rewrite = replace(variants["rewrite"], published="2023-10-01")  # 104 days after the original
+    late_copy = replace(variants["copy_boilerplate"], published="2025-01-01")
+    index = SyndicationIndex()
+    index.add(variants["afp"], variant_annotations["afp"])
+    assert index.add(late_rewrite, variant_annotations["rewrite"]) == []
+    [rel] = index.add(late_copy, variant_annotations["copy_boilerplate"])
+    assert rel.kind == "copy" and rel.target == late_copy.id  # found by LSH, at any distance in time

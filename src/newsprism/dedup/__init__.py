@@ -7,6 +7,9 @@
     groups = provenance_groups(ids, index.relations, published)
     independent_sources(some_ids, groups)
 
+In a later process, ``index.restore(article, annotation, stored_relations)`` puts back what was
+indexed before (no comparisons), then ``add`` goes on with the new articles.
+
 Relations: ``copy`` (near-identical text: shingle containment), ``rewrite`` (reworded: aligned
 sentences, shared quotes and numbers), ``same-wire`` (credited to one agency, and the same story).
 """

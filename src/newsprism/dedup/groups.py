@@ -5,16 +5,20 @@ are one independent source, not ten.
 """
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..model import GroupMember, ProvenanceGroup, Relation
 
 GROUPING_KINDS = frozenset({"copy", "rewrite", "same-wire"})
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def order_key(article_id: str, published: str | None) -> tuple[bool, str, str]:
-    """Earliest first: by publication date, undated after dated, ties by id."""
+    """Earliest first: by publication date, undated (or unreadably dated) after dated, ties by id."""
+    if published is not None and not _ISO_DATE.match(published):
+        published = None
     return (published is None, published or "", article_id)
 
 
