@@ -14,9 +14,10 @@ linkage over the story's members, then a split wherever the dates leave a gap.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from functools import partial
+from itertools import islice
 
 import numpy as np
 
@@ -38,6 +39,9 @@ EVENT_GAP_DAYS = 60
 REPORT_SLACK_DAYS = 3  # a report's happening lies in the days before it was written
 PREVIEW_LEAD_DAYS = 45  # a preview without a named day announces something within weeks
 RELIABLE = frozenset({"published", "caption"})  # date sources strong enough to split events
+# Online: an article is compared with the story's most recently extended events only, so the
+# cost of add() does not grow with a story's history (consolidate() sees every event).
+RECENT_EVENTS = 32
 
 
 def interval(feats: Features, reliable_only: bool = False) -> tuple[dt.date, dt.date] | None:
@@ -63,7 +67,7 @@ def gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
 
 # --- online ------------------------------------------------------------------------------------
 class _Event:
-    __slots__ = ("members", "vsum", "keys", "hull", "first")
+    __slots__ = ("members", "vsum", "keys", "hull", "first", "unit")
 
     def __init__(self, dim: int):
         self.first: Features | None = None
@@ -71,6 +75,7 @@ class _Event:
         self.vsum = np.zeros(dim, dtype=np.float64)
         self.keys: Counter = Counter()
         self.hull: tuple[dt.date, dt.date] | None = None  # from the earliest to the latest dated member
+        self.unit = np.zeros(dim, dtype=np.float64)  # the normalised centroid
 
     def add(self, feats: Features) -> None:
         self.members.append(feats)
@@ -78,14 +83,15 @@ class _Event:
             self.first = feats
         if feats.vector.size:
             self.vsum += feats.vector
+            norm = float(np.linalg.norm(self.vsum))
+            self.unit = self.vsum / norm if norm else self.vsum
         self.keys.update(feats.keys.keys())
         span = interval(feats, reliable_only=True)
         if span:
             self.hull = span if self.hull is None else (min(self.hull[0], span[0]), max(self.hull[1], span[1]))
 
     def centroid(self) -> np.ndarray:
-        norm = float(np.linalg.norm(self.vsum))
-        return self.vsum / norm if norm else self.vsum
+        return self.unit
 
     def fits(self, span, max_gap: int) -> bool:
         """Constant time: the distance to the event's date hull (members chain, so a new article
@@ -102,6 +108,7 @@ class EventSet:
         self.dim = dim
         self.events: list[_Event] = []
         self._event_of: dict[str, _Event] = {}
+        self._recent: OrderedDict[int, _Event] = OrderedDict()  # least recently extended first
 
     @classmethod
     def from_groups(cls, groups: Sequence[Sequence[Features]], dim: int) -> "EventSet":
@@ -112,13 +119,14 @@ class EventSet:
                 event.add(feats)
                 events._event_of[feats.id] = event
             events.events.append(event)
+            events._recent[id(event)] = event
         return events
 
     def add(self, feats: Features, overlap: Callable[[dict, Counter, int], float], *,
             join: float = EVENT_JOIN, key_weight: float = EVENT_KEY_WEIGHT, max_gap: int = EVENT_GAP_DAYS) -> None:
         span = interval(feats, reliable_only=True)
         best, best_score = None, join
-        for event in self.events:
+        for event in islice(reversed(self._recent.values()), RECENT_EVENTS):
             if not event.fits(span, max_gap):
                 continue
             score = float(event.centroid() @ feats.vector) if feats.vector.size else 0.0
@@ -130,6 +138,8 @@ class EventSet:
             self.events.append(best)
         best.add(feats)
         self._event_of[feats.id] = best
+        self._recent[id(best)] = best
+        self._recent.move_to_end(id(best))
 
     def first_of(self, article_id: str) -> str:
         """The id of the earliest member of the article's event."""
