@@ -20,3 +20,10 @@ def test_open_ingest_articles_round_trip(tmp_path):
         [article] = list(corpus.articles())
     assert article.headline == "Quake hits coast"
     assert "Paragraph 4" in article.text
+
+
+def test_summarize_is_callable_from_the_package():
+    texts = ["Rescuers searched the rubble on Tuesday after the quake. The mayor said 12 people died.",
+             "The quake killed 12 people, the mayor said. Rescuers searched the rubble on Tuesday."]
+    result = newsprism.summarize(texts, words=40).to_json()
+    assert result["sentences"] and all(s["citations"] for s in result["sentences"])

@@ -8,6 +8,7 @@
 """
 from .corpus import Corpus, open
 from .errors import BadInput, FetchError, NewsprismError
+from . import summarize  # a callable module: newsprism.summarize(texts, words=260)
 from .model import Article, Block, Cleaned, Failure, IngestReport, Metadata, RawArticle, RemovedLine, Sourced
 
 __version__ = "0.1.0"
@@ -32,5 +33,5 @@ def headline_check(headline: str, body: str, **options) -> str:
 
 __all__ = [
     "Article", "BadInput", "Block", "Cleaned", "Corpus", "Failure", "FetchError", "IngestReport",
-    "Metadata", "NewsprismError", "extract_quotes", "headline_check", "RawArticle", "RemovedLine", "Sourced", "open", "__version__",
+    "Metadata", "NewsprismError", "extract_quotes", "headline_check", "summarize", "RawArticle", "RemovedLine", "Sourced", "open", "__version__",
 ]
