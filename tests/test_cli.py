@@ -85,3 +85,13 @@ def test_cli_every_command_has_help():
     for command in ("ingest", "articles", "show", "search", "report", "reclean", "demo"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "--db" in result.output
+
+
+def test_cli_summarize_cites_every_sentence():
+    result = runner.invoke(app, ["summarize", str(EXAMPLES), "--words", "120", "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    ids = {a["id"] for a in summary["articles"]}
+    assert len(ids) == 5 and summary["sentences"]
+    assert all(s["citations"] and set(s["citations"]) <= ids for s in summary["sentences"])
+    assert len(summary["summary"].split()) <= 120

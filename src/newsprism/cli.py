@@ -188,6 +188,39 @@ def story(
                                                             if m.id != g.origin))
 
 
+@app.command("summarize")
+def summarize_command(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or URLs: exactly the articles to summarise.", metavar="PATH...")],
+    words: Annotated[int, typer.Option(help="Word budget of the summary.")] = 260,
+    allow_private: Annotated[bool, typer.Option(help="Allow fetching private, loopback and link-local addresses.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Summarise exactly the given articles (no store, no clustering); every sentence cites its articles."""
+    from . import pipeline
+    from .summarize import summarize
+
+    raws, failures = [], []
+    for item in pipeline.read_inputs(inputs, allow_private=allow_private):
+        (failures if isinstance(item, Failure) else raws).append(item)
+    processed = pipeline.process(raws)
+    failures += [p for p in processed if isinstance(p, Failure)]
+    articles = [p.article for p in processed if not isinstance(p, Failure)]
+    for failure in failures:
+        err.print(f"error: {failure}", markup=False, highlight=False, soft_wrap=True)
+    result = summarize(articles, words=words)
+    if as_json:
+        _print_json({**result.to_json(), "articles": [a.summary() for a in articles]})
+    else:
+        number = {a.id: i for i, a in enumerate(articles, 1)}
+        for sentence in result.sentences:
+            cites = ",".join(str(number.get(c, c)) for c in sentence.citations)
+            out.print(f"{sentence.text} [{cites}]", markup=False, highlight=False)
+        out.print()
+        for a in articles:
+            out.print(f"[{number[a.id]}] {a.outlet or 'unknown outlet'}: {a.headline or a.source}", markup=False)
+    raise typer.Exit(1 if failures else 0)
+
+
 @app.command()
 def reclean(db: DbOption = DEFAULT_DB) -> None:
     """Re-clean every stored article from its kept raw input (after upgrading newsprism)."""
