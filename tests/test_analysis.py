@@ -70,3 +70,15 @@ def test_analysis_report_has_story_page(analyzed, tmp_path):
     assert f'href="stories/{story.id}.html"' in index.read_text()
     page = (tmp_path / "r" / "stories" / f"{story.id}.html").read_text()
     assert page.count('class="event"') == 2 and "preview" in page
+
+
+def test_analysis_headline_check_in_show_json(analyzed):
+    path, _, _ = analyzed
+    with newsprism.open(path) as corpus:
+        articles = list(corpus.articles())
+    spun = find_article(articles, "according to State Department spokesperson Matthew Miller")
+    afp = find_article(articles, "renewed promises not to send arms")
+    checks = {a.id: json.loads(runner.invoke(app, ["show", a.id, "--db", str(path), "--json"]).stdout)
+              ["headline_check"] for a in (spun, afp)}
+    assert checks[spun.id] == "disagree"
+    assert checks[afp.id] == "agree"

@@ -51,9 +51,36 @@ def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None
     relations, groups = syndication(articles, annotations)
     assignments, stories = cluster(articles, annotations, groups)
     store.save_analysis(relations, groups, assignments, stories)
+    check_headlines(store, articles, cached, language, on_progress)
     return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
                           groups=len(groups), stories=len(stories),
                           events=sum(len(s.events) for s in stories))
+
+
+def check_headlines(store, articles: Sequence[Article], annotations: dict[str, Annotation], language,
+                    on_progress=None) -> int:
+    """Judge each article's headline against its own body (cached per stance-model version)."""
+    from dataclasses import asdict
+
+    from .claims.stance import STANCE_VERSION, check_headline
+    from .nlp import Language
+
+    done = store.headline_checks(STANCE_VERSION)
+    pending = [a for a in articles if a.headline and a.id not in done]
+    if not pending:
+        return 0
+    language = language or Language()
+    checks = {}
+    for i, article in enumerate(pending, 1):
+        check = check_headline(article.headline, article.text, language=language,
+                               annotation=annotations.get(article.id))
+        checks[article.id] = {"label": check.label, "score": round(float(check.score), 4),
+                              "model_label": check.model_label, "reasons": list(check.reasons),
+                              "evidence": [asdict(e) for e in check.evidence]}
+        if on_progress:
+            on_progress("checking headlines", i, len(pending))
+    store.save_headline_checks(checks, STANCE_VERSION)
+    return len(checks)
 
 
 def annotate_batch(batch: Sequence[Article], language) -> list[Annotation]:

@@ -70,11 +70,13 @@ def show(
     """Show one article: clean text and metadata (with where each value came from)."""
     with corpus_module.open(db) as corpus:
         article = corpus.article(article_id)
+        check = corpus.store.headline_checks().get(article.id) if article else None
     if article is None:
         err.print(f"error: no article with id {article_id!r} in {db}")
         raise typer.Exit(2)
     if as_json:
-        _print_json(_article_json(article))
+        _print_json({**_article_json(article), "headline_check": check["label"] if check else None,
+                     "headline_check_detail": check})
         return
     out.print(f"[bold]{_markup_safe(article.headline or '(no headline)')}[/bold]")
     for name, value in article.summary().items():
@@ -83,6 +85,10 @@ def show(
             out.print(f"[dim]{name:>10}[/dim] {_markup_safe(str(value))} [dim]{_markup_safe(source)}[/dim]")
     out.print()
     out.print(article.text, markup=False, highlight=False)
+    if check:
+        out.print(f"\n[dim]headline vs body:[/dim] {check['label']}", highlight=False)
+    if check:
+        out.print(f"\nheadline vs body: {check['label']}", markup=False, highlight=False)
     out.print(f"\n[dim]{len(article.removed)} boilerplate lines removed (--json shows them)[/dim]")
 
 

@@ -80,7 +80,8 @@ class Corpus:
         from .report import write_report
 
         return write_report(list(self.articles()), Path(out), stories=self.stories(),
-                            groups=self.provenance_groups(), relations=self.relations())
+                            groups=self.provenance_groups(), relations=self.relations(),
+                            headline_checks=self.store.headline_checks())
 
     def __len__(self) -> int:
         return self.store.count()

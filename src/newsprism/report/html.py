@@ -28,7 +28,8 @@ FIELD_LABELS = {"headline": "Headline", "outlet": "Outlet", "byline": "Byline", 
 
 
 def write_report(articles: list[Article], out: Path, *, stories: Sequence[Story] = (),
-                 groups: Sequence[ProvenanceGroup] = (), relations: Sequence[Relation] = ()) -> Path:
+                 groups: Sequence[ProvenanceGroup] = (), relations: Sequence[Relation] = (),
+                 headline_checks: dict[str, dict] | None = None) -> Path:
     """Write ``index.html``, ``stories/<id>.html``, ``articles/<id>.html`` and ``style.css``."""
     for folder in (out, out / "articles", out / "stories"):
         folder.mkdir(parents=True, exist_ok=True)
@@ -49,6 +50,7 @@ def write_report(articles: list[Article], out: Path, *, stories: Sequence[Story]
     for article in articles:
         (out / "articles" / f"{article.id}.html").write_text(page.render(
             article=article, fields=_fields(article), story=story_of.get(article.id),
+            check=(headline_checks or {}).get(article.id),
             generated=generated, root=".."), encoding="utf-8")
     return index
 

@@ -89,6 +89,13 @@ MIGRATIONS: list[tuple[str, str]] = [
             members TEXT NOT NULL         -- JSON [[id, relation], ...]
         );
     """),
+    ("0003_headline_checks", """
+        CREATE TABLE headline_checks (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version TEXT NOT NULL,
+            data TEXT NOT NULL            -- JSON: label, score, model_label, probabilities, evidence, reasons
+        );
+    """),
 ]
 
 

@@ -151,6 +151,19 @@ class SQLiteStore:
                 "INSERT INTO stories(id, position, data) VALUES (?, ?, ?)",
                 [(story.id, i, json.dumps(asdict(story), ensure_ascii=False)) for i, story in enumerate(stories)])
 
+    def save_headline_checks(self, checks: dict[str, dict], version: str) -> None:
+        """Each article's headline judged against its own body (JSON-ready dicts by article id)."""
+        with self._transaction():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO headline_checks(article_id, version, data) VALUES (?, ?, ?)",
+                [(aid, version, json.dumps(data, ensure_ascii=False)) for aid, data in checks.items()])
+
+    def headline_checks(self, version: str | None = None) -> dict[str, dict]:
+        query, params = "SELECT * FROM headline_checks", ()
+        if version is not None:
+            query, params = query + " WHERE version = ?", (version,)
+        return {r["article_id"]: json.loads(r["data"]) for r in self.conn.execute(query, params)}
+
     def relations(self) -> list[Relation]:
         rows = self.conn.execute("SELECT * FROM relations ORDER BY source, target, kind")
         return [Relation(source=r["source"], target=r["target"], kind=r["kind"], score=r["score"],
