@@ -34,15 +34,15 @@ class AnalysisReport:
 
 def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None] | None = None) -> AnalysisReport:
     """Run every pending stage over the store and save the results."""
-    from .nlp import NLP_VERSION, Language
+    from .nlp import NLP_VERSION, annotate, shared_language
 
     articles = sorted(store.articles(), key=_arrival_order)
     cached = store.annotations(NLP_VERSION)
     pending = [a for a in articles if a.id not in cached]
+    language = language or shared_language()  # models load only if a stage needs them
     if pending:
-        language = language or Language()
         for done, batch in _batches(pending, ANNOTATE_BATCH):
-            fresh = annotate_batch(batch, language)
+            fresh = annotate(batch, language)
             store.save_annotations(fresh)
             cached.update((a.article_id, a) for a in fresh)
             if on_progress:
@@ -63,13 +63,11 @@ def check_headlines(store, articles: Sequence[Article], annotations: dict[str, A
     from dataclasses import asdict
 
     from .claims.stance import STANCE_VERSION, check_headline
-    from .nlp import Language
 
     done = store.headline_checks(STANCE_VERSION)
     pending = [a for a in articles if a.headline and a.id not in done]
     if not pending:
         return 0
-    language = language or Language()
     checks = {}
     for i, article in enumerate(pending, 1):
         check = check_headline(article.headline, article.text, language=language,
@@ -81,12 +79,6 @@ def check_headlines(store, articles: Sequence[Article], annotations: dict[str, A
             on_progress("checking headlines", i, len(pending))
     store.save_headline_checks(checks, STANCE_VERSION)
     return len(checks)
-
-
-def annotate_batch(batch: Sequence[Article], language) -> list[Annotation]:
-    from .nlp import annotate
-
-    return annotate(batch, language)
 
 
 def syndication(articles: Sequence[Article], annotations: Sequence[Annotation]

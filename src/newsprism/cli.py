@@ -123,9 +123,7 @@ def report(
 def analyze(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """Run every pending analysis stage: language layer (cached), who copied whom, stories and events."""
     with corpus_module.open(db) as corpus:
-        columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn()]
-        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+        with _progress() as progress:
             task = progress.add_task("analyzing", total=None)
 
             def advance(stage: str, done: int, total: int) -> None:
@@ -254,10 +252,15 @@ def demo(
 
 
 # --- helpers ------------------------------------------------------------------------------------
-def _ingest_with_progress(corpus, inputs, **options) -> IngestReport:
+def _progress(*extra) -> Progress:
+    """A progress bar on stderr, shown only on a terminal, gone when done."""
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("[dim]{task.fields[current]}"), TimeElapsedColumn()]
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+               *extra, TimeElapsedColumn()]
+    return Progress(*columns, console=err, transient=True, disable=not err.is_terminal)
+
+
+def _ingest_with_progress(corpus, inputs, **options) -> IngestReport:
+    with _progress(TextColumn("[dim]{task.fields[current]}")) as progress:
         task = progress.add_task("ingesting", total=None, current="")
 
         def advance(source: str) -> None:

@@ -198,11 +198,10 @@ def decide(model: TreeModel, X: np.ndarray, *, rule: bool = True) -> tuple[np.nd
 
 # --- public API -----------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
 def _default_language():
-    from ..nlp import Language
+    from ..nlp import shared_language
 
-    return Language()
+    return shared_language()
 
 
 def read_body(body: str, language, annotation: Annotation | None = None) -> F.TextView:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 
@@ -67,6 +68,12 @@ class Language:
     def parse(self, texts: Sequence[str]):
         """spaCy Docs for ``texts`` (batched)."""
         return list(self.nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=32))
+
+
+@cache
+def shared_language() -> Language:
+    """The process-wide ``Language`` for callers that pass none: models load once, lazily."""
+    return Language()
 
 
 def annotate(articles: Sequence[Article], language: Language) -> list[Annotation]:

@@ -52,12 +52,11 @@ class _Pending:
     score: float = 1.0
 
 
-@cache
 def default_language():
-    """A shared ``Language`` for callers that pass none (loading spaCy takes a second or two)."""
-    from ..nlp import Language
+    """The process-wide ``Language`` (shared with every other stage)."""
+    from ..nlp import shared_language
 
-    return Language()
+    return shared_language()
 
 
 def extract_quotes(text: str, *, language=None, doc=None) -> list["Quote"]:

@@ -54,9 +54,9 @@ def summarize(texts: Sequence[str] | Sequence[Article], words: int = DEFAULT_WOR
     if not pool or words <= 0:
         return Summary(version=SUMMARIZE_VERSION)
     if language is None:
-        from ..nlp import Language
+        from ..nlp import shared_language
 
-        language = Language()
+        language = shared_language()
     vectors = np.asarray(language.embed([s.text for s in pool]), dtype=np.float32)
     group_ids = [(group_of or {}).get(i, i) for i in ids]
     groups = np.array([_index(group_ids)[group_ids[s.doc]] for s in pool])
