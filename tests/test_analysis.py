@@ -82,3 +82,24 @@ def test_analysis_headline_check_in_show_json(analyzed):
               ["headline_check"] for a in (spun, afp)}
     assert checks[spun.id] == "disagree"
     assert checks[afp.id] == "agree"
+
+
+def test_analysis_story_summary_covers_both_events_and_cites_carriers(analyzed):
+    """GOLD: the story summary covers both events; every sentence cites an article that carries it."""
+    path, _, _ = analyzed
+    [story] = json.loads(runner.invoke(app, ["stories", "--db", str(path), "--json"]).stdout)
+    shown = json.loads(runner.invoke(app, ["story", story["id"], "--db", str(path), "--json"]).stdout)
+    with newsprism.open(path) as corpus:
+        texts = {a.id: a.text for a in corpus.articles()}
+    sentences = shown["summary"]["sentences"]
+    assert sentences and shown["summary"]["summary"].startswith(sentences[0]["text"])
+    event_of = {item["id"]: event["id"] for event in story["events"] for item in event["articles"]}
+    covered = {event_of[s["citations"][0]] for s in sentences}
+    assert covered == {event["id"] for event in story["events"]}
+    for s in sentences:
+        assert s["citations"] and set(s["citations"]) <= set(story["articles"])
+        assert s["text"] in texts[s["citations"][0]]  # the first citation is the sentence's own article
+        assert s["independent_sources"] == len(set(s["citations"]))  # no copies among the seeds
+    for event in story["events"]:
+        own = {item["id"] for item in event["articles"]}
+        assert all(set(s["citations"]) <= own for s in shown["event_summaries"][event["id"]]["sentences"])

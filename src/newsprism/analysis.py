@@ -52,6 +52,7 @@ def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None
     assignments, stories = cluster(articles, annotations, groups)
     store.save_analysis(relations, groups, assignments, stories)
     check_headlines(store, articles, cached, language, on_progress)
+    store.save_findings("summary", summarize_stories(stories, articles, groups, language, on_progress))
     return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
                           groups=len(groups), stories=len(stories),
                           events=sum(len(s.events) for s in stories))
@@ -79,6 +80,27 @@ def check_headlines(store, articles: Sequence[Article], annotations: dict[str, A
             on_progress("checking headlines", i, len(pending))
     store.save_headline_checks(checks, STANCE_VERSION)
     return len(checks)
+
+
+def summarize_stories(stories: Sequence[Story], articles: Sequence[Article], groups: Sequence[ProvenanceGroup],
+                      language, on_progress=None) -> list[tuple[str, str, dict]]:
+    """Cited summaries of every story and of each of its events, as ``(id, story id, json)`` rows."""
+    from .summarize.dossier import story_summaries
+
+    by_id = {a.id: a for a in articles}
+    group_of = group_index(groups)
+    rows = []
+    for i, story in enumerate(stories, 1):
+        for scope, summary in story_summaries(story, by_id, group_of=group_of, language=language).items():
+            rows.append((scope, story.id, {"id": scope, **summary}))
+        if on_progress:
+            on_progress("summarizing", i, len(stories))
+    return rows
+
+
+def group_index(groups: Sequence[ProvenanceGroup]) -> dict[str, str]:
+    """Article id -> the origin of its provenance group (the unit independent sources count)."""
+    return {m.id: g.origin for g in groups for m in g.members}
 
 
 def syndication(articles: Sequence[Article], annotations: Sequence[Annotation]

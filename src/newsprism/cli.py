@@ -170,13 +170,17 @@ def story(
             raise typer.Exit(2)
         groups = corpus.provenance_groups(found.articles)
         by_id = {a.id: a for a in corpus.articles() if a.id in set(found.articles)}
+        summaries = {scope: corpus.summary(scope) for scope in (found.id, *(e.id for e in found.events))}
     if as_json:
         _print_json({**_story_json(found), "provenance_groups": [
             {"origin": g.origin, "members": [{"id": m.id, "relation": m.relation}
-                                             for m in g.members if m.id != g.origin]} for g in groups]})
+                                             for m in g.members if m.id != g.origin]} for g in groups],
+            "summary": summaries[found.id],
+            "event_summaries": {e.id: summaries[e.id] for e in found.events}})
         return
     out.print(f"[bold]{_markup_safe(found.title)}[/bold]  "
               f"{len(found.articles)} articles, {found.independent_sources} independent sources")
+    _print_summary(summaries[found.id])
     for event in found.events:
         out.print(f"\n[bold]{_markup_safe(event.title)}[/bold] [dim]{event.start or '?'} to {event.end or '?'}[/dim]")
         for item in event.articles:
@@ -190,6 +194,17 @@ def story(
     for g in copies:
         out.print(f"  origin {g.origin[:8]}: " + ", ".join(f"{m.id[:8]} ({m.relation})" for m in g.members
                                                             if m.id != g.origin))
+
+
+def _print_summary(summary: dict | None) -> None:
+    """Summary sentences with their citations (short ids) and independent-source counts."""
+    if not summary or not summary.get("sentences"):
+        return
+    out.print("\n[bold]Summary[/bold]")
+    for sentence in summary["sentences"]:
+        cites = ", ".join(c[:8] for c in sentence["citations"])
+        out.print(f"  {sentence['text']}", markup=False, highlight=False, end=" ")
+        out.print(f"[dim]\\[{cites}; {sentence['independent_sources']} source(s)][/dim]")
 
 
 @app.command("summarize")

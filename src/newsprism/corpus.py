@@ -75,6 +75,14 @@ class Corpus:
     def relations(self) -> list[Relation]:
         return self.store.relations()
 
+    def summary(self, scope_id: str) -> dict | None:
+        """The cited summary of a story or an event (by full id), as computed by ``analyze``:
+        ``{summary, sentences: [{text, citations, independent_sources}]}``."""
+        return self._summaries().get(scope_id)
+
+    def _summaries(self) -> dict[str, dict]:
+        return {row["id"]: {k: v for k, v in row.items() if k != "id"} for row in self.store.findings("summary")}
+
     def report(self, out: str | Path) -> Path:
         """Write the static HTML report to ``out``; returns the path of its index page."""
         from .report import write_report

@@ -108,3 +108,23 @@ def test_store_round_trips_annotations(store):
     assert back.sentences == annotation.sentences and back.entities == annotation.entities
     assert np.array_equal(back.sentence_vectors, vectors) and np.array_equal(back.vector, vectors[0])
     assert store.annotations("v2") == {}
+
+
+def test_store_extractions_are_cached_per_stage_and_version(store):
+    store.add(make_raw(), make_article())
+    store.save_extractions("quotes", "q1", {"a" * 16: [{"text": "We will go.", "start": 0, "end": 11}]})
+    assert store.extractions("quotes", "q1") == {"a" * 16: [{"text": "We will go.", "start": 0, "end": 11}]}
+    assert store.extractions("quotes", "q2") == {}
+    assert store.extractions("claims") == {}
+    store.save_extractions("quotes", "q2", {"a" * 16: []})  # a new version replaces the old one
+    assert store.extractions("quotes") == {"a" * 16: []}
+
+
+def test_store_findings_replace_by_kind_and_filter_by_scope(store):
+    store.save_findings("quote", [("q1", "story-a", {"id": "q1"}), ("q2", "story-b", {"id": "q2"})])
+    store.save_findings("claim", [("c1", "event-a", {"id": "c1", "text": "<b>x</b> '; DROP TABLE findings"})])
+    assert [f["id"] for f in store.findings("quote")] == ["q1", "q2"]
+    assert [f["id"] for f in store.findings("quote", ["story-b"])] == ["q2"]
+    store.save_findings("quote", [("q3", "story-a", {"id": "q3"})])
+    assert [f["id"] for f in store.findings("quote")] == ["q3"]
+    assert store.findings("claim")[0]["text"] == "<b>x</b> '; DROP TABLE findings"

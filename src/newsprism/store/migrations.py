@@ -96,6 +96,26 @@ MIGRATIONS: list[tuple[str, str]] = [
             data TEXT NOT NULL            -- JSON: label, score, model_label, probabilities, evidence, reasons
         );
     """),
+    ("0004_findings", """
+        -- per-article extractions (quotes, claims), cached by stage version like annotations
+        CREATE TABLE extractions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            stage TEXT NOT NULL,          -- "quotes" | "claims"
+            version TEXT NOT NULL,
+            data TEXT NOT NULL,           -- JSON list of the stage's records
+            PRIMARY KEY (article_id, stage)
+        );
+        -- cross-article findings, replaced as a whole by each analyze run
+        CREATE TABLE findings (
+            kind TEXT NOT NULL,           -- "quote" | "claim" | "summary"
+            id TEXT NOT NULL,
+            scope TEXT NOT NULL,          -- the story or event it belongs to
+            position INTEGER NOT NULL,
+            data TEXT NOT NULL,           -- JSON, the shape the CLI prints
+            PRIMARY KEY (kind, id)
+        );
+        CREATE INDEX findings_scope ON findings(kind, scope);
+    """),
 ]
 
 

@@ -164,6 +164,35 @@ class SQLiteStore:
             query, params = query + " WHERE version = ?", (version,)
         return {r["article_id"]: json.loads(r["data"]) for r in self.conn.execute(query, params)}
 
+    # --- per-article extractions and cross-article findings (quotes, claims, summaries) --------
+    def save_extractions(self, stage: str, version: str, by_article: dict[str, list]) -> None:
+        """Cache one stage's JSON-ready records per article (replacing older versions)."""
+        with self._transaction():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO extractions(article_id, stage, version, data) VALUES (?, ?, ?, ?)",
+                [(aid, stage, version, json.dumps(data, ensure_ascii=False)) for aid, data in by_article.items()])
+
+    def extractions(self, stage: str, version: str | None = None) -> dict[str, list]:
+        query, params = "SELECT * FROM extractions WHERE stage = ?", (stage,)
+        if version is not None:
+            query, params = query + " AND version = ?", (stage, version)
+        return {r["article_id"]: json.loads(r["data"]) for r in self.conn.execute(query, params)}
+
+    def save_findings(self, kind: str, findings: list[tuple[str, str, dict]]) -> None:
+        """Replace every finding of ``kind`` with ``(id, scope, data)`` rows, in one transaction."""
+        with self._transaction():
+            self.conn.execute("DELETE FROM findings WHERE kind = ?", (kind,))
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO findings(kind, id, scope, position, data) VALUES (?, ?, ?, ?, ?)",
+                [(kind, fid, scope, i, json.dumps(data, ensure_ascii=False))
+                 for i, (fid, scope, data) in enumerate(findings)])
+
+    def findings(self, kind: str, scopes: list[str] | None = None) -> list[dict]:
+        """Findings of ``kind`` in stored order, only those of the given stories/events if named."""
+        rows = self.conn.execute("SELECT scope, data FROM findings WHERE kind = ? ORDER BY position", (kind,))
+        wanted = None if scopes is None else set(scopes)
+        return [json.loads(r["data"]) for r in rows if wanted is None or r["scope"] in wanted]
+
     def relations(self) -> list[Relation]:
         rows = self.conn.execute("SELECT * FROM relations ORDER BY source, target, kind")
         return [Relation(source=r["source"], target=r["target"], kind=r["kind"], score=r["score"],

@@ -1,0 +1,53 @@
+"""Summaries for the story dossier: one per event, and one per story that covers every event.
+
+A story's summary is not the summary of its pile: a large event would crowd a small one out, and
+GOLD's first demand of the seeds' story summary is that it covers both visits. So each event gets a
+share of the story's word budget (more independent sources, a larger share; never less than a
+sentence's worth) and the story summary is its events' summaries in time order.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+from ..model import Article, Story
+from .extractive import summarize
+from .records import Summary
+
+STORY_WORDS = 260
+EVENT_WORDS = 160
+MIN_EVENT_WORDS = 45  # about two sentences of news prose: an event is never reduced to nothing
+
+
+def story_summaries(story: Story, articles: Mapping[str, Article], *, group_of: Mapping[str, str],
+                    language, story_words: int = STORY_WORDS, event_words: int = EVENT_WORDS
+                    ) -> dict[str, dict]:
+    """``{event id: summary json, ..., story id: summary json}`` for one story."""
+    events = sorted(story.events, key=lambda e: (e.start is None, e.start or "", e.id))
+    members = {e.id: [articles[a.id] for a in e.articles if a.id in articles] for e in events}
+    out = {e.id: _summary(members[e.id], event_words, group_of, language).to_json() for e in events}
+    shares = event_budgets({e.id: _sources(members[e.id], group_of) for e in events}, story_words)
+    parts = [_summary(members[e.id], shares[e.id], group_of, language) for e in events]
+    out[story.id] = Summary(sentences=tuple(s for part in parts for s in part.sentences),
+                            version=parts[0].version if parts else "").to_json()
+    return out
+
+
+def event_budgets(sources: Mapping[str, int], words: int) -> dict[str, int]:
+    """Split ``words`` over events by the square root of their independent sources (a story of one
+    big and one small event still says something about the small one), with a floor."""
+    if not sources:
+        return {}
+    weights = {key: math.sqrt(max(n, 1)) for key, n in sources.items()}
+    total = sum(weights.values())
+    return {key: max(MIN_EVENT_WORDS, round(words * w / total)) for key, w in weights.items()}
+
+
+def _sources(articles: Sequence[Article], group_of: Mapping[str, str]) -> int:
+    return len({group_of.get(a.id, a.id) for a in articles})
+
+
+def _summary(articles: Sequence[Article], words: int, group_of: Mapping[str, str], language) -> Summary:
+    if not articles:
+        return Summary()
+    return summarize(list(articles), words, language=language, group_of=dict(group_of))
