@@ -52,6 +52,7 @@ def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None
     assignments, stories = cluster(articles, annotations, groups)
     store.save_analysis(relations, groups, assignments, stories)
     check_headlines(store, articles, cached, language, on_progress)
+    article_quotes(store, articles, language, on_progress)
     store.save_findings("summary", summarize_stories(stories, articles, groups, language, on_progress))
     return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
                           groups=len(groups), stories=len(stories),
@@ -80,6 +81,22 @@ def check_headlines(store, articles: Sequence[Article], annotations: dict[str, A
             on_progress("checking headlines", i, len(pending))
     store.save_headline_checks(checks, STANCE_VERSION)
     return len(checks)
+
+
+def article_quotes(store, articles: Sequence[Article], language, on_progress=None) -> dict[str, list]:
+    """Each article's quotes (JSON-ready dicts), extracted once per quote-model version and cached."""
+    from .quotes import QUOTES_VERSION, extract_quotes_batch
+
+    cached = store.extractions("quotes", QUOTES_VERSION)
+    pending = [a for a in articles if a.id not in cached]
+    for done, batch in _batches(pending, ANNOTATE_BATCH):
+        found = extract_quotes_batch([a.text for a in batch], language)
+        fresh = {a.id: [q.to_dict() for q in quotes] for a, quotes in zip(batch, found)}
+        store.save_extractions("quotes", QUOTES_VERSION, fresh)
+        cached.update(fresh)
+        if on_progress:
+            on_progress("finding quotes", done, len(pending))
+    return cached
 
 
 def summarize_stories(stories: Sequence[Story], articles: Sequence[Article], groups: Sequence[ProvenanceGroup],
