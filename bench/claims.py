@@ -1,0 +1,300 @@
+"""Claims: the pairwise carries / contradicts / neither decision on FNC-1, and the cost of
+claims for a 50-article story.
+
+    python bench/claims.py [--folds 5] [--limit N] [--no-speed] [--append-results]
+
+There is no gold claim-alignment set in ../shared/eval, so the decision that alignment rests on
+is measured where labels exist: FNC-1 pairs a headline (a claim) with a body. The headline read
+as one claim (``claim_from_text``) is judged against the body's extracted claims by
+``align.support``; FNC-1 labels map to agree -> carries, disagree -> contradicts, discuss and
+unrelated -> neither. Thresholds are tuned on the training folds and reported on held-out folds
+(GroupKFold over bodies: no body is seen in tuning and in testing); the shipped constants are
+scored on all pairs beside them.
+
+Baselines, same folds: all-neither; a TF-IDF cosine threshold (scikit-learn TfidfVectorizer over
+the headline and the whole body; above the threshold "carries", never "contradicts"; threshold
+tuned on the training folds).
+
+Speed: the 50 longest documents of the two biggest ECB+ topics read as one event (the worst case
+for alignment: every claim against every claim): quotes (parse), claims, claim vectors,
+alignment, each timed, with the language layer (computed and cached by ``analyze`` anyway)
+timed apart.
+
+Body annotations, quotes and claims are cached under ``$NEWSPRISM_BENCH_CACHE`` (default
+``~/.cache/newsprism-bench``), keyed by the source of the claims stage.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import hashlib
+import json
+import os
+import pickle
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+REPO = Path(__file__).resolve().parents[1]
+EVAL = REPO.parent / "shared" / "eval"
+RESULTS = REPO / "bench" / "RESULTS.md"
+CACHE = Path(os.environ.get("NEWSPRISM_BENCH_CACHE", Path.home() / ".cache" / "newsprism-bench"))
+sys.path.insert(0, str(REPO / "src"))
+
+from newsprism.claims import align as A  # noqa: E402
+from newsprism.claims import extract as X  # noqa: E402
+
+LABELS = ("carries", "contradicts", "neither")
+FNC_TO_CLAIM = {"agree": "carries", "disagree": "contradicts", "discuss": "neither", "unrelated": "neither"}
+SAME_GRID = np.round(np.arange(0.10, 0.80, 0.02), 2)
+CONTRA_GRID = np.round(np.arange(0.10, 0.90, 0.04), 2)
+TFIDF_GRID = np.round(np.arange(0.05, 0.60, 0.01), 2)
+
+
+# --- data -----------------------------------------------------------------------------------
+
+def read_jsonl(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def stage_key() -> str:
+    """A hash of the claims stage's source: the cache is rebuilt when the rules change."""
+    digest = hashlib.sha1()
+    for module in (X, A, X.P):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def body_claims(bodies: dict[str, str], language) -> tuple[dict, dict]:
+    """{body id: claims} and {claim key: vector}, cached."""
+    from newsprism.model import Article
+    from newsprism.nlp import annotate
+    from newsprism.quotes import extract_quotes_batch
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    layer = CACHE / f"claims-bodies-{hashlib.sha1(''.join(sorted(bodies)).encode()).hexdigest()[:10]}.pkl"
+    if layer.exists():
+        annotations, quotes = pickle.loads(layer.read_bytes())
+    else:
+        ids = sorted(bodies)
+        articles = [Article(id=i, source=i, url=None, canonical_url=None, headline=None, outlet=None,
+                            byline=None, dateline=None, published=None, wire=None, language="en",
+                            text=bodies[i]) for i in ids]
+        annotations = {a.article_id: a for a in annotate(articles, language)}
+        quotes = dict(zip(ids, extract_quotes_batch([bodies[i] for i in ids], language)))
+        layer.write_bytes(pickle.dumps((annotations, quotes)))
+    stage = CACHE / f"claims-{layer.stem}-{stage_key()}.pkl"
+    if stage.exists():
+        return pickle.loads(stage.read_bytes())
+    claims = {i: X.extract_claims(i, bodies[i], annotations[i], quotes[i]) for i in sorted(bodies)}
+    vectors = A.claim_vectors([c for cs in claims.values() for c in cs], annotations=annotations,
+                              language=language)
+    stage.write_bytes(pickle.dumps((claims, vectors)))
+    return claims, vectors
+
+
+def headline_claims(headlines: list[str], language) -> tuple[dict, dict]:
+    claims = {h: X.claim_from_text(h, article=f"headline:{k}") for k, h in enumerate(headlines)}
+    vectors = dict(zip((c.key for c in claims.values()), language.embed(list(headlines))))
+    return claims, vectors
+
+
+# --- the decision ---------------------------------------------------------------------------
+
+def pair_evidence(pairs, heads, head_vectors, claims, vectors) -> np.ndarray:
+    """Per pair: best carrying score, whether that claim is hedged, best contradicting score."""
+    vectors = {**vectors, **head_vectors}
+    out = np.zeros((len(pairs), 3))
+    for k, p in enumerate(pairs):
+        s = A.support(heads[p["headline"]], claims[str(p["body_id"])], vectors=vectors)
+        out[k] = (s.carry_score, s.carry_hedged, s.contradict_score)
+    return out
+
+
+def decide(evidence: np.ndarray, same: float, contra: float, hedged_carries: bool = False) -> np.ndarray:
+    carry = (evidence[:, 0] >= same) & (hedged_carries | (evidence[:, 1] == 0))
+    return np.where(evidence[:, 2] >= contra, 1, np.where(carry, 0, 2))
+
+
+def macro_f1(gold: np.ndarray, pred: np.ndarray) -> tuple[float, list[float]]:
+    f1s = []
+    for c in range(len(LABELS)):
+        tp = np.sum((pred == c) & (gold == c))
+        p = tp / max(np.sum(pred == c), 1)
+        r = tp / max(np.sum(gold == c), 1)
+        f1s.append(0.0 if p + r == 0 else 2 * p * r / (p + r))
+    return float(np.mean(f1s)), f1s
+
+
+def tune(evidence, gold, hedged_carries=False) -> tuple[float, float]:
+    best = (-1.0, 0.0, 0.0)
+    for same in SAME_GRID:
+        for contra in CONTRA_GRID:
+            score = macro_f1(gold, decide(evidence, same, contra, hedged_carries))[0]
+            if score > best[0]:
+                best = (score, same, contra)
+    return best[1], best[2]
+
+
+def tfidf_scores(pairs, bodies) -> np.ndarray:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = sorted(set(bodies.values()) | {p["headline"] for p in pairs})
+    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit(texts)
+    heads = vec.transform([p["headline"] for p in pairs])
+    body = vec.transform([bodies[str(p["body_id"])] for p in pairs])
+    return np.asarray(heads.multiply(body).sum(axis=1)).ravel()
+
+
+def folds_of(pairs, k: int) -> np.ndarray:
+    from sklearn.model_selection import GroupKFold
+
+    groups = np.array([p["body_id"] for p in pairs])
+    fold = np.zeros(len(pairs), dtype=int)
+    for i, (_, test) in enumerate(GroupKFold(n_splits=k).split(pairs, groups=groups)):
+        fold[test] = i
+    return fold
+
+
+def cross_validate(evidence, tfidf, gold, fold) -> dict[str, np.ndarray]:
+    preds = {name: np.full(len(gold), 2) for name in ("newsprism", "newsprism, hedged matches carry",
+                                                       "TF-IDF cosine threshold", "all neither")}
+    chosen = []
+    for f in np.unique(fold):
+        train, test = fold != f, fold == f
+        same, contra = tune(evidence[train], gold[train])
+        chosen.append((same, contra))
+        preds["newsprism"][test] = decide(evidence[test], same, contra)
+        same_h, contra_h = tune(evidence[train], gold[train], hedged_carries=True)
+        preds["newsprism, hedged matches carry"][test] = decide(evidence[test], same_h, contra_h, True)
+        t = max(TFIDF_GRID, key=lambda t: macro_f1(gold[train], np.where(tfidf[train] >= t, 0, 2))[0])
+        preds["TF-IDF cosine threshold"][test] = np.where(tfidf[test] >= t, 0, 2)
+    return preds, chosen
+
+
+# --- speed ----------------------------------------------------------------------------------
+
+def speed(eval_dir: Path, language) -> dict:
+    """Quotes and claims for 50 ECB+ articles read as one event, each step timed."""
+    from newsprism.model import Article
+    from newsprism.nlp import annotate
+    from newsprism.quotes import extract_quotes_batch
+
+    docs = read_jsonl(eval_dir / "ecbplus" / "docs.jsonl.gz")
+    by_topic: dict = {}
+    for d in docs:
+        by_topic.setdefault(d["topic"], []).append(d)
+    biggest = sorted(by_topic.values(), key=len, reverse=True)[:2]
+    chosen = sorted((d for group in biggest for d in group), key=lambda d: -len(d["text"]))[:50]
+    articles = [Article(id=str(d["id"]), source=str(d["id"]), url=None, canonical_url=None, headline=None,
+                        outlet=None, byline=None, dateline=None, published=None, wire=None,
+                        language="en", text=d["text"]) for d in chosen]
+    language.embed(["warm up"])
+    language.parse(["Warm up the parser."])
+    t0 = time.perf_counter()
+    annotations = {a.article_id: a for a in annotate(articles, language)}
+    t1 = time.perf_counter()
+    quotes = extract_quotes_batch([a.text for a in articles], language)
+    t2 = time.perf_counter()
+    claims = {a.id: X.extract_claims(a.id, a.text, annotations[a.id], q) for a, q in zip(articles, quotes)}
+    t3 = time.perf_counter()
+    vectors = A.claim_vectors([c for cs in claims.values() for c in cs], annotations=annotations,
+                              language=language)
+    t4 = time.perf_counter()
+    aligned = A.align_claims(claims, event_of={a.id: "story" for a in articles}, language=language,
+                             vectors=vectors)
+    t5 = time.perf_counter()
+    counts = [len(cs) for cs in claims.values()]
+    return {"articles": len(articles), "chars": sum(len(a.text) for a in articles),
+            "claims": sum(counts), "per_article": np.mean(counts), "aligned": len(aligned),
+            "corroborated": sum(a.status == "corroborated" for a in aligned),
+            "contested": sum(a.status == "contested" for a in aligned),
+            "annotate": t1 - t0, "quotes": t2 - t1, "extract": t3 - t2, "vectors": t4 - t3,
+            "align": t5 - t4}
+
+
+# --- report ---------------------------------------------------------------------------------
+
+def table(rows) -> str:
+    lines = ["| decision | macro-F1 | F1 carries | F1 contradicts | F1 neither | accuracy |",
+             "|---|---|---|---|---|---|"]
+    for name, gold, pred in rows:
+        m, f1s = macro_f1(gold, pred)
+        lines.append(f"| {name} | {m:.3f} | {f1s[0]:.3f} | {f1s[1]:.3f} | {f1s[2]:.3f} | "
+                     f"{np.mean(gold == pred):.3f} |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--eval", type=Path, default=EVAL)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--limit", type=int, default=0, help="only the first N bodies (quick runs)")
+    ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--append-results", action="store_true")
+    args = ap.parse_args(argv)
+    if not (args.eval / "fnc1" / "pairs.jsonl.gz").exists():
+        print(f"no evaluation data at {args.eval}: nothing to measure")
+        return 0
+    from newsprism.nlp import shared_language
+
+    language = shared_language()
+    bodies = {str(b["body_id"]): b["text"] for b in read_jsonl(args.eval / "fnc1" / "bodies.jsonl.gz")}
+    if args.limit:
+        bodies = dict(sorted(bodies.items())[:args.limit])
+    pairs = [p for p in read_jsonl(args.eval / "fnc1" / "pairs.jsonl.gz") if str(p["body_id"]) in bodies]
+    t0 = time.perf_counter()
+    claims, vectors = body_claims(bodies, language)
+    heads, head_vectors = headline_claims(sorted({p["headline"] for p in pairs}), language)
+    t_read = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    evidence = pair_evidence(pairs, heads, head_vectors, claims, vectors)
+    t_pairs = time.perf_counter() - t0
+    gold = np.array([LABELS.index(FNC_TO_CLAIM[p["stance"]]) for p in pairs])
+    preds, chosen = cross_validate(evidence, tfidf_scores(pairs, bodies), gold, folds_of(pairs, args.folds))
+    shipped = decide(evidence, A.SAME_CLAIM, A.CONTRADICTION)
+    rows = [(f"{name} (held-out folds)", gold, pred) for name, pred in preds.items()]
+    rows.append((f"newsprism, shipped constants (same {A.SAME_CLAIM}, contradiction "
+                 f"{A.CONTRADICTION}; all pairs)", gold, shipped))
+    n_claims = [len(cs) for cs in claims.values()]
+    notes = [f"FNC-1: {len(pairs)} pairs over {len(bodies)} bodies; agree -> carries "
+             f"({np.sum(gold == 0)}), disagree -> contradicts ({np.sum(gold == 1)}), discuss + unrelated "
+             f"-> neither ({np.sum(gold == 2)}). {args.folds} folds grouped by body.",
+             "Thresholds chosen on the training folds (same, contradiction): "
+             + ", ".join(f"({s:.2f}, {c:.2f})" for s, c in chosen) + ".",
+             f"Claims per FNC-1 body: mean {np.mean(n_claims):.1f}, median {np.median(n_claims):.0f} "
+             f"(bodies average {np.mean([len(t) for t in bodies.values()]):.0f} characters); "
+             f"reading bodies (cached layer) {t_read:.1f} s; {len(pairs) / t_pairs:.0f} pairs/s judged."]
+    if not args.no_speed:
+        s = speed(args.eval, language)
+        total = s["quotes"] + s["extract"] + s["vectors"] + s["align"]
+        notes.append(
+            f"50-article story ({s['articles']} ECB+ documents of the two biggest topics, {s['chars']:,} "
+            f"characters, read as one event): {s['claims']} claims ({s['per_article']:.1f} per article), "
+            f"{s['aligned']} aligned ({s['corroborated']} corroborated, {s['contested']} contested). "
+            f"Quotes {s['quotes']:.2f} s + claims {s['extract']:.2f} s + claim vectors {s['vectors']:.2f} s "
+            f"+ alignment {s['align']:.2f} s = **{total:.2f} s** (target < 10 s, 2 cores); the "
+            f"language layer, computed and cached by analyze, took {s['annotate']:.2f} s more.")
+    text = table(rows)
+    print(text)
+    print()
+    print("\n".join(notes))
+    if args.append_results:
+        cmd = "python bench/claims.py" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
+        with RESULTS.open("a", encoding="utf-8") as handle:
+            handle.write(f"\n## Claims: carries / contradicts / neither on FNC-1, and claims for a 50-article "
+                         f"story ({dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC)\n\n`{cmd}`\n\n"
+                         + "\n\n".join(notes[:1]) + "\n\n" + text + "\n\n" + "\n\n".join(notes[1:]) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

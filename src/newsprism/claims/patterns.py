@@ -1,0 +1,139 @@
+"""Regexes and word lists of claim extraction and alignment. Logic lives in extract.py / align.py.
+
+Word lists hold plain words; the code stems both the lists and the text with the stance model's
+light stemmer (``stance_features.stem``), so "denies", "denied" and "denying" meet "deny".
+"""
+from __future__ import annotations
+
+import re
+
+# Word tokens, as in the stance model: letters and digits, inner apostrophes kept ("won't").
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+# A number as written (2,500 / 6.1 / 40 / $8 / 61%), with an optional scale word after it.
+NUMBER = re.compile(r"(?<![\w.])\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?(?:\s(?:million|billion|trillion))?"
+                    r"|(?<![\w.])\$?\d+(?:\.\d+)?%?(?:\s(?:million|billion|trillion))?", re.I)
+
+# Attribution cues whose complement is the claim someone made: the frame ("Blinken said that")
+# is cut off and the complement kept as the claim, with the speaker recorded. Cues outside this
+# list ("feared", "refused", "considering", "signed") are part of the claim itself.
+FRAME_CUES = frozenset("""
+say tell add write explain note argue claim insist acknowledge admit announce warn declare state
+report tweet reply respond answer stress emphasize emphasise reiterate repeat assure confirm deny
+concede contend maintain assert allege testify highlight cite point according quote
+said says told tells wrote written
+""".split())
+
+# Speakers that are relative pronouns or placeholders: the quote extractor's frame is a
+# relative clause ("which believes"), not an attribution.
+NON_SPEAKERS = frozenset("that which who whom whose it this these those there".split())
+
+# Negation of the claim's predicate ("n't" forms whole: WORD keeps them whole), with curly twins.
+_NEGATION = """
+not no never neither nor none nobody nothing cannot can't don't doesn't didn't won't isn't aren't
+wasn't weren't hasn't haven't hadn't wouldn't shouldn't couldn't without
+""".split()
+NEGATION = frozenset(_NEGATION) | frozenset(w.replace("'", "’") for w in _NEGATION)
+
+# Predicates that negate what follows them: "steered clear of providing arms", "denied sending".
+NEGATING_PHRASES = re.compile(
+    r"\b(?:steer(?:s|ed|ing)? clear of|refrain(?:s|ed|ing)? from|refus(?:e|es|ed|ing) to|"
+    r"den(?:y|ies|ied|ying)|rul(?:e|es|ed|ing) out|fail(?:s|ed|ing)? to|declin(?:e|es|ed|ing) to|"
+    r"fall(?:s|ing)? short of|fell short of|stopp?(?:ed|s|ing)? short of|reject(?:s|ed|ing)?|"
+    r"dismiss(?:es|ed|ing)?|no evidence|lack of evidence|far from)\b", re.I)
+
+# Negation words that don't negate the predicate: "not only", "not just during his visit",
+# a "no limits" partnership. They are blanked before polarity is read.
+NON_NEGATING = re.compile(
+    r"\b(?:not (?:only|just|merely|exclusively|least|to mention|yet clear)|if not|whether or not|"
+    r"no doubt|no limits?|no[- ]fly|no longer than|nothing but|no matter)\b", re.I)
+
+# A relative clause between commas: its negation is not the claim's ("Ms. Palin, who was not at
+# the church at the time, stopped by Saturday").
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom|where|when)\b[^,]*,", re.I)
+
+# Words that make a statement a report of a claim rather than an assertion of it (FNC-1's
+# "discuss"): modals of possibility, reported rumours, fears and beliefs.
+HEDGES = frozenset("""
+may might could possibly perhaps allegedly alleged reportedly apparently purportedly rumor rumour
+rumored rumoured unconfirmed unverified speculation speculate suspect suspected likely unlikely
+believe believed feared fear fears probably possible potential potentially seem seems seemed appear
+appears appeared whether if claim claims claimed allegation allegations
+""".split())
+
+# Words that refute a statement: a claim carrying them contradicts the statement it mentions
+# ("reports that X are false"). From the FNC-1 baseline's refuting list and stance_patterns.REFUTING.
+REFUTING = frozenset("""
+fake fraud hoax false refute refuted debunk debunked bogus untrue myth
+fabricated phony phoney satire satirical misleading mistaken misreported incorrect unfounded
+baseless prank retract retracted disprove disproved fiction parody scam
+""".split())
+
+# Normative or rhetorical statements: what should be, not what is (not checkable).
+NORMATIVE = re.compile(r"\b(?:should|must|ought to|need(?:s)? to|have to|has to|let us|let's)\b", re.I)
+
+# First and second person: the speaker's own stance ("We're not going to have success ...");
+# a claim in the first person needs a name, a number or a list to be checkable.
+PERSONAL = frozenset("i we me us my our ours you your".split())
+
+# Boilerplate lines that survive cleaning: credits, calls to action, "Source link".
+BOILERPLATE = re.compile(
+    r"(?:contributed to this report|source link|^source:|all rights reserved|copyright|"
+    r"subscribe|sign up|click here|read more|follow us|advertisement|newsletter|"
+    r"this article (?:was|has been) (?:updated|corrected)|reporting by|editing by|writing by|"
+    r"^(?:photo|image|file photo)\b|\bcaption\b)", re.I)
+
+# Connectives trimmed from the edges of a claim: "However, ...", "..., but", "that ...".
+LEADING = re.compile(
+    r"^(?:[\s,;:\-–—\"'“”‘’]|(?:and|but|however|although|though|while|yet|so|also|still|"
+    r"meanwhile|moreover|furthermore|indeed|as|because|since|whereas)\b,?)+", re.I)
+# A leading adverbial clause or phrase before the main clause ("Despite its partnership with
+# Moscow, China has ..."; "During his visit, Blinken ..."): the main clause is the claim.
+LEADING_ADVERBIAL = re.compile(
+    r"^(?:despite|while|although|though|since|after|before|during|in addition to|unlike|"
+    r"underscoring|amid|as part of|earlier|later|meanwhile|on \w+day|last \w+|this \w+)\b[^,]{0,120},\s+",
+    re.I)
+
+# The complementiser opening reported speech ("said [that] China ..."), trimmed from reported claims.
+COMPLEMENTISER = re.compile(r"^that\s+", re.I)
+TRAILING = re.compile(
+    r"(?:[\s,;:\-–—\"'“”‘’.]|\b(?:and|but|although|though|while|as|because|since|whereas)\b)+$",
+    re.I)
+
+# List markers: the list starts after them ("contributions, including A, B and C").
+LIST_MARKER = re.compile(r"\b(?:including|such as|like|notably|especially|namely|among them)\s+", re.I)
+# The head of the first item ends the phrase before it: "the top supplier of | machine tools".
+ITEM_HEAD = re.compile(r"^.*(?:\b(?:of|in|on|for|with|from|about|to|as|and|or|are|is|was|were|"
+                       r"include|includes|included)\s+|['’]s\s+)", re.I)
+# A list segment opening a relative clause or an aside ("which is critical to ...") is skipped.
+ASIDE = re.compile(r"^(?:which|who|whom|whose|that|where|when|while|although|though|but)\b", re.I)
+# Generic closers that are not items ("and other dual-use items", "and more").
+GENERIC_ITEM = re.compile(r"^(?:other|others|more|many|various|several|etc|so on|the like)\b", re.I)
+# Where an item's phrase ends inside its segment: a relative clause or a verb of the sentence.
+ITEM_END = re.compile(r"\s+(?:which|who|that|whose|where|when|to|is|are|was|were|has|have|had|"
+                      r"will|would|can|could|may|might|used|being)\b.*$", re.I)
+# Dates and figures are not list members ("On June 18, 2023, ...").
+NOT_ITEM = re.compile(r"\d|\b(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june?|july?|aug(?:ust)?|"
+                      r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.I)
+# Words that show a list segment is a clause, not a noun phrase ("he said", "would indicate").
+NOT_ITEM_WORDS = frozenset("""
+i we you he she it they me us him them said says say told would will can could should may might
+must is are was were be been has have had do does did not
+""".split())
+DETERMINERS = re.compile(r"^(?:the|a|an|its|their|his|her|our|some|any|these|those|such)\s+", re.I)
+MAX_ITEM_WORDS = 4
+
+# Sub-headings and short title-case lines: no sentence-final punctuation, few words.
+HEADING = re.compile(r"^[^.!?\"“”]{3,90}$")
+
+# Titles that end a piece cut off by a sentence splitter ("Pentagon press secretary Brig.").
+TITLE_ABBREVIATIONS = frozenset("""
+brig gen col lt sgt maj capt adm cmdr gov sen rep dr mr mrs ms prof st jr sr rev hon pres
+""".split())
+
+# A reported claim whose subject is a pronoun standing for its speaker: "China has said [it has
+# not provided weaponry]" is about China.
+PRONOUN_SUBJECT = re.compile(r"^(?:it|he|she|they)\b(?=\s)", re.I)
+
+# Quotation marks, trimmed from the edges of a claim.
+QUOTE_MARKS = "\"'“”‘’«»"

@@ -1,0 +1,125 @@
+"""Claim extraction rules on hand-made annotations (no models): spans, skips, polarity, lists."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from newsprism.claims.extract import extract_claims, list_items, polarity
+from newsprism.model import Annotation, Entity, Span
+from newsprism.quotes import Quote
+
+NAMES = ("Acme", "China", "Russia", "Beijing", "Ukraine", "Blinken", "Smith", "Berlin")
+
+
+def annotation(text: str) -> Annotation:
+    """Sentences split at . ? ! and line breaks; the listed names as ORG/GPE entities."""
+    spans = [Span(text=m.group(0).strip(), start=m.start(), end=m.start() + len(m.group(0).strip()))
+             for m in re.finditer(r"[^.?!\n]+[.?!]?", text) if m.group(0).strip()]
+    entities = [Entity(text=m.group(0), label="GPE", start=m.start(), end=m.end())
+                for name in NAMES for m in re.finditer(rf"\b{name}\b", text)]
+    return Annotation(article_id="a", version="test", sentences=tuple(spans),
+                      entities=tuple(sorted(entities, key=lambda e: e.start)),
+                      sentence_vectors=np.zeros((len(spans), 384), dtype=np.float32),
+                      vector=np.zeros(384, dtype=np.float32))
+
+
+def claims_of(text: str, quotes=()):
+    return extract_claims("a", text, annotation(text), quotes)
+
+
+def test_offsets_point_into_the_text():
+    text = "Acme recalled 5,000 cars in Berlin on Monday.\n\nChina supplies machine tools to Russia."
+    claims = claims_of(text)
+    assert [c.text for c in claims] == ["Acme recalled 5,000 cars in Berlin on Monday",
+                                        "China supplies machine tools to Russia"]
+    for c in claims:
+        assert text[c.start:c.end] == c.text
+    assert claims[0].numbers == ("5,000",)
+    assert "Acme" in claims[0].entities
+
+
+@pytest.mark.parametrize("text", [
+    "Did China supply weapons to Russia?",                      # a question
+    "Smith said.",                                              # attribution only, no content
+    "Relevant countries should not distort relations between China and Russia.",  # normative
+    "Andrew Smith contributed to this report from Berlin.",    # a credit line
+    "China Trade Talks Resume",                                 # a sub-heading
+    "We have seen nothing like it before today.",              # opinion: no name, figure or list
+])
+def test_not_claims(text):
+    assert claims_of(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China does not supply weapons to Russia.", -1),
+    ("China won’t send arms to Russia.", -1),
+    ("China has steered clear of providing arms for Russia's war.", -1),
+    ("Beijing denied sending weapons.", -1),
+    ("China supplies weapons to Russia.", 1),
+    ("The CCP had not ruled out such a possibility.", 1),       # negated negation
+    ("China offered assurances not only during his visit.", 1),  # "not only" is no negation
+    ("Despite its \"no limits\" partnership, China trades with Russia.", 1),
+])
+def test_polarity(text, expected):
+    assert polarity(text) == expected
+
+
+@pytest.mark.parametrize("text, items", [
+    ("China is the top supplier of machine tools, microelectronics, nitrocellulose, which is "
+     "critical to making munitions, and other dual-use items that Moscow is using.",
+     ("machine tools", "microelectronics", "nitrocellulose")),
+    ("The case revolves around China's exports of machine tools, microelectronics, optics and "
+     "other products that could be used to make weapons.", ("machine tools", "microelectronics", "optics")),
+    ("Officials highlighted contributions to Russia, including drone technology, satellite imagery, "
+     "and machine tools.", ("drone technology", "satellite imagery", "machine tools")),
+    ("Such a decision, he said, would indicate that they seek to destroy Ukraine.", ()),
+    ("On June 18, 2023, Blinken met officials.", ()),
+    ("Relations soured over Hong Kong and Taiwan.", ()),
+])
+def test_list_items(text, items):
+    assert list_items(text) == items
+
+
+def test_reported_speech_frame_is_cut_and_speaker_kept():
+    text = "Blinken said on Monday that China had renewed promises not to send arms to Russia."
+    content = text.index("China")
+    quote = Quote(text=text[content:-1], start=content, end=len(text) - 1, speaker="Antony Blinken",
+                  speaker_text="Blinken", speaker_start=0, speaker_end=7, cue="said",
+                  cue_start=8, cue_end=12, kind="indirect")
+    [claim] = claims_of(text, [quote])
+    assert claim.text == "China had renewed promises not to send arms to Russia"
+    assert (claim.speaker, claim.voice, claim.polarity) == ("Antony Blinken", "reported", -1)
+
+
+def test_pronoun_subject_of_reported_speech_counts_as_named():
+    text = "China has said it has not provided weaponry to any party."
+    content = text.index("it has")
+    quote = Quote(text=text[content:-1], start=content, end=len(text) - 1, speaker="China",
+                  speaker_text="China", speaker_start=0, speaker_end=5, cue="said",
+                  cue_start=10, cue_end=14, kind="indirect")
+    [claim] = claims_of(text, [quote])
+    assert claim.text == "it has not provided weaponry to any party"
+    assert claim.speaker == "China" and claim.polarity == -1
+
+
+def test_attribution_sentence_after_a_quotation_is_no_claim():
+    text = "“Acme will close its Berlin plant in 2025.”\nA company spokesman told reporters."
+    start, end = 1, text.index("”")
+    quote = Quote(text=text[start:end], start=start, end=end, speaker="company spokesman",
+                  speaker_text="A company spokesman", speaker_start=text.index("A company"),
+                  speaker_end=text.index(" told"), cue="told reporters",
+                  cue_start=text.index("told"), cue_end=len(text) - 1, kind="direct")
+    claims = claims_of(text, [quote])
+    assert [(c.text, c.voice) for c in claims] == [("Acme will close its Berlin plant in 2025", "quoted")]
+
+
+def test_hedged_claims_are_marked():
+    [claim] = claims_of("Chinese firms in Beijing may be providing technology that Russia can use.")
+    assert claim.hedged
+
+
+def test_empty_and_blank_texts():
+    assert claims_of("") == []
+    assert claims_of("   \n\n  ") == []
