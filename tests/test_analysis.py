@@ -103,3 +103,27 @@ def test_analysis_story_summary_covers_both_events_and_cites_carriers(analyzed):
     for event in story["events"]:
         own = {item["id"] for item in event["articles"]}
         assert all(set(s["citations"]) <= own for s in shown["event_summaries"][event["id"]]["sentences"])
+
+
+def test_analysis_claims_json_aligns_the_lethal_aid_assurance(analyzed):
+    """GOLD: "China assured it will not provide lethal aid to Russia" is carried by 000 and 001,
+    corroborated by two independent sources within one event; offsets point into the clean text."""
+    path, _, _ = analyzed
+    found = json.loads(runner.invoke(app, ["claims", "--db", str(path), "--json"]).stdout)
+    with newsprism.open(path) as corpus:
+        articles = list(corpus.articles())
+    texts = {a.id: a.text for a in articles}
+    afp = find_article(articles, "We -- and other countries -- have received assurances")
+    epoch = find_article(articles, "With regard to lethal aid to Russia")
+    for claim in found:
+        assert {"id", "text", "status", "independent_sources", "carried_by", "contradicted_by"} <= set(claim)
+        assert claim["status"] in ("corroborated", "single-source", "contested")
+        for m in claim["carried_by"] + claim["contradicted_by"]:
+            assert texts[m["article"]][m["start"]:m["end"]] == m["text"]
+    lethal = [c for c in found if "lethal" in c["text"] and "assurance" in " ".join(
+        m["text"] for m in c["carried_by"])]
+    assert any({m["article"] for m in c["carried_by"]} == {afp.id, epoch.id} and c["status"] == "corroborated"
+               and c["independent_sources"] == 2 for c in lethal)
+    one_event = json.loads(runner.invoke(app, ["claims", lethal[0]["event"][:10], "--db", str(path), "--json"]).stdout)
+    assert one_event and all(c["event"] == lethal[0]["event"] for c in one_event)
+    assert runner.invoke(app, ["claims", "--event", "nope-no-such", "--db", str(path)]).exit_code == 2

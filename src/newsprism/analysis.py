@@ -52,7 +52,10 @@ def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None
     assignments, stories = cluster(articles, annotations, groups)
     store.save_analysis(relations, groups, assignments, stories)
     check_headlines(store, articles, cached, language, on_progress)
-    article_quotes(store, articles, language, on_progress)
+    quotes = article_quotes(store, articles, language, on_progress)
+    claims = article_claims(store, articles, cached, quotes)
+    event_of = {a["article_id"]: a["event_id"] for a in assignments}
+    store.save_findings("claim", align_event_claims(claims, event_of, groups, cached, language))
     store.save_findings("summary", summarize_stories(stories, articles, groups, language, on_progress))
     return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
                           groups=len(groups), stories=len(stories),
@@ -97,6 +100,50 @@ def article_quotes(store, articles: Sequence[Article], language, on_progress=Non
         if on_progress:
             on_progress("finding quotes", done, len(pending))
     return cached
+
+
+def article_claims(store, articles: Sequence[Article], annotations: dict[str, Annotation],
+                   quotes: dict[str, list]) -> dict[str, list]:
+    """Each article's claims (JSON-ready dicts), extracted once per claims version and cached."""
+    from .claims.extract import CLAIMS_VERSION, extract_claims
+
+    cached = store.extractions("claims", CLAIMS_VERSION)
+    pending = [a for a in articles if a.id not in cached and a.id in annotations]
+    fresh = {a.id: [c.to_dict() for c in extract_claims(a.id, a.text, annotations[a.id],
+                                                        [quote_record(q) for q in quotes.get(a.id, ())])]
+             for a in pending}
+    if fresh:
+        store.save_extractions("claims", CLAIMS_VERSION, fresh)
+        cached.update(fresh)
+    return cached
+
+
+def align_event_claims(claims: dict[str, list], event_of: dict[str, str], groups: Sequence[ProvenanceGroup],
+                       annotations: dict[str, Annotation], language) -> list[tuple[str, str, dict]]:
+    """Claims aligned across the outlets of each event, as ``(id, event id, json)`` rows."""
+    from .claims.align import align_claims, claim_vectors
+
+    records = {aid: [claim_record(c) for c in found] for aid, found in claims.items() if aid in event_of}
+    flat = [c for found in records.values() for c in found]
+    if not flat:
+        return []
+    vectors = claim_vectors(flat, annotations=annotations, language=language)
+    aligned = align_claims(records, event_of=event_of, group_of=group_index(groups), language=language,
+                           vectors=vectors)
+    return [(a.id, a.event, a.to_dict()) for a in aligned]
+
+
+def quote_record(data: dict):
+    from .quotes import Quote
+
+    return Quote(**{**data, "flags": tuple(data.get("flags", ()))})
+
+
+def claim_record(data: dict):
+    from .claims.records import Claim
+
+    fields = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k != "key"}
+    return Claim(**fields)
 
 
 def summarize_stories(stories: Sequence[Story], articles: Sequence[Article], groups: Sequence[ProvenanceGroup],

@@ -196,6 +196,67 @@ def story(
                                                             if m.id != g.origin))
 
 
+@app.command()
+def claims(
+    event: Annotated[Optional[str], typer.Argument(metavar="[EVENT]", help="Event id (or unique prefix); all events if omitted.")] = None,
+    event_option: Annotated[Optional[str], typer.Option("--event", help="Same as the EVENT argument.")] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Claims aligned across outlets: corroborated, single-source or contested, counted in independent sources."""
+    wanted = event or event_option
+    with corpus_module.open(db) as corpus:
+        try:
+            found = corpus.claims(wanted)
+        except KeyError:
+            err.print(f"error: no event with id {wanted!r} in {db} (see `newsprism story ID`)")
+            raise typer.Exit(2)
+        outlet_of = {a.id: a.outlet or a.id[:8] for a in corpus.articles()}
+    if as_json:
+        _print_json(found)
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for name, width in (("status", 13), ("sources", 7)):
+        table.add_column(name, no_wrap=True, min_width=width)
+    table.add_column("claim", ratio=3)
+    table.add_column("carried by / contradicted by", ratio=1)
+    for c in found:
+        carriers = ", ".join(dict.fromkeys(outlet_of.get(m["article"], m["article"][:8]) for m in c["carried_by"]))
+        against = ", ".join(dict.fromkeys(outlet_of.get(m["article"], m["article"][:8]) for m in c["contradicted_by"]))
+        table.add_row(c["status"], str(c["independent_sources"]), c["text"],
+                      carriers + (f" / against: {against}" if against else ""))
+    out.print(table)
+
+
+@app.command()
+def quotes(
+    story: Annotated[Optional[str], typer.Argument(metavar="[STORY]", help="Story id (or unique prefix); all stories if omitted.")] = None,
+    story_option: Annotated[Optional[str], typer.Option("--story", help="Same as the STORY argument.")] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Quotes aligned across outlets: who said what, each outlet's wording, possible misattributions."""
+    wanted = story or story_option
+    with corpus_module.open(db) as corpus:
+        try:
+            found = corpus.quotes(wanted)
+        except KeyError:
+            err.print(f"error: no story with id {wanted!r} in {db} (run `newsprism stories`)")
+            raise typer.Exit(2)
+        outlet_of = {a.id: a.outlet or a.id[:8] for a in corpus.articles()}
+    if as_json:
+        _print_json(found)
+        return
+    for q in found:
+        flags = f"  [{', '.join(q.get('flags', ()))}]" if q.get("flags") else ""
+        out.print(f"\n[bold]{_markup_safe(q.get('speaker') or 'unknown speaker')}[/bold]"
+                  f"  {q.get('independent_sources', len(q['variants']))} independent source(s){_markup_safe(flags)}")
+        for v in q["variants"]:
+            label = f"{v.get('variant', v['kind'])}, {outlet_of.get(v['article'], v['article'][:8])}"
+            said = f" ({v['speaker_text']})" if v.get("speaker_text") else ""
+            out.print(f"  {label}{said}: “{v['text']}”", markup=False, highlight=False)
+
+
 def _print_summary(summary: dict | None) -> None:
     """Summary sentences with their citations (short ids) and independent-source counts."""
     if not summary or not summary.get("sentences"):

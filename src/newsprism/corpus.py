@@ -75,6 +75,39 @@ class Corpus:
     def relations(self) -> list[Relation]:
         return self.store.relations()
 
+    def event(self, event_id: str):
+        """``(story, event)`` for an event id (or unique prefix), else None."""
+        found = [(s, e) for s in self.store.stories() for e in s.events if e.id.startswith(event_id)]
+        exact = [(s, e) for s, e in found if e.id == event_id]
+        return (exact or found)[0] if len(exact or found) == 1 else None
+
+    def claims(self, event: str | None = None) -> list[dict]:
+        """Claims aligned across outlets (``newsprism claims --json``), all or one event's.
+
+        Each: ``{id, text, status, independent_sources, carried_by: [{article, text, start, end}],
+        contradicted_by: [...], event, details}``; status is corroborated (two or more
+        independent sources), single-source or contested. Raises KeyError for an unknown event.
+        """
+        if event is None:
+            return self.store.findings("claim")
+        return self.store.findings("claim", [self._event_id(event)])
+
+    def quotes(self, story: str | None = None) -> list[dict]:
+        """Quotes aligned across outlets (``newsprism quotes --json``), all or one story's.
+        Raises KeyError for an unknown story."""
+        if story is None:
+            return self.store.findings("quote")
+        found = self.story(story)
+        if found is None:
+            raise KeyError(story)
+        return self.store.findings("quote", [found.id])
+
+    def _event_id(self, event: str) -> str:
+        found = self.event(event)
+        if found is None:
+            raise KeyError(event)
+        return found[1].id
+
     def summary(self, scope_id: str) -> dict | None:
         """The cited summary of a story or an event (by full id), as computed by ``analyze``:
         ``{summary, sentences: [{text, citations, independent_sources}]}``."""

@@ -1,4 +1,14 @@
-"""Claims stage: what each article states, and whether its headline agrees with its body."""
+"""Claims stage: what each article states, aligned across outlets within an event, and whether
+each headline agrees with its body.
+
+    extract_claims(article_id, text, annotation, quotes) -> [Claim]
+    align_claims(claims_by_article, event_of=..., group_of=...) -> [AlignedClaim]
+    coverage_matrix(aligned, articles_of_event) -> rows of claims x articles
+"""
+from .align import align_claims, coverage_matrix
+from .extract import CLAIMS_VERSION, extract_claims
+from .records import AlignedClaim, Claim, ClaimMention
 from .stance import HeadlineCheck, check_event_headlines, check_headline, headline_check
 
-__all__ = ["HeadlineCheck", "check_event_headlines", "check_headline", "headline_check"]
+__all__ = ["CLAIMS_VERSION", "AlignedClaim", "Claim", "ClaimMention", "HeadlineCheck", "align_claims",
+           "check_event_headlines", "check_headline", "coverage_matrix", "extract_claims", "headline_check"]
