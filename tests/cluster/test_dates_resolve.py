@@ -73,3 +73,13 @@ def test_said_on_friday_stays_past_despite_will():
     anchor = dt.date(2024, 4, 22)
     found = resolve("Blinken said on Friday that talks will continue.", anchor)
     assert days(found) == [("2024-04-19", "day")] and not found[0].future
+
+
+def test_cluster_dates_is_the_timeline_resolver():
+    """One date resolver: the story stage uses the timeline stage's, with the same records."""
+    from newsprism import timeline
+    from newsprism.cluster import dates
+
+    assert dates.resolve is timeline.resolve and dates.DateMention is timeline.DateMention
+    [found] = dates.resolve("Shoigu met Dong Jun on Friday.", dt.date(2024, 4, 26))
+    assert (found.expression, found.rule) == ("on Friday", "weekday on or before anchor (past)")
