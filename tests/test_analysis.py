@@ -127,3 +127,18 @@ def test_analysis_claims_json_aligns_the_lethal_aid_assurance(analyzed):
     one_event = json.loads(runner.invoke(app, ["claims", lethal[0]["event"][:10], "--db", str(path), "--json"]).stdout)
     assert one_event and all(c["event"] == lethal[0]["event"] for c in one_event)
     assert runner.invoke(app, ["claims", "--event", "nope-no-such", "--db", str(path)]).exit_code == 2
+
+
+def test_analysis_timeline_json_orders_events_and_previews(analyzed):
+    """GOLD: E1 (June 2023) before E2 (April 2024); in E2 the previews 003/004 before the report 002."""
+    path, _, _ = analyzed
+    [story] = json.loads(runner.invoke(app, ["timeline", "--db", str(path), "--json"]).stdout)
+    first, second = story["events"]
+    assert first["start"].startswith("2023-06") and second["end"].startswith("2024-04")
+    assert [a["role"] for a in second["articles"]] == ["preview", "preview", "report"]
+    placed = [a["placed"] for a in second["articles"]]
+    assert placed == sorted(placed)
+    assert all(a["inferred"] == (a["written_source"] not in ("published", "dateline", "url"))
+               for e in story["events"] for a in e["articles"])
+    text = runner.invoke(app, ["timeline", story["id"][:6], "--db", str(path)]).stdout
+    assert text.index(f"{first['start']} .. {first['end']}") < text.index(f"{second['start']} .. {second['end']}")

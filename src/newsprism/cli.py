@@ -257,6 +257,31 @@ def quotes(
             out.print(f"  {label}{said}: “{v['text']}”", markup=False, highlight=False)
 
 
+@app.command()
+def timeline(
+    story: Annotated[Optional[str], typer.Argument(metavar="[STORY]", help="Story id (or unique prefix); all stories if omitted.")] = None,
+    story_option: Annotated[Optional[str], typer.Option("--story", help="Same as the STORY argument.")] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """What happened when: events in time order, previews before reports, each date with its evidence
+    (~ marks a date inferred rather than read from the article's own date line)."""
+    from .timeline import timeline_text
+
+    wanted = story or story_option
+    with corpus_module.open(db) as corpus:
+        try:
+            found = corpus.timeline(wanted)
+        except KeyError:
+            err.print(f"error: no story with id {wanted!r} in {db} (run `newsprism stories`)")
+            raise typer.Exit(2)
+    if as_json:
+        _print_json([t.to_dict() for t in found])
+        return
+    for t in found:
+        out.print(timeline_text(t) + "\n", markup=False, highlight=False)
+
+
 def _print_summary(summary: dict | None) -> None:
     """Summary sentences with their citations (short ids) and independent-source counts."""
     if not summary or not summary.get("sentences"):

@@ -108,6 +108,21 @@ class Corpus:
             raise KeyError(event)
         return found[1].id
 
+    def timeline(self, story: str | None = None) -> list:
+        """Stories laid out in time (``newsprism.timeline.TimelineStory`` records): events with
+        start/end, previews before reports, each article's date with its evidence; undated
+        articles placed by inference and marked so. Raises KeyError for an unknown story."""
+        from .timeline import build_timeline
+
+        stories = self.stories()
+        if story is not None:
+            found = self.story(story)
+            if found is None:
+                raise KeyError(story)
+            stories = [found]
+        wanted = {aid for s in stories for aid in s.articles}
+        return build_timeline(stories, {a.id: a for a in self.articles() if a.id in wanted})
+
     def summary(self, scope_id: str) -> dict | None:
         """The cited summary of a story or an event (by full id), as computed by ``analyze``:
         ``{summary, sentences: [{text, citations, independent_sources}]}``."""

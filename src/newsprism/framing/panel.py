@@ -1,0 +1,119 @@
+"""The framing panel: per outlet, its term choices, loaded words and omissions."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from ..model import Annotation, Article
+from .group import GroupingOptions
+from .lexicon import LoadedLexicon, default_aliases, default_loaded
+from .loaded import count_terms, loaded_terms
+from .records import CoverageRow, FramingPanel, Omission, OutletFraming, OutletName, TermChoice, TermGroup
+from .terms import entity_terms, outlet_of
+
+FRAMING_VERSION = "framing-1"
+MAX_REFERENTS = 12  # side-by-side rows per outlet: beyond a dozen the panel stops being read
+CARRIED, OMITTED, CONTRADICTED = "carried", "omitted", "contradicted"
+
+
+def framing_panel(articles: Sequence[Article], annotations: Mapping[str, Annotation],
+                  coverage=None, *, language=None, docs=None, groups: Sequence[TermGroup] | None = None,
+                  options: GroupingOptions | None = None, lexicon: LoadedLexicon | None = None,
+                  max_referents: int = MAX_REFERENTS) -> FramingPanel:
+    """Per outlet: the forms it uses for referents others name differently, its loaded terms
+    (per 1,000 words, and in its own voice, i.e. outside quotation marks) and, when a coverage
+    matrix is given, the claims other outlets carry that it omits or contradicts.
+
+    ``coverage`` is ``{claim_id: {"text": str, "by_article": {article_id: status}}}`` or a
+    sequence of CoverageRow-like records (see ``coverage_rows``). Pass ``groups`` from an
+    earlier ``entity_terms`` call to skip the parse.
+    """
+    if groups is None:
+        groups = entity_terms(articles, annotations, language=language, docs=docs, options=options)
+    names = {a.id: outlet_of(a) for a in articles}
+    rows = coverage_rows(coverage) if coverage is not None else None
+    shown = [g for g in groups if g.varies][:max_referents]
+    outlets = _outlets(articles, names)
+    framing = tuple(_outlet_row(name, source, members, shown, rows, names, lexicon or default_loaded())
+                    for (name, source), members in outlets.items())
+    return FramingPanel(version=FRAMING_VERSION, outlets=framing, groups=tuple(groups),
+                        notes=_notes(names, rows), has_coverage=rows is not None)
+
+
+def _outlets(articles, names: dict[str, OutletName]) -> dict[tuple[str, str], list[Article]]:
+    out = defaultdict(list)
+    for article in articles:
+        out[(names[article.id].name, names[article.id].source)].append(article)
+    rank = {"outlet": 0, "domain": 1, "article": 2}  # named outlets first, stand-ins last
+    return dict(sorted(out.items(), key=lambda kv: (rank.get(kv[0][1], 3), kv[0][0].lower())))
+
+
+def _outlet_row(name, source, members, groups, rows, names, lexicon) -> OutletFraming:
+    words = sum(len(a.text.split()) for a in members)
+    terms = [t for a in members for t in loaded_terms(a, lexicon)]
+    own = [t for t in terms if not t.quoted]
+    choices = tuple(_choice(g, o) for g in groups for o in g.outlets if o.outlet == name)
+    omissions = omissions_for({a.id for a in members}, rows, names) if rows is not None else ()
+    return OutletFraming(outlet=name, outlet_source=source, articles=tuple(a.id for a in members),
+                         words=words, term_choices=choices, loaded=count_terms(terms),
+                         loaded_per_1000=_rate(len(terms), words), own_voice_per_1000=_rate(len(own), words),
+                         omissions=omissions)
+
+
+def _choice(group: TermGroup, mine) -> TermChoice:
+    others = {f.form for o in group.outlets if o.outlet != mine.outlet for f in o.forms}
+    return TermChoice(group_id=group.id, referent=group.referent, kind=group.kind, forms=mine.forms,
+                      distinctive=tuple(f.form for f in mine.forms if f.form not in others))
+
+
+def _rate(count: int, words: int) -> float:
+    return round(1000 * count / words, 2) if words else 0.0
+
+
+def coverage_rows(coverage) -> tuple[CoverageRow, ...]:
+    """Normalise a coverage matrix: ``{claim_id: {"text", "by_article"}}``, or a sequence of
+    mappings or objects with ``claim_id``/``id``, ``text`` and ``by_article``."""
+    if isinstance(coverage, Mapping):
+        return tuple(CoverageRow(claim_id=str(k), text=v.get("text", ""),
+                                 by_article=dict(v.get("by_article", {}))) for k, v in coverage.items())
+    rows = []
+    for item in coverage:
+        get = item.get if isinstance(item, Mapping) else (lambda k, d=None, o=item: getattr(o, k, d))
+        rows.append(CoverageRow(claim_id=str(get("claim_id") or get("id")), text=get("text", "") or "",
+                                by_article=dict(get("by_article", {}) or {})))
+    return tuple(rows)
+
+
+def omissions_for(article_ids: set[str], rows: Sequence[CoverageRow],
+                  names: Mapping[str, OutletName]) -> tuple[Omission, ...]:
+    """Claims some other outlet carries that none of ``article_ids`` carries, where at least one
+    of them was assessed as omitting or contradicting it (unassessed articles say nothing)."""
+    out = []
+    for row in rows:
+        mine = [row.by_article[a] for a in article_ids if a in row.by_article]
+        if not mine or CARRIED in mine:
+            continue
+        carriers = sorted({names[a].name if a in names else a for a, status in row.by_article.items()
+                           if status == CARRIED and a not in article_ids})
+        if carriers:
+            status = CONTRADICTED if CONTRADICTED in mine else OMITTED
+            out.append(Omission(claim_id=row.claim_id, text=row.text, status=status,
+                                carried_by=tuple(carriers)))
+    return tuple(out)
+
+
+def _notes(names: Mapping[str, OutletName], rows) -> tuple[str, ...]:
+    notes = []
+    by_domain = sorted(n.name for n in names.values() if n.source == "domain")
+    by_id = sorted(n.name for n in names.values() if n.source == "article")
+    if by_domain:
+        notes.append(f"{len(by_domain)} article(s) name no outlet: filed under their web domain "
+                     f"({', '.join(by_domain)}).")
+    if by_id:
+        notes.append(f"{len(by_id)} article(s) name no outlet and have no URL: each stands as its own "
+                     f"outlet under its article id ({', '.join(by_id)}).")
+    if rows is None:
+        notes.append("No coverage matrix given: omissions not computed.")
+    notes.append(f"Loaded terms: lexicon {default_loaded().version}; referent aliases "
+                 f"{default_aliases().version}. A loaded term marks a word choice, not proof of bias.")
+    return tuple(notes)
