@@ -142,3 +142,19 @@ def test_analysis_timeline_json_orders_events_and_previews(analyzed):
                for e in story["events"] for a in e["articles"])
     text = runner.invoke(app, ["timeline", story["id"][:6], "--db", str(path)]).stdout
     assert text.index(f"{first['start']} .. {first['end']}") < text.index(f"{second['start']} .. {second['end']}")
+
+
+def test_analysis_framing_panel_is_stored_and_shows_each_outlets_wording(analyzed):
+    """GOLD: the Epoch Times copy's "CCP" beside the other outlets' names for China."""
+    path, _, _ = analyzed
+    [story] = json.loads(runner.invoke(app, ["stories", "--db", str(path), "--json"]).stdout)
+    [panel] = json.loads(runner.invoke(app, ["framing", story["id"][:6], "--db", str(path), "--json"]).stdout)
+    with newsprism.open(path) as corpus:
+        epoch = find_article(list(corpus.articles()), "With regard to lethal aid to Russia")
+    china = {o["outlet"]: {f["form"] for c in o["term_choices"] if c["referent"] == "China" for f in c["forms"]}
+             for o in panel["outlets"]}
+    [epoch_outlet] = [o["outlet"] for o in panel["outlets"] if epoch.id in o["articles"]]
+    assert "CCP" in china[epoch_outlet]
+    assert all("CCP" not in forms for outlet, forms in china.items() if outlet != epoch_outlet)
+    assert sum(bool(forms) for forms in china.values()) == 5
+    assert "RT" in china

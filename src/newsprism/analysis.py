@@ -55,7 +55,10 @@ def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None
     quotes = article_quotes(store, articles, language, on_progress)
     claims = article_claims(store, articles, cached, quotes)
     event_of = {a["article_id"]: a["event_id"] for a in assignments}
-    store.save_findings("claim", align_event_claims(claims, event_of, groups, cached, language))
+    aligned_claims = align_event_claims(claims, event_of, groups, cached, language)
+    store.save_findings("claim", aligned_claims)
+    store.save_findings("framing", framing_panels(store, stories, articles, cached, aligned_claims, language,
+                                                  on_progress))
     store.save_findings("summary", summarize_stories(stories, articles, groups, language, on_progress))
     return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
                           groups=len(groups), stories=len(stories),
@@ -131,6 +134,50 @@ def align_event_claims(claims: dict[str, list], event_of: dict[str, str], groups
     aligned = align_claims(records, event_of=event_of, group_of=group_index(groups), language=language,
                            vectors=vectors)
     return [(a.id, a.event, a.to_dict()) for a in aligned]
+
+
+def framing_panels(store, stories: Sequence[Story], articles: Sequence[Article], annotations: dict[str, Annotation],
+                   aligned_claims: list[tuple[str, str, dict]], language, on_progress=None
+                   ) -> list[tuple[str, str, dict]]:
+    """Each multi-article story's framing panel, as ``(story id, story id, json)`` rows.
+
+    The panel needs a parse for noun chunks, the slow part: a story whose articles and claims
+    are unchanged since the last run keeps its stored panel.
+    """
+    from .claims.align import coverage_matrix
+    from .claims.records import AlignedClaim, ClaimMention
+    from .framing import FRAMING_VERSION, framing_panel
+
+    by_id = {a.id: a for a in articles}
+    earlier = {row.get("key"): row for row in store.findings("framing")}
+    claims_of: dict[str, list[dict]] = {}
+    for _, event, data in aligned_claims:
+        claims_of.setdefault(event, []).append(data)
+    rows = []
+    for i, story in enumerate(s for s in stories if len(s.articles) > 1):
+        members = {e.id: [a.id for a in e.articles] for e in story.events}
+        story_claims = [c for e in story.events for c in claims_of.get(e.id, ())]
+        key = _digest(FRAMING_VERSION, sorted(story.articles), sorted(c["id"] for c in story_claims))
+        if key not in earlier:
+            aligned = [AlignedClaim(**{**c, "carried_by": tuple(ClaimMention(**m) for m in c["carried_by"]),
+                                       "contradicted_by": tuple(ClaimMention(**m) for m in c["contradicted_by"])})
+                       for c in story_claims]
+            coverage = {row["claim"]: {"text": row["text"], "by_article": row["cells"]}
+                        for row in coverage_matrix(aligned, members)}
+            panel = framing_panel([by_id[a] for a in story.articles if a in by_id], annotations, coverage,
+                                  language=language)
+            earlier[key] = {"key": key, "story": story.id, **panel.to_dict()}
+        rows.append((story.id, story.id, {**earlier[key], "story": story.id}))
+        if on_progress:
+            on_progress("framing", i + 1, len(stories))
+    return rows
+
+
+def _digest(*parts) -> str:
+    import hashlib
+    import json
+
+    return hashlib.sha1(json.dumps(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def quote_record(data: dict):

@@ -282,6 +282,51 @@ def timeline(
         out.print(timeline_text(t) + "\n", markup=False, highlight=False)
 
 
+@app.command()
+def framing(
+    story: Annotated[Optional[str], typer.Argument(metavar="[STORY]", help="Story id (or unique prefix); all stories if omitted.")] = None,
+    story_option: Annotated[Optional[str], typer.Option("--story", help="Same as the STORY argument.")] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """How each outlet words the story: its names for the same things ("the CCP", "China"), its loaded
+    terms, and the claims others carry that it leaves out."""
+    wanted = story or story_option
+    with corpus_module.open(db) as corpus:
+        try:
+            panels = corpus.framing(wanted)
+        except KeyError:
+            err.print(f"error: no story with id {wanted!r} in {db} (run `newsprism stories`)")
+            raise typer.Exit(2)
+    if as_json:
+        _print_json(panels)
+        return
+    for panel in panels:
+        _print_framing(panel)
+
+
+def _print_framing(panel: dict) -> None:
+    outlets = [o["outlet"] for o in panel["outlets"]]
+    table = Table(box=None, header_style="bold", pad_edge=False, title=f"story {panel['story'][:10]}")
+    table.add_column("referent", no_wrap=True)
+    for name in outlets:
+        table.add_column(_clip(name, 18))
+    for group in (g for g in panel["groups"] if g.get("varies")):
+        cells = []
+        for o in panel["outlets"]:
+            choice = next((c for c in o["term_choices"] if c["group_id"] == group["id"]), None)
+            cells.append("; ".join(f"{f['form']} ×{f['count']}" for f in choice["forms"][:3]) if choice else "")
+        if sum(bool(c) for c in cells) > 1:
+            table.add_row(_clip(group["referent"], 24), *cells)
+    out.print(table)
+    for o in panel["outlets"]:
+        loaded = ", ".join(f"{t['term']} ×{t['count']}" for t in o["loaded"][:6]) or "none"
+        out.print(f"[bold]{_markup_safe(o['outlet'])}[/bold]: loaded terms {_markup_safe(loaded)}; "
+                  f"omits {len(o['omissions'])} claim(s) others carry")
+    for note in panel.get("notes", ()):
+        out.print(f"[dim]{_markup_safe(note)}[/dim]")
+
+
 def _print_summary(summary: dict | None) -> None:
     """Summary sentences with their citations (short ids) and independent-source counts."""
     if not summary or not summary.get("sentences"):

@@ -123,6 +123,16 @@ class Corpus:
         wanted = {aid for s in stories for aid in s.articles}
         return build_timeline(stories, {a.id: a for a in self.articles() if a.id in wanted})
 
+    def framing(self, story: str | None = None) -> list[dict]:
+        """Framing panels (per outlet: term choices, loaded terms, omissions), all stories' or one's.
+        Raises KeyError for an unknown story."""
+        if story is None:
+            return self.store.findings("framing")
+        found = self.story(story)
+        if found is None:
+            raise KeyError(story)
+        return self.store.findings("framing", [found.id])
+
     def summary(self, scope_id: str) -> dict | None:
         """The cited summary of a story or an event (by full id), as computed by ``analyze``:
         ``{summary, sentences: [{text, citations, independent_sources}]}``."""
