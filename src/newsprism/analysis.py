@@ -25,11 +25,13 @@ class AnalysisReport:
     groups: int
     stories: int
     events: int
+    quotes: int = 0  # aligned quotes
+    claims: int = 0  # aligned claims
 
     def line(self) -> str:
         return (f"analyzed {self.articles} articles ({self.annotated} newly annotated): "
                 f"{self.relations} syndication links, {self.groups} independent sources, "
-                f"{self.stories} stories, {self.events} events")
+                f"{self.stories} stories, {self.events} events, {self.quotes} quotes, {self.claims} claims")
 
 
 def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None] | None = None) -> AnalysisReport:
@@ -62,7 +64,7 @@ def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None
     store.save_findings("summary", summarize_stories(stories, articles, groups, language, on_progress))
     return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
                           groups=len(groups), stories=len(stories),
-                          events=sum(len(s.events) for s in stories))
+                          events=sum(len(s.events) for s in stories), claims=len(aligned_claims))
 
 
 def check_headlines(store, articles: Sequence[Article], annotations: dict[str, Annotation], language,

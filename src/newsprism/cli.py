@@ -123,16 +123,11 @@ def report(
 def analyze(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """Run every pending analysis stage: language layer (cached), who copied whom, stories and events."""
     with corpus_module.open(db) as corpus:
-        with _progress() as progress:
-            task = progress.add_task("analyzing", total=None)
-
-            def advance(stage: str, done: int, total: int) -> None:
-                progress.update(task, description=stage, completed=done, total=total)
-
-            result = corpus.analyze(on_progress=advance)
+        result = _analyze_with_progress(corpus)
     if as_json:
         _print_json({"articles": result.articles, "annotated": result.annotated, "relations": result.relations,
-                     "independent_sources": result.groups, "stories": result.stories, "events": result.events})
+                     "independent_sources": result.groups, "stories": result.stories, "events": result.events,
+                     "quotes": result.quotes, "claims": result.claims})
     else:
         out.print(result.line())
 
@@ -384,14 +379,23 @@ def demo(
     db: DbOption = Path("newsprism-demo/demo.db"),
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the HTML report.")] = Path("newsprism-demo/report"),
 ) -> None:
-    """Ingest the bundled example corpus (five articles on two Blinken visits to China), write the report."""
+    """The bundled example end to end: ingest five articles on two Blinken visits to China, analyze them
+    (copies, stories, events, quotes, claims, framing, summaries), print the timeline, write the report."""
     examples = resources.files("newsprism") / "examples" / "blinken"
     with resources.as_file(examples) as folder, corpus_module.open(db) as corpus:
         result = _ingest_with_progress(corpus, [str(folder)])
+        analysis = _analyze_with_progress(corpus)
         index = corpus.report(out_dir)
         rows = list(corpus.articles())
+        timelines = corpus.timeline()
+    from .timeline import timeline_text
+
     out.print(_articles_table(rows))
     out.print(result.line())
+    out.print(analysis.line())
+    for t in timelines:
+        out.print("\n" + timeline_text(t), markup=False, highlight=False)
+    out.print()
     out.print(f"store:  {db.resolve()}")
     out.print(f"report: {index.resolve()}")
     raise typer.Exit(0 if result.ok else 1)
@@ -403,6 +407,16 @@ def _progress(*extra) -> Progress:
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                *extra, TimeElapsedColumn()]
     return Progress(*columns, console=err, transient=True, disable=not err.is_terminal)
+
+
+def _analyze_with_progress(corpus):
+    with _progress() as progress:
+        task = progress.add_task("analyzing", total=None)
+
+        def advance(stage: str, done: int, total: int) -> None:
+            progress.update(task, description=stage, completed=done, total=total)
+
+        return corpus.analyze(on_progress=advance)
 
 
 def _ingest_with_progress(corpus, inputs, **options) -> IngestReport:
