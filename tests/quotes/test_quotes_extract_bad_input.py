@@ -54,3 +54,50 @@ def test_long_text_is_parsed_in_chunks(language):
     text = "\n\n".join([paragraph] * 12 + ["“We need more money,” Mayor Jane Doe said."])
     quotes = extract_quotes(text, language=language)
     assert quotes[-1].speaker == "Jane Doe"
+
+
+# --- where the source is ----------------------------------------------------------------------
+def test_name_after_a_dash_is_the_source(language):
+    text = "Readers wrote in.\n\n“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant of our culture.”― Pamela Padilla"
+    quotes = extract_quotes(text, language=language)
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("He represents our greatest shame.", "Sonya Herridge"), ("He is ignorant of our culture.", "Pamela Padilla")]
+
+
+def test_any_verb_after_a_quotation_attributes_it(language):
+    text = "The host was angry.\n\n“OK, for a start, his wife has explained why she chose not to speak,” Oliver barked."
+    [quote] = extract_quotes(text, language=language)
+    assert quote.speaker_text == "Oliver" and quote.cue == "barked"
+
+
+def test_transcript_turns_are_quotes_of_their_speakers(language):
+    text = ("Fox News host Chris Wallace spoke to Governor Mike Pence.\n\n"
+            '"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n'
+            '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.')
+    turns = [q for q in extract_quotes(text, language=language) if q.cue == ":"]
+    assert [(q.speaker, q.text[:14]) for q in turns] == [("Chris Wallace", "Will Gennifer "),
+                                                         ("Mike Pence", "Gennifer Flowe")]
+    assert "UPDATE" not in "".join(q.speaker_text for q in extract_quotes("UPDATE: The vote was moved.", language=language))
+
+
+def test_participle_cue_shares_the_subject_of_its_verb(language):
+    text = "Senator Ann Cole ended her speech by saying that the bill would pass in March."
+    [quote] = [q for q in extract_quotes(text, language=language) if q.cue == "saying"]
+    assert quote.speaker == "Ann Cole"
+
+
+def test_statement_issued_by_someone_is_theirs(language):
+    text = "The Democratic National Committee issued a statement saying that the emails were regrettable."
+    [quote] = [q for q in extract_quotes(text, language=language) if q.cue == "saying"]
+    assert quote.speaker_text == "The Democratic National Committee"
+
+
+def test_passive_cue_has_no_invented_source(language):
+    text = "Mr. Quiros was accused of using $50 million for personal expenses."
+    assert all(q.speaker_text != "Mr. Quiros" for q in extract_quotes(text, language=language))
+
+
+def test_dateline_is_not_the_speaker(language):
+    text = "LONDON (Reuters) - Donald Trump said he was unlikely to have a good relationship with David Cameron."
+    [quote] = [q for q in extract_quotes(text, language=language) if q.cue == "said"]
+    assert quote.speaker == "Donald Trump"

@@ -40,3 +40,26 @@ def test_nested_single_quotes_flagged():
 def test_never_raises_and_spans_are_inside(text):
     for q in find_quotations(text):
         assert 0 <= q.start <= q.end <= len(text)
+
+
+def test_straight_quote_holds_curly_quote_inside():
+    text = '"He called it “Shark Tank.” But this is America," Pence said.'
+    [(content, flags)] = spans(text)
+    assert content == "He called it “Shark Tank.” But this is America,"
+    assert "nested" in flags
+
+
+def test_closing_mark_typed_as_opener():
+    text = "”Fear. I am truly afraid.” ― Edwin Monroy"
+    assert spans(text) == [("Fear. I am truly afraid.", ())]
+
+
+def test_block_quote_marker_does_not_swallow_next_paragraph():
+    # a straight mark opening an excerpt paragraph, then a paragraph quoting with curly marks
+    text = '"Kevin was snoring.\n\n“Here he is, babe,” she said.'
+    assert spans(text)[-1] == ("Here he is, babe,", ())
+
+
+def test_transcript_turn_ends_a_continued_quotation():
+    text = '"WALLACE: Why would he do that?\n\n"PENCE: Well, look, it was a joke.'
+    assert [c for c, _ in spans(text)] == ["WALLACE: Why would he do that?", "PENCE: Well, look, it was a joke."]

@@ -31,3 +31,24 @@ def test_roles_map_to_themselves():
 def test_in_text_a_lone_name_takes_the_last_full_name_before_it():
     out = canonical_in_text(["Wang Yi", "Wang", "Wang Xiaohong"])
     assert out["Wang"] == "Wang Yi"
+
+
+def test_polnear_content_of_quotes_split_by_a_long_source():
+    """Quotes sharing a cue become one PolNeAR span, unless a long source between them makes one
+    of them alone the better match for the pair."""
+    from newsprism.quotes import Quote
+    from newsprism.quotes.polnear import to_polnear
+
+    text = ('"These are strange days," said Peter Morgan, a lawyer for the Sierra Club, who has been '
+            'challenging the coal industry over water pollution issues for many years. "I am skeptical."')
+    first = Quote(text="These are strange days,", start=1, end=24, cue="said", cue_start=26, cue_end=30)
+    second_at = text.index("I am")
+    second = Quote(text="I am skeptical.", start=second_at, end=len(text) - 1, cue="said", cue_start=26, cue_end=30)
+    [row] = to_polnear(text, [first, second])
+    assert row["content"] == [0, 25]
+    short = text.replace(", a lawyer for the Sierra Club, who has been challenging the coal industry over water "
+                         "pollution issues for many years", "")
+    at = short.index("I am")
+    [row] = to_polnear(short, [first, Quote(text="I am skeptical.", start=at, end=len(short) - 1, cue="said",
+                                            cue_start=26, cue_end=30)])
+    assert row["content"] == [0, len(short)]

@@ -6,7 +6,8 @@ the trained scorer in ``model.py`` when its weights are shipped).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from functools import cache
 
 from . import patterns as P
@@ -20,6 +21,10 @@ CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "prep", "oprd", "acomp", "advcl", "att
 # added that", "X spoke, saying that").
 BORROW_SUBJECT = ("conj", "advcl", "xcomp", "acl")
 PUNCT_STRIP = " \t\n,;:—–-"
+# How the parser hangs the name after an inverted cue ('“...,” opined Cleveland's Plain Dealer').
+INVERTED_SOURCE_DEPS = ("nsubj", "dobj", "advmod", "npadvmod", "attr", "dep", "oprd", "appos")
+# How many verbs up a subject-less cue looks for the subject it shares ("X began by saying").
+MAX_BORROW_DEPTH = 4
 
 
 @dataclass(**RECORD)
@@ -102,6 +107,83 @@ def colon_frame(doc, colon) -> Frame | None:
                  source_head=head.i, cue_index=colon.i)
 
 
+def label_frames(doc) -> dict[int, Frame]:
+    """Transcript turns: {offset of the label: frame} for each paragraph opening with a speaker
+    label ("PENCE: Well, look, ..."), the label its source and the colon its cue.
+    A label counts when it names a person of the text ("Pence" in "Governor Mike Pence") or
+    the text is a dialogue (two labels or more, each used twice or more); "UPDATE:" does not."""
+    text = text_of(doc)
+    found = [(m, m.group("label")) for m in _paragraph_labels(text)]
+    if not found:
+        return {}
+    people = {w for ent in doc.ents if ent.label_ == "PERSON" for w in ent.text.lower().split()}
+    counts = Counter(label for _, label in found)
+    dialogue = sum(n >= 2 for n in counts.values()) >= 2
+    out = {}
+    for m, label in found:
+        if not (dialogue and counts[label] >= 2) and label.split()[-1].lower() not in people:
+            continue
+        span = doc.char_span(m.start("label"), m.end("label"), alignment_mode="contract")
+        colon = doc.char_span(m.end("label"), m.end("label") + 1, alignment_mode="expand")
+        if span is None or len(span) == 0 or colon is None:
+            continue
+        out[m.start("label")] = Frame(
+            cue_start=m.end("label"), cue_end=m.end("label") + 1, cue=":", cue_word=":", content_start=None,
+            content_end=None, content_dep=None, source_start=span.start_char, source_end=span.end_char,
+            source_head=span[-1].i, cue_index=colon[0].i)
+    return out
+
+
+def _paragraph_labels(text: str):
+    start = 0
+    while start < len(text):
+        m = P.SPEAKER_LABEL.match(text, start)
+        if m is not None:
+            yield m
+        nxt = text.find("\n", start)
+        if nxt < 0:
+            break
+        start = nxt + 1
+
+
+def dash_frame(doc, after: int) -> Frame | None:
+    """'“...” ― Sonya Herridge': a name after a dash right after a quotation (at ``after``) and
+    ending its line is the quotation's source, the dash its cue."""
+    text = text_of(doc)
+    m = P.DASH_SOURCE.match(text, after)
+    if m is None:
+        return None
+    span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    dash = m.start() + len(m.group()) - len(m.group().lstrip())
+    return Frame(cue_start=dash, cue_end=dash + 1, cue=text[dash], cue_word=text[dash], content_start=None,
+                 content_end=None, content_dep=None, source_start=span.start_char, source_end=span.end_char,
+                 source_head=span[-1].i, cue_index=span[0].i)
+
+
+def inverted_source(doc, verb, frame: Frame) -> Frame | None:
+    """'“...,” opined Cleveland's Plain Dealer', '“...,” said Skelly': after a quotation the cue
+    comes first and the parser often takes the name for an object or an adverb; the capitalised
+    name right after the verb is then the source."""
+    for child in verb.rights:
+        if child.i > verb.i + 4:
+            break
+        if child.dep_ in ("punct", "prt") or child.pos_ in ("ADP", "PART"):
+            continue
+        first = child.left_edge
+        if child.dep_ in INVERTED_SOURCE_DEPS and first.i == verb.i + 1 and first.text[:1].isupper():
+            start, end = _span_of(child)
+            return replace(frame, source_start=start, source_end=end, source_head=child.i)
+        break
+    return None
+
+
+def cue_frame(doc, verb) -> Frame:
+    """The frame of ``verb`` as a cue, whatever the verb (its content may be None)."""
+    return _verb_frame(doc, verb)
+
+
 def _verb_frame(doc, verb) -> Frame | None:
     subject = _subject(verb)
     start, end, dep = _content(doc, verb) or (None, None, None)
@@ -113,24 +195,65 @@ def _verb_frame(doc, verb) -> Frame | None:
                  source_head=subject.i if subject is not None else None, cue_index=verb.i)
 
 
-def _subject(verb):
+def _subject(verb, depth: int = 0):
+    """The source of ``verb``: its subject (or passive agent); for a verb without one, the subject
+    it shares with the verb it hangs from (see ``_borrowed_subject``)."""
     for child in verb.children:
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in SUBJECTS and not (child.dep_ == "nsubjpass" and depth == 0):
+            after = _after_dateline(child)
+            if after is not False:
+                if after is not None:
+                    return after
+                continue
             return child
         if child.dep_ == "agent":  # "was told by X"
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
-    if verb.dep_ in BORROW_SUBJECT and verb.head is not verb:
+    if depth >= MAX_BORROW_DEPTH or verb.head is verb:
+        return None
+    if depth == 0 and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # "Mr. Quiros was accused of ...": the accuser is not named
+    return _borrowed_subject(verb, depth)
+
+
+def _after_dateline(token):
+    """``False`` unless ``token`` is a dateline ("LONDON (Reuters) -", "CLEVELAND, July 19 (UPI)
+    —") parsed as the subject; then the name the parser hung after its dash, or None (the
+    verb's other subject is the source: "LONDON (Reuters) - Donald Trump said")."""
+    if not (token.is_upper and len(token.text) > 2 and token.i == token.sent.start):
+        return False
+    dashes = [t for t in token.subtree if t.dep_ == "punct" and t.text in P.DASH_CUES + "--"]
+    if not dashes:
+        return False
+    names = [t for t in token.children if t.dep_ == "appos" and t.i > dashes[0].i]
+    return names[0] if names else None
+
+
+def _borrowed_subject(verb, depth: int):
+    """"X said ... and added that", "X spoke, saying that": the subject of the head verb; "X
+    ended by saying", "X is likely to say": through the preposition or adjective between them;
+    "voters saying they want": the noun the participle modifies."""
+    head = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        # "X issued a statement saying": X (PolNeAR train: 32 of 39 such objects); "voters saying",
+        # "a petition calling for": the noun itself
+        owner = _subject(head.head, depth + 1) if head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX") else None
+        return owner if owner is not None else head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject(head.head, depth + 1)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return _subject(head.head, depth + 1)
+    if verb.dep_ in BORROW_SUBJECT:
         if verb.tag_ == "VBG":  # "China said it has not ..., adding that": the subject of "said"
-            head = verb.head
+            up = head
             for _ in range(3):
-                if head.lower_ in cue_forms() and any(c.dep_ in SUBJECTS for c in head.children):
-                    return _subject(head)
-                if head.head is head:
+                if up.lower_ in cue_forms() and any(c.dep_ in SUBJECTS for c in up.children):
+                    return _subject(up, depth + 1)
+                if up.head is up:
                     break
-                head = head.head
-        return _subject(verb.head)
+                up = up.head
+        return _subject(head, depth + 1)
     return None
 
 
@@ -147,7 +270,10 @@ def _content(doc, verb):
     children = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not _adjunct(c)]
     clauses = [c for c in children if c.dep_ == "ccomp"]
     if clauses:
-        chosen, dep = clauses, "ccomp"
+        # One clause: a second is the parser hanging a phrase before the cue ("On Trump's assertion
+        # there are generals ..., Benjamin said he believes ...") or an aside after a dash on it.
+        after = [c for c in clauses if c.i > verb.i]
+        chosen, dep = [after[0] if after else clauses[-1]], "ccomp"
     else:
         chosen = [c for c in children if c.i > verb.i]
         dep = chosen[0].dep_ if chosen else None

@@ -2,7 +2,8 @@
 
 A paragraph that opens a quotation without closing it continues in the next paragraph when that
 one opens with a quotation mark (the newspaper convention for a quote running over paragraphs);
-otherwise the quotation runs to the end of its paragraph and is flagged ``unbalanced-quotes``.
+otherwise (or when the next paragraph opens a transcript turn, '"PENCE: ...') the quotation runs to
+the end of its paragraph and is flagged ``unbalanced-quotes``.
 """
 from __future__ import annotations
 
@@ -38,22 +39,25 @@ def find_quotations(text: str) -> list[Quotation]:
     last_end = 0
     for para in _PARAGRAPH.finditer(text):
         line = para.group()
-        if pending is not None and not _opens_with_mark(line):
+        if pending is not None and (not _opens_with_mark(line, text[pending[0]]) or P.SPEAKER_LABEL.match(line)):
             quotations.append(_unbalanced(text, *pending, last_end))
             pending = None
-        pending = _scan_paragraph(para.start(), line, quotations, pending)
+        pending = _scan_paragraph(text, para.start(), line, quotations, pending)
         last_end = para.end()
     if pending is not None:
         quotations.append(_unbalanced(text, *pending, last_end))
     return quotations
 
 
-def _opens_with_mark(line: str) -> bool:
+def _opens_with_mark(line: str, opener: str) -> bool:
+    """The paragraph re-opens a quotation opened with ``opener``: same style of mark (a paragraph
+    opening with “ after one left open with " starts a quotation of its own; the straight marks
+    then are block-quote markers of an excerpt)."""
     stripped = line.lstrip()
-    return bool(stripped) and stripped[0] in P.OPEN_MARKS
+    return bool(stripped) and stripped[0] in P.OPEN_MARKS and (stripped[0] == P.STRAIGHT) == (opener == P.STRAIGHT)
 
 
-def _scan_paragraph(offset, line, out, pending):
+def _scan_paragraph(text, offset, line, out, pending):
     """Pair the marks of one paragraph; returns the quotation left open at its end, if any."""
     open_at, flags = pending if pending is not None else (None, [])
     skip = -1
@@ -61,14 +65,20 @@ def _scan_paragraph(offset, line, out, pending):
         skip = len(line) - len(line.lstrip())
         if MULTI_PARAGRAPH not in flags:
             flags.append(MULTI_PARAGRAPH)
+    inner = 0  # curly pairs open inside a straight-quoted quotation ('"... “Shark Tank.” ...')
     for i, ch in enumerate(line):
         if i <= skip:
             continue
         pos = offset + i
+        opener = text[open_at] if open_at is not None else ""
         if open_at is None:
             if _is_opening(line, i):
-                open_at, flags = pos, []
-        elif _is_closing(line, i, line[open_at - offset] if open_at >= offset else "“"):
+                open_at, flags, inner = pos, [], 0
+        elif opener == P.STRAIGHT and ch in "“”" and (ch == "“" or inner):
+            inner += 1 if ch == "“" else -1
+            if NESTED not in flags:
+                flags.append(NESTED)
+        elif _is_closing(line, i, opener):
             out.append(Quotation(start=open_at + 1, end=pos, open_at=open_at, close_at=pos,
                                  flags=tuple(flags)))
             open_at, flags = None, []
@@ -79,9 +89,11 @@ def _scan_paragraph(offset, line, out, pending):
 
 def _is_opening(line: str, i: int) -> bool:
     ch = line[i]
-    if ch not in P.OPEN_MARKS or ch == "”":
-        return False
     nxt = line[i + 1] if i + 1 < len(line) else ""
+    if ch == "”":  # a closing mark typed as the opener: '”Fear. I am ...' at a paragraph's start
+        return (i == 0 or line[i - 1].isspace()) and nxt.isalnum()
+    if ch not in P.OPEN_MARKS:
+        return False
     if not nxt or nxt.isspace():
         return False
     if ch == P.STRAIGHT:

@@ -105,4 +105,9 @@ def _subject_features(doc, frame: Frame) -> dict[str, float]:
     elif head.lower_ in P.ROLE_CLASS or head.lower_.rstrip("s") in P.ROLE_CLASS:
         f["subj_role"] = 1.0
     f["subj_after_cue"] = float(head.i > frame.cue_index)
+    # the cue's own subject, or one found elsewhere: shared with the verb the cue hangs from ("X
+    # ended by saying"), the noun a participle modifies ("voters saying")
+    f[f"subj_link={'own' if head.head.i == frame.cue_index else 'shared'}"] = 1.0
+    if head.pos_ == "NOUN":  # "the report found" vs "the scale ... suggested"
+        f[f"subj_noun={head.lower_}"] = 1.0
     return f
