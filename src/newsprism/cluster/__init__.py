@@ -14,7 +14,7 @@ from .index import Assignment, StoryIndex
 from .roles import PREVIEW, REPORT, role
 from .titles import independent_sources, stories
 
-CLUSTER_VERSION = "cluster-1"
+CLUSTER_VERSION = "cluster-2"
 
 __all__ = [
     "Assignment", "CLUSTER_VERSION", "Features", "PREVIEW", "REPORT", "StoryIndex", "When",

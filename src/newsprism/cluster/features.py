@@ -43,6 +43,9 @@ class Features:
     when: When
     terms: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # hashed words, sorted
     tf: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))  # 1 + log(count)
+    # The lead sentence's vector (the article vector when there are no sentence vectors): what
+    # kind of happening the article reports, which is what links the events of one story.
+    lead: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     role: str
     outlet: str | None = None
     headline: str | None = None
@@ -79,6 +82,7 @@ def features(article: Article, annotation: Annotation | None) -> Features:
     order = (day.toordinal() if day else 10**7, article.id)
     terms, tf = lexical(f"{article.headline or ''}\n{(article.text or '')[:LEXICAL_CHARS]}")
     return Features(id=article.id, vector=vector, keys=keys, when=when, terms=terms, tf=tf,
+                    lead=_lead(annotation, vector),
                     role=role(article, annotation, when),
                     outlet=article.outlet, headline=article.headline, flags=flags_of(article, annotation),
                     order=order)
@@ -105,6 +109,19 @@ def _vector(annotation: Annotation | None) -> np.ndarray:
     vector = np.asarray(annotation.vector, dtype=np.float32)
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm else vector
+
+
+def _lead(annotation: Annotation | None, vector: np.ndarray) -> np.ndarray:
+    """The first sentence's vector: in news the lead says what happened ("X checked into rehab",
+    "a bomb exploded at a bank"), and two happenings of one kind share it even when every name
+    differs. Falls back to the article vector (shared, not copied) when there are no sentence
+    vectors."""
+    sentences = getattr(annotation, "sentence_vectors", None) if annotation is not None else None
+    if sentences is None or len(sentences) == 0:
+        return vector
+    lead = np.asarray(sentences[0], dtype=np.float32)
+    norm = float(np.linalg.norm(lead))
+    return lead / norm if norm else vector
 
 
 def entity_keys(entities, dateline: str | None = None) -> dict[str, float]:

@@ -14,17 +14,20 @@ places and numbers fit, or opens one (``events.EventSet``). That is the online a
 ``consolidate`` gives the final answer, a function of the set of articles only: (1) when
 articles arrived out of canonical order (date, then id) the online pass is replayed in that
 order (a stream that arrives in date order never is); (2) online stories whose centroids are
-close form blocks; inside each block stories are re-clustered by average linkage over articles
-(MiniLM + lexical similarity, ``similarity.agglomerate``); (3) inside each story events are
-clustered in batch (``events.cluster_events``: who, where, specific words, dates). Ids are
+close form blocks; inside each block articles are clustered by average linkage (MiniLM +
+lexical similarity, ``similarity.agglomerate``) into scaffold stories; (3) inside each scaffold
+story events are clustered in batch (``events.cluster_events``: who, where, specific words,
+dates); (4) events link into the final stories by their centred lead sentences
+(``linking.link_events``: a story is a kind of happening; its events differ in names). Ids are
 content hashes of a story's (an event's) earliest member, so re-runs over the same articles keep
-them.
+them. numpy's BLAS runs on one thread inside ``add`` and ``consolidate``.
 """
 from __future__ import annotations
 
 import hashlib
 import math
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -32,6 +35,7 @@ import numpy as np
 from ..model import Annotation, Article
 from .events import EventSet, cluster_events
 from .features import TERM_BITS, Features, features
+from .linking import BACKGROUND_PRIOR, STORY_TYPE_LINK, lead_centre, link_events
 from .similarity import agglomerate
 
 RECORD = dict(frozen=True, slots=True, kw_only=True)
@@ -109,7 +113,8 @@ class StoryIndex:
     def __init__(self, *, dim: int = 384, story_join: float = STORY_JOIN, key_weight: float = STORY_KEY_WEIGHT,
                  window_days: int = STORY_WINDOW_DAYS, event_params: dict | None = None,
                  batch_event_params: dict | None = None, story_link: float = STORY_LINK,
-                 story_weights: dict | None = None):
+                 story_weights: dict | None = None, type_link: float = STORY_TYPE_LINK,
+                 background_prior: float = BACKGROUND_PRIOR):
         self.dim = dim
         self.story_join = story_join
         self.key_weight = key_weight
@@ -118,6 +123,9 @@ class StoryIndex:
         self.batch_event_params = dict(batch_event_params or {})
         self.story_link = story_link
         self.story_weights = dict(story_weights or STORY_WEIGHTS)
+        self.type_link = type_link
+        self.background_prior = background_prior
+        self._blas = _single_thread_blas()
         self._features: dict[str, Features] = {}
         self._arrival: list[str] = []
         self._view: dict[str, tuple[str, str]] | None = None
@@ -168,7 +176,8 @@ class StoryIndex:
         if self._last_order and feats.order < self._last_order:
             self._dirty = True  # arrived out of canonical order: consolidate() replays
         self._view = None
-        self._place(feats)
+        with self._blas():
+            self._place(feats)
         return self.assignment(feats.id)
 
     def _place(self, feats: Features) -> None:
@@ -247,6 +256,11 @@ class StoryIndex:
         """The final answer (see the module docstring); every article's assignment."""
         if self._view is not None:
             return self.assignments()
+        with self._blas():
+            self._consolidate()
+        return self.assignments()
+
+    def _consolidate(self) -> None:
         if self._dirty:
             ordered = sorted(self._features.values(), key=lambda f: f.order)
             self._reset()
@@ -254,21 +268,27 @@ class StoryIndex:
                 self._place(feats)
         term_idf = self.term_idf()
         events: list[list[Features]] = []
-        labels: list[int] = []
+        alone: list[bool] = []
+        scaffold: list[list[Features]] = []
         for block in self._blocks():
             if len(block) == 1 and block[0].aside:
-                stories = [block[0].members]
-            else:
-                members = [f for story in block for f in story.members]
-                stories = agglomerate(members, term_idf, self.idf, link=self.story_link,
-                                      weights=self.story_weights, max_gap=0, interval=_no_interval)
-            for story in stories:
+                events.append(sorted(block[0].members, key=lambda f: f.order))
+                alone.append(True)
+                continue
+            members = [f for story in block for f in story.members]
+            # Scaffold stories: the content clusters inside which events are told apart.
+            for story in agglomerate(members, term_idf, self.idf, link=self.story_link,
+                                     weights=self.story_weights, max_gap=0, interval=_no_interval):
+                scaffold.append(story)
                 groups = cluster_events(story, term_idf, self.idf, **self.batch_event_params)
-                label = len(events)
                 events.extend(groups)
-                labels.extend([label] * len(groups))
+                alone.extend([False] * len(groups))
+        ranked = sorted(range(len(events)), key=lambda k: events[k][0].order)
+        events = [events[k] for k in ranked]
+        alone = [alone[k] for k in ranked]
+        centre = lead_centre(sorted(scaffold, key=lambda story: story[0].order), self.background_prior)
+        labels = link_events(events, centre, link=self.type_link, alone=alone)
         self._build_view(events, labels)
-        return self.assignments()
 
     def _blocks(self) -> list[list[_Story]]:
         """Online stories grouped for batch re-clustering: unions of stories whose centroids
@@ -348,6 +368,18 @@ class StoryIndex:
         """[(story id, [(event id, members)])] of the consolidated view (consolidating first)."""
         self.consolidate()
         return list(self._view_groups)
+
+
+def _single_thread_blas():
+    """A context that runs numpy's BLAS on one thread (as ``dedup.index`` does). The products
+    here are small (a few hundred story centroids x 384): on the shared 2-core machine a
+    multi-threaded OpenBLAS spends more time waking threads than multiplying."""
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # optional: without it the index is correct, only slower under load
+        return nullcontext
+    controller = ThreadpoolController()
+    return lambda: controller.limit(limits=1, user_api="blas")
 
 
 def _month(day) -> int:

@@ -25,17 +25,40 @@ def similarity(members: Sequence[Features], term_idf: np.ndarray, key_idf: Calla
     vectors = np.stack([f.vector if f.vector.size else np.zeros_like(members[0].vector) for f in members])
     raw = vectors @ vectors.T
     shrink = len(members) / (len(members) + CENTRE_PRIOR)
-    centred = _unit(vectors - shrink * vectors.mean(axis=0))
-    sims = weights["raw"] * raw + weights["centred"] * (centred @ centred.T)
-    if weights.get("lexical"):
-        sims += weights["lexical"] * _sparse_cosine([f.terms for f in members],
-                                                    [f.tf * term_idf[f.terms] for f in members])
-    if weights.get("entities"):
+    sims = weights.get("raw", 0.0) * raw
+    if weights.get("centred"):
+        sims += weights["centred"] * centre_kernel(raw, shrink)
+    if weights.get("lead") or weights.get("lead_centred"):
+        leads = np.stack([f.lead if f.lead.size == vectors.shape[1] else f.vector for f in members])
+        lead = leads @ leads.T
+        sims += weights.get("lead", 0.0) * lead
+        if weights.get("lead_centred"):
+            sims += weights["lead_centred"] * centre_kernel(lead, shrink)
+    if weights.get("lexical") or weights.get("lexical_centred"):
+        lexical = _sparse_cosine([f.terms for f in members], [f.tf * term_idf[f.terms] for f in members])
+        sims += weights.get("lexical", 0.0) * lexical
+        if weights.get("lexical_centred"):
+            sims += weights["lexical_centred"] * centre_kernel(lexical, shrink)
+    if weights.get("entities") or weights.get("entities_centred"):
         vocab: dict[str, int] = {}
         ids = [np.array([vocab.setdefault(k, len(vocab)) for k in f.keys], dtype=np.int64) for f in members]
         values = [np.array([w * key_idf(k) for k, w in f.keys.items()], dtype=np.float64) for f in members]
-        sims += weights["entities"] * _sparse_cosine(ids, values)
+        entities = _sparse_cosine(ids, values)
+        sims += weights.get("entities", 0.0) * entities
+        if weights.get("entities_centred"):
+            sims += weights["entities_centred"] * centre_kernel(entities, shrink)
     return sims
+
+
+def centre_kernel(kernel: np.ndarray, shrink: float) -> np.ndarray:
+    """Cosines after subtracting ``shrink`` x the set's mean vector, computed from the cosine
+    matrix alone (kernel centring): (x - sm).(y - sm) = x.y - s x.m - s y.m + s^2 m.m, then
+    normalised. What sets members apart from the common ground of the set."""
+    row = kernel.mean(axis=1)
+    total = float(row.mean())
+    centred = kernel - shrink * row[:, None] - shrink * row[None, :] + shrink * shrink * total
+    norms = np.sqrt(np.clip(np.diag(centred), 1e-12, None))
+    return centred / norms[:, None] / norms[None, :]
 
 
 def _unit(matrix: np.ndarray) -> np.ndarray:
@@ -58,15 +81,24 @@ def _sparse_cosine(ids: Sequence[np.ndarray], values: Sequence[np.ndarray]) -> n
 
 
 def agglomerate(members: Sequence[Features], term_idf: np.ndarray, key_idf: Callable[[str], float], *,
-                link: float, max_gap: int, weights: dict[str, float], interval) -> list[list[Features]]:
+                link: float, max_gap: int, weights: dict[str, float], interval,
+                apart: tuple[dict[str, float], float, int] | None = None) -> list[list[Features]]:
     """Average linkage at similarity ``link``, then a split at date gaps > ``max_gap`` days
-    (``interval(features)`` gives a member's reliable date interval or None). Groups come
+    (``interval(features)`` gives a member's reliable date interval or None). ``apart`` =
+    (weights, below, min_size) vetoes a merge of two clusters of at least ``min_size`` members
+    whose mean similarity under those weights is below ``below`` (see ``upgma``). Groups come
     earliest first, members in canonical order."""
     members = sorted(members, key=lambda f: f.order)
     if len(members) == 1:
         return [list(members)]
     sims = similarity(members, term_idf, key_idf, weights)
-    labels = _average_linkage(sims, link)
+    if apart is None:
+        labels = _average_linkage(sims, link)
+    else:
+        apart_weights, below, min_size = apart
+        labels = upgma((sims + sims.T) / 2.0, [1] * len(members), link,
+                       apart=similarity(members, term_idf, key_idf, apart_weights), apart_below=below,
+                       apart_min=min_size)
     groups: dict[int, list[int]] = {}
     for row, label in enumerate(labels):
         groups.setdefault(label, []).append(row)
@@ -85,6 +117,66 @@ def _average_linkage(sims: np.ndarray, link: float) -> list[int]:
     np.fill_diagonal(distances, 0.0)
     tree = linkage(squareform(distances, checks=False), method="average")
     return fcluster(tree, t=1.0 - link, criterion="distance").tolist()
+
+
+def upgma(sims: np.ndarray, sizes: Sequence[int], link: float, *, apart: np.ndarray | None = None,
+          apart_below: float = 0.0, apart_min: int = 1) -> list[int]:
+    """Size-weighted average linkage over groups: repeatedly merge the two clusters with the
+    highest mean pairwise similarity (``sims`` holds it between the initial groups, of
+    ``sizes`` members) while it reaches ``link``. With ``apart`` (a second mean-similarity
+    matrix), two clusters of at least ``apart_min`` members each whose ``apart`` similarity is
+    below ``apart_below`` are kept apart: that pair is skipped until either side changes.
+    Returns, per group, the index of the lowest group of its cluster. Deterministic for a given
+    input order; O(n^2) memory, O(n) work per merge (Lance-Williams updates)."""
+    n = len(sizes)
+    if n < 2:
+        return list(range(n))
+    sims = np.array(sims, dtype=np.float64)
+    np.fill_diagonal(sims, -np.inf)
+    far = np.array(apart, dtype=np.float64) if apart is not None else None
+    blocked = np.zeros((n, n), dtype=bool)
+    weight = np.asarray(sizes, dtype=np.float64)
+    owner = np.arange(n)
+
+    def best_of(row: int) -> tuple[int, float]:
+        values = np.where(blocked[row], -np.inf, sims[row])
+        col = int(np.argmax(values))
+        return col, float(values[col])
+
+    best = np.zeros(n, dtype=np.int64)
+    best_sim = np.full(n, -np.inf)
+    for row in range(n):
+        best[row], best_sim[row] = best_of(row)
+    while True:
+        i = int(np.argmax(best_sim))
+        if not best_sim[i] >= link:
+            break
+        a, b = sorted((i, int(best[i])))
+        if far is not None and min(weight[a], weight[b]) >= apart_min and far[a, b] < apart_below:
+            blocked[a, b] = blocked[b, a] = True
+            for row in (a, b):
+                best[row], best_sim[row] = best_of(row)
+            continue
+        for matrix in (sims,) if far is None else (sims, far):
+            merged = (weight[a] * matrix[a] + weight[b] * matrix[b]) / (weight[a] + weight[b])
+            matrix[a, :] = merged
+            matrix[:, a] = merged
+            matrix[b, :] = -np.inf
+            matrix[:, b] = -np.inf
+            matrix[a, a] = -np.inf
+        weight[a] += weight[b]
+        owner[owner == b] = a
+        blocked[a, :] = blocked[:, a] = False  # a changed: its pairs are judged afresh
+        best_sim[b] = -np.inf
+        for row in np.flatnonzero((best == a) | (best == b)).tolist() + [a]:
+            if row != b:
+                best[row], best_sim[row] = best_of(row)
+        better = sims[:, a] > best_sim
+        better[a] = better[b] = False
+        better &= ~blocked[:, a]
+        best[better] = a
+        best_sim[better] = sims[better, a]
+    return owner.tolist()
 
 
 def _split_by_dates(rows: list[int], members: Sequence[Features], sims: np.ndarray, max_gap: int,
