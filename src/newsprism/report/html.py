@@ -1,14 +1,16 @@
-"""Render the report: an article list and one page per article.
+"""Render the report: an overview, one page per story, per event and per article.
 
-Everything taken from an article goes through Jinja2 with autoescaping on, so hostile text
-(``<script>``, entities, attribute-breaking quotes) renders inert. No CDN: the stylesheet is
-copied next to the pages.
+Everything taken from an article or an analysis goes through Jinja2 with autoescaping on, or, for
+the SVG chart and the highlighted text built in Python, through ``markupsafe.escape`` piece by
+piece, so hostile text (``<script>``, entities, attribute-breaking quotes) renders inert. Ids used
+in file names and anchors are slugged (``data.slug``). No CDN, no JavaScript needed: the
+stylesheet is copied next to the pages; one small inline script only filters the article table.
 """
 from __future__ import annotations
 
 import shutil
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -16,56 +18,115 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..model import Article, ProvenanceGroup, Relation, Story
+from . import views
+from .charts import timeline_svg
+from .data import ReportData, canonical_text, slug
+from .highlight import paragraphs, render
 
 _ENV = Environment(loader=PackageLoader("newsprism.report", "templates"),
                    autoescape=select_autoescape(default=True, default_for_string=True),
                    trim_blocks=True, lstrip_blocks=True)
 
 _ENV.tests["web_url"] = lambda value: isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+_ENV.filters["slug"] = slug
+_ENV.filters["canonical"] = canonical_text
+_ENV.filters["plain"] = lambda value: _plain(value)
+_ENV.filters["plural"] = lambda n, word, many=None: f"{n} {word if n == 1 else (many or word + 's')}"
 
 FIELD_LABELS = {"headline": "Headline", "outlet": "Outlet", "byline": "Byline", "published": "Published",
                 "dateline": "Dateline", "wire": "Wire credit", "language": "Language", "url": "URL"}
+STATUS_TEXT = {"corroborated": "corroborated", "single-source": "single source", "contested": "contested"}
 
 
 def write_report(articles: list[Article], out: Path, *, stories: Sequence[Story] = (),
                  groups: Sequence[ProvenanceGroup] = (), relations: Sequence[Relation] = (),
-                 headline_checks: dict[str, dict] | None = None) -> Path:
-    """Write ``index.html``, ``stories/<id>.html``, ``articles/<id>.html`` and ``style.css``."""
-    for folder in (out, out / "articles", out / "stories"):
+                 headline_checks: dict[str, dict] | None = None, data: ReportData | None = None) -> Path:
+    """Write ``index.html``, ``stories/<id>.html``, ``events/<id>.html``, ``articles/<id>.html`` and
+    ``style.css`` under ``out``; returns the index page."""
+    for folder in (out, out / "articles", out / "stories", out / "events"):
         folder.mkdir(parents=True, exist_ok=True)
     _copy_static(out)
-    generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    by_id = {a.id: a for a in articles}
-    story_of = {aid: story for story in stories for aid in story.articles}
-    index = out / "index.html"
-    index.write_text(_ENV.get_template("index.html").render(
-        articles=articles, stories=stories, stats=_stats(articles), generated=generated, root="."),
-        encoding="utf-8")
-    page = _ENV.get_template("story.html")
+    index = views.build_index(articles, stories, groups, data or ReportData())
+    common = {"generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+              "h": _Helpers(index), "status_text": STATUS_TEXT}
+    page = out / "index.html"
+    _write(page, "index.html", articles=articles, stories=stories, stats=_stats(articles), root=".",
+           summaries=index.data.summaries, **common)
     for story in stories:
-        (out / "stories" / f"{story.id}.html").write_text(page.render(
-            story=story, by_id=by_id, groups=_story_groups(story, groups, relations),
-            generated=generated, root=".."), encoding="utf-8")
-    page = _ENV.get_template("article.html")
+        _write_story(out, index, story, groups, relations, common)
+    checks = headline_checks or {}
+    template = _ENV.get_template("article.html")
     for article in articles:
-        (out / "articles" / f"{article.id}.html").write_text(page.render(
-            article=article, fields=_fields(article), story=story_of.get(article.id),
-            check=(headline_checks or {}).get(article.id),
-            generated=generated, root=".."), encoding="utf-8")
-    return index
+        marks, listing = views.article_marks(index, article)
+        body = [(p, render(article.text, p, marks)) for p in paragraphs(article)]
+        (out / "articles" / f"{slug(article.id)}.html").write_text(template.render(
+            article=article, fields=_fields(article), story=index.story_of_article.get(article.id),
+            event=index.event_of_article.get(article.id), check=checks.get(article.id), body=body,
+            listing=listing, root="..", **common), encoding="utf-8")
+    return page
 
 
-def _story_groups(story: Story, groups: Sequence[ProvenanceGroup], relations: Sequence[Relation]) -> list[dict]:
-    """The story's provenance groups with more than one member, each link with its evidence."""
-    members = set(story.articles)
-    evidence = {(r.source, r.target): r for r in relations}
-    out = []
-    for group in groups:
-        if group.origin in members and len(group.members) > 1:
-            links = [evidence.get((group.origin, m.id)) or evidence.get((m.id, group.origin))
-                     for m in group.members if m.id != group.origin]
-            out.append({"group": group, "links": [link for link in links if link]})
-    return out
+def _write_story(out: Path, index: views.Index, story: Story, groups, relations, common: dict) -> None:
+    events = views.timeline(index, story)
+    quotes, claims = views.quotes_by_event(index, story), views.claims_by_event(index, story)
+    story_matrix = views.matrix(index, index.claims.get(story.id, []), story.articles)
+    _write(out / "stories" / f"{slug(story.id)}.html", "story.html", story=story, events=events,
+           unplaced=views.unplaced(index, story),
+           chart=timeline_svg(events, label=f"Timeline of {story.title}"),
+           summary=index.data.summaries.get(story.id), quotes=quotes, claims=claims, matrix=story_matrix,
+           all_quotes=[q for e in events for q in quotes.get(e["id"], [])] + quotes.get(None, []),
+           outlets=(panel := views.outlet_panel(index, story, story_matrix)), terms=views.term_table(panel),
+           provenance=views.provenance(index, story, groups, relations), root="..", **common)
+    for event in events:
+        members = [a["id"] for a in event["articles"]]
+        _write(out / "events" / f"{slug(event['id'])}.html", "event.html", story=story, event=event,
+               summary=index.data.summaries.get(event["id"]), quotes=quotes.get(event["id"], []),
+               claims=claims.get(event["id"], []),
+               matrix=views.matrix(index, claims.get(event["id"], []), members), root="..", **common)
+
+
+def _write(path: Path, template: str, **context) -> None:
+    path.write_text(_ENV.get_template(template).render(**context), encoding="utf-8")
+
+
+class _Helpers:
+    """Lookups the templates call: article labels, quote / claim numbers and links."""
+
+    def __init__(self, index: views.Index):
+        self.index = index
+
+    def article(self, article_id: object) -> Article | None:
+        return self.index.articles.get(article_id)
+
+    def outlet(self, article_id: object) -> str:
+        article = self.article(article_id)
+        return (article.outlet if article and article.outlet else None) or "unnamed outlet"
+
+    def headline(self, article_id: object) -> str:
+        article = self.article(article_id)
+        return (article.headline if article and article.headline else None) or str(article_id)
+
+    def number(self, kind: str, item: Mapping) -> str:
+        return self.index.numbers.get((kind, str(item.get("id"))), "")
+
+    def quote_href(self, quote: Mapping, root: str = "..") -> str:
+        return views.quote_href(self.index, quote, root)
+
+    def claim_href(self, claim: Mapping, root: str = "..") -> str:
+        return views.claim_href(self.index, claim, root)
+
+    def event_title(self, event_id: object) -> str:
+        story = self.index.story_of_event.get(event_id)
+        return next((e.title for e in story.events if e.id == event_id), str(event_id)) if story else str(event_id)
+
+
+def _plain(value: object, depth: int = 0) -> str:
+    """A JSON-ish value (claim details) as readable text; escaping is left to the template."""
+    if isinstance(value, Mapping):
+        return "; ".join(f"{k}: {_plain(v, depth + 1)}" for k, v in value.items())
+    if isinstance(value, (list, tuple, set)):
+        return ", ".join(_plain(v, depth + 1) for v in value) if depth else "; ".join(_plain(v, 1) for v in value)
+    return "" if value is None else str(value)
 
 
 def _fields(article: Article) -> list[tuple[str, str, str]]:
