@@ -57,6 +57,8 @@ def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None
     quotes = article_quotes(store, articles, language, on_progress)
     claims = article_claims(store, articles, cached, quotes)
     event_of = {a["article_id"]: a["event_id"] for a in assignments}
+    aligned_quotes = align_story_quotes(quotes, articles, event_of, stories, groups, language)
+    store.save_findings("quote", aligned_quotes)
     aligned_claims = align_event_claims(claims, event_of, groups, cached, language)
     store.save_findings("claim", aligned_claims)
     store.save_findings("framing", framing_panels(store, stories, articles, cached, aligned_claims, language,
@@ -64,7 +66,8 @@ def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None
     store.save_findings("summary", summarize_stories(stories, articles, groups, language, on_progress))
     return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
                           groups=len(groups), stories=len(stories),
-                          events=sum(len(s.events) for s in stories), claims=len(aligned_claims))
+                          events=sum(len(s.events) for s in stories), quotes=len(aligned_quotes),
+                          claims=len(aligned_claims))
 
 
 def check_headlines(store, articles: Sequence[Article], annotations: dict[str, Annotation], language,
@@ -105,6 +108,19 @@ def article_quotes(store, articles: Sequence[Article], language, on_progress=Non
         if on_progress:
             on_progress("finding quotes", done, len(pending))
     return cached
+
+
+def align_story_quotes(quotes: dict[str, list], articles: Sequence[Article], event_of: dict[str, str],
+                       stories: Sequence[Story], groups: Sequence[ProvenanceGroup], language
+                       ) -> list[tuple[str, str, dict]]:
+    """Quotes aligned across the outlets of each event, as ``(id, story id, json)`` rows."""
+    from .quotes.align import align_quotes
+
+    story_of = {e.id: s.id for s in stories for e in s.events}
+    records = {a.id: [quote_record(q) for q in quotes.get(a.id, ())] for a in articles if a.id in event_of}
+    aligned = align_quotes(records, texts={a.id: a.text for a in articles if a.id in records},
+                           event_of=event_of, group_of=group_index(groups), language=language)
+    return [(q.id, story_of.get(q.event, ""), q.to_dict()) for q in aligned]
 
 
 def article_claims(store, articles: Sequence[Article], annotations: dict[str, Annotation],

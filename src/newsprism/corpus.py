@@ -147,7 +147,15 @@ class Corpus:
 
         return write_report(list(self.articles()), Path(out), stories=self.stories(),
                             groups=self.provenance_groups(), relations=self.relations(),
-                            headline_checks=self.store.headline_checks())
+                            headline_checks=self.store.headline_checks(), data=self.report_data())
+
+    def report_data(self):
+        """What ``analyze`` found beyond stories, in the shapes the CLI prints: the report's input."""
+        from .report import ReportData
+
+        return ReportData(timeline=[t.to_dict() for t in self.timeline()], summaries=self._summaries(),
+                          quotes=self.quotes(), claims=self.claims(),
+                          framing={panel["story"]: panel for panel in self.framing()})
 
     def __len__(self) -> int:
         return self.store.count()

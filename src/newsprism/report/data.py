@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 RECORD = dict(frozen=True, slots=True, kw_only=True)
 
 CARRIED, CONTRADICTED, OMITTED = "carried", "contradicted", "omitted"
+ELSEWHERE = "elsewhere"  # the outlet covered another event of the story
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
@@ -55,12 +56,15 @@ def slug(value: object) -> str:
     return "x" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:15]
 
 
-def coverage_matrix(claims: Sequence[Mapping], columns: Sequence[Mapping]) -> dict:
+def coverage_matrix(claims: Sequence[Mapping], columns: Sequence[Mapping],
+                    event_of: Mapping[str, str] | None = None) -> dict:
     """Claims x outlets: for each claim, whether each column carries it, contradicts it or omits it.
 
     ``columns`` are ``{key, label, articles: [ids]}`` (one outlet, or one unnamed article). A column
     carries a claim when any of its articles does; contradiction wins over carrying (an outlet that
     both states and disputes a claim is shown as disputing it, the rarer and more telling fact).
+    With ``event_of`` (article id -> event id), a column none of whose articles belongs to the
+    claim's event is ``elsewhere``: it reports another event, so it cannot have omitted the claim.
     Returns ``{columns, rows: [{claim, cells: [{state, articles}], carried, contradicted}]}``.
     """
     rows = []
@@ -70,6 +74,10 @@ def coverage_matrix(claims: Sequence[Mapping], columns: Sequence[Mapping]) -> di
         cells = []
         for column in columns:
             ids = list(column.get("articles") or ())
+            if event_of is not None and claim.get("event") and not any(
+                    event_of.get(a) == claim["event"] for a in ids):
+                cells.append({"state": ELSEWHERE, "articles": []})
+                continue
             if any(a in against for a in ids):
                 cells.append({"state": CONTRADICTED, "articles": [a for a in ids if a in against]})
             elif any(a in carried for a in ids):

@@ -181,7 +181,7 @@ def outlet_columns(index: Index, article_ids: Sequence[str]) -> list[dict]:
 
 
 def matrix(index: Index, claims: Sequence[Mapping], article_ids: Sequence[str]) -> dict:
-    return coverage_matrix(claims, outlet_columns(index, article_ids))
+    return coverage_matrix(claims, outlet_columns(index, article_ids), index.event_of_article)
 
 
 def outlet_panel(index: Index, story: Story, story_matrix: Mapping) -> list[dict]:
