@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -98,6 +99,10 @@ def test_analysis_story_summary_covers_both_events_and_cites_carriers(analyzed):
     assert covered == {event["id"] for event in story["events"]}
     for s in sentences:
         assert s["citations"] and set(s["citations"]) <= set(story["articles"])
+        if s.get("contested"):  # "Disputed: “a” against “b”": each side is in a cited article
+            sides = re.findall(r"“([^”]*)”", s["text"])
+            assert len(sides) == 2 and all(any(side in texts[c] for c in s["citations"]) for side in sides)
+            continue
         assert s["text"] in texts[s["citations"][0]]  # the first citation is the sentence's own article
         assert s["independent_sources"] == len(set(s["citations"]))  # no copies among the seeds
     for event in story["events"]:

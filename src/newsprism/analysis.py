@@ -63,7 +63,8 @@ def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None
     store.save_findings("claim", aligned_claims)
     store.save_findings("framing", framing_panels(store, stories, articles, cached, aligned_claims, language,
                                                   on_progress))
-    store.save_findings("summary", summarize_stories(stories, articles, groups, language, on_progress))
+    store.save_findings("summary", summarize_stories(stories, articles, groups, language, on_progress,
+                                                     claims=[data for _, _, data in aligned_claims]))
     return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
                           groups=len(groups), stories=len(stories),
                           events=sum(len(s.events) for s in stories), quotes=len(aligned_quotes),
@@ -212,7 +213,7 @@ def claim_record(data: dict):
 
 
 def summarize_stories(stories: Sequence[Story], articles: Sequence[Article], groups: Sequence[ProvenanceGroup],
-                      language, on_progress=None) -> list[tuple[str, str, dict]]:
+                      language, on_progress=None, claims: Sequence[dict] = ()) -> list[tuple[str, str, dict]]:
     """Cited summaries of every story and of each of its events, as ``(id, story id, json)`` rows."""
     from .summarize.dossier import story_summaries
 
@@ -220,7 +221,8 @@ def summarize_stories(stories: Sequence[Story], articles: Sequence[Article], gro
     group_of = group_index(groups)
     rows = []
     for i, story in enumerate(stories, 1):
-        for scope, summary in story_summaries(story, by_id, group_of=group_of, language=language).items():
+        for scope, summary in story_summaries(story, by_id, group_of=group_of, language=language,
+                                              claims=claims).items():
             rows.append((scope, story.id, {"id": scope, **summary}))
         if on_progress:
             on_progress("summarizing", i, len(stories))

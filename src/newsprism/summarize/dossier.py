@@ -4,6 +4,10 @@ A story's summary is not the summary of its pile: a large event would crowd a sm
 GOLD's first demand of the seeds' story summary is that it covers both visits. So each event gets a
 share of the story's word budget (more independent sources, a larger share; never less than a
 sentence's worth) and the story summary is its events' summaries in time order.
+
+Contested points are stated as contested: each claim some source contradicts closes its event's
+summary as "Disputed: “...” (cited) against “...” (cited)", both wordings verbatim from the
+articles, so a reader sees the disagreement instead of one side of it.
 """
 from __future__ import annotations
 
@@ -20,17 +24,40 @@ MIN_EVENT_WORDS = 45  # about two sentences of news prose: an event is never red
 
 
 def story_summaries(story: Story, articles: Mapping[str, Article], *, group_of: Mapping[str, str],
-                    language, story_words: int = STORY_WORDS, event_words: int = EVENT_WORDS
-                    ) -> dict[str, dict]:
-    """``{event id: summary json, ..., story id: summary json}`` for one story."""
+                    language, story_words: int = STORY_WORDS, event_words: int = EVENT_WORDS,
+                    claims: Sequence[Mapping] = ()) -> dict[str, dict]:
+    """``{event id: summary json, ..., story id: summary json}`` for one story.
+
+    ``claims`` are aligned claims (``newsprism claims --json`` rows); the contested ones are
+    stated at the end of their event's summaries.
+    """
     events = sorted(story.events, key=lambda e: (e.start is None, e.start or "", e.id))
     members = {e.id: [articles[a.id] for a in e.articles if a.id in articles] for e in events}
-    out = {e.id: _summary(members[e.id], event_words, group_of, language).to_json() for e in events}
+    disputes = {e.id: [disputed(c, group_of) for c in claims if c.get("event") == e.id and c.get("contradicted_by")]
+                for e in events}
+    out = {e.id: _with(_summary(members[e.id], event_words, group_of, language).to_json(), disputes[e.id])
+           for e in events}
     shares = event_budgets({e.id: _sources(members[e.id], group_of) for e in events}, story_words)
-    parts = [_summary(members[e.id], shares[e.id], group_of, language) for e in events]
-    out[story.id] = Summary(sentences=tuple(s for part in parts for s in part.sentences),
-                            version=parts[0].version if parts else "").to_json()
+    parts = [_with(_summary(members[e.id], shares[e.id], group_of, language).to_json(), disputes[e.id])
+             for e in events]
+    sentences = [s for part in parts for s in part["sentences"]]
+    out[story.id] = {"summary": " ".join(s["text"] for s in sentences), "sentences": sentences}
     return out
+
+
+def disputed(claim: Mapping, group_of: Mapping[str, str]) -> dict:
+    """A summary sentence stating a contested claim as contested, both sides quoted and cited."""
+    side, other = claim["carried_by"][0], claim["contradicted_by"][0]
+    citations = list(dict.fromkeys(m["article"] for m in (*claim["carried_by"], *claim["contradicted_by"])))
+    return {"text": f"Disputed: “{side['text']}” against “{other['text']}”.", "citations": citations,
+            "independent_sources": len({group_of.get(a, a) for a in citations}), "contested": True}
+
+
+def _with(summary: dict, disputes: Sequence[dict]) -> dict:
+    if not disputes:
+        return summary
+    sentences = [*summary["sentences"], *disputes]
+    return {"summary": " ".join(s["text"] for s in sentences), "sentences": sentences}
 
 
 def event_budgets(sources: Mapping[str, int], words: int) -> dict[str, int]:
