@@ -28,6 +28,7 @@ _ENV = Environment(loader=PackageLoader("newsprism.report", "templates"),
                    trim_blocks=True, lstrip_blocks=True)
 
 _ENV.tests["web_url"] = lambda value: isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+_ENV.tests["multiple"] = lambda value: value is not None and len(value) > 1  # more than one variant
 _ENV.filters["slug"] = slug
 _ENV.filters["canonical"] = canonical_text
 _ENV.filters["plain"] = lambda value: _plain(value)
