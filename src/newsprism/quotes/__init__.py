@@ -4,9 +4,10 @@
     for q in extract_quotes(article.text, language=language):
         print(q.speaker, q.cue, q.kind, q.text)
 """
+from .align import ALIGN_VERSION, AlignedQuote, QuoteVariant, align_quotes
 from .extract import QUOTES_VERSION, extract_quotes, extract_quotes_batch, parse_texts, quotes_from_doc
 from .records import DIRECT, INDIRECT, PARTIAL, Quote
 from .speakers import canonical_speaker, strip_titles
 
-__all__ = ["DIRECT", "INDIRECT", "PARTIAL", "QUOTES_VERSION", "Quote", "canonical_speaker",
+__all__ = ["ALIGN_VERSION", "AlignedQuote", "QuoteVariant", "align_quotes", "DIRECT", "INDIRECT", "PARTIAL", "QUOTES_VERSION", "Quote", "canonical_speaker",
            "extract_quotes", "extract_quotes_batch", "parse_texts", "quotes_from_doc", "strip_titles"]

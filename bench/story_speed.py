@@ -1,0 +1,113 @@
+"""Speed of quotes and claims for one 50-article story (issue 4: under 10 s on 2 cores).
+
+The story: the 50 longest documents of the two biggest ECB+ topics, read as one event (the worst
+case: every quote and claim is compared with every other). The language layer (sentences,
+entities, MiniLM vectors) is what ``analyze`` computes and caches before this stage, so it is
+timed separately; the quote and claim stages are timed step by step, as ``analyze`` runs them.
+
+    python bench/story_speed.py [--articles 50] [--append-results]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+TARGET_SECONDS = 10.0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval", type=Path, default=EVAL)
+    ap.add_argument("--articles", type=int, default=50)
+    ap.add_argument("--append-results", action="store_true")
+    args = ap.parse_args()
+    source = args.eval / "ecbplus" / "docs.jsonl.gz"
+    if not source.exists():
+        print(f"no evaluation data at {source}: nothing to measure")
+        return 0
+    from newsprism.nlp import shared_language
+
+    language = shared_language()
+    articles = story_articles(source, args.articles)
+    times, counts = run(articles, language)
+    text = render(times, counts, len(articles), sum(len(a.text) for a in articles))
+    print(text)
+    if args.append_results:
+        with open(ROOT / "bench" / "RESULTS.md", "a", encoding="utf-8") as handle:
+            handle.write(f"\n## Quotes and claims for one {len(articles)}-article story "
+                         f"({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC)\n\n"
+                         f"`python bench/story_speed.py --append-results`\n\n{text}\n")
+    return 0
+
+
+def story_articles(source: Path, n: int):
+    from newsprism.model import Article
+
+    with gzip.open(source, "rt", encoding="utf-8") as handle:
+        docs = [json.loads(line) for line in handle]
+    by_topic: dict = {}
+    for d in docs:
+        by_topic.setdefault(d["topic"], []).append(d)
+    biggest = sorted(by_topic.values(), key=len, reverse=True)[:2]
+    chosen = sorted((d for group in biggest for d in group), key=lambda d: -len(d["text"]))[:n]
+    return [Article(id=str(d["id"]), source=str(d["id"]), url=None, canonical_url=None, headline=None,
+                    outlet=None, byline=None, dateline=None, published=None, wire=None, language="en",
+                    text=d["text"]) for d in chosen]
+
+
+def run(articles, language) -> tuple[dict[str, float], dict[str, int]]:
+    """The analyze steps of the quote and claim stages over one event, each timed."""
+    from newsprism.claims.align import align_claims, claim_vectors
+    from newsprism.claims.extract import extract_claims
+    from newsprism.nlp import annotate
+    from newsprism.quotes import extract_quotes_batch
+    from newsprism.quotes.align import align_quotes
+
+    language.embed(["warm up"])
+    language.parse(["Warm up the parser."])
+    clock = time.perf_counter
+    t = [clock()]
+    annotations = {a.article_id: a for a in annotate(articles, language)}
+    t.append(clock())
+    quotes = dict(zip((a.id for a in articles), extract_quotes_batch([a.text for a in articles], language)))
+    t.append(clock())
+    event_of = {a.id: "event" for a in articles}
+    aligned_quotes = align_quotes(quotes, texts={a.id: a.text for a in articles}, event_of=event_of,
+                                  language=language)
+    t.append(clock())
+    claims = {a.id: extract_claims(a.id, a.text, annotations[a.id], quotes[a.id]) for a in articles}
+    t.append(clock())
+    vectors = claim_vectors([c for found in claims.values() for c in found], annotations=annotations,
+                            language=language)
+    aligned_claims = align_claims(claims, event_of=event_of, language=language, vectors=vectors)
+    t.append(clock())
+    steps = ["language layer (cached by analyze)", "quotes: parse + extract", "quotes: align",
+             "claims: extract", "claims: embed + align"]
+    times = {name: t[i + 1] - t[i] for i, name in enumerate(steps)}
+    counts = {"quotes": sum(len(q) for q in quotes.values()), "aligned quotes": len(aligned_quotes),
+              "claims": sum(len(c) for c in claims.values()), "aligned claims": len(aligned_claims)}
+    return times, counts
+
+
+def render(times: dict[str, float], counts: dict[str, int], n: int, chars: int) -> str:
+    stage = sum(v for k, v in times.items() if not k.startswith("language"))
+    lines = ["| step | seconds |", "|---|---:|"]
+    lines += [f"| {name} | {seconds:.2f} |" for name, seconds in times.items()]
+    lines.append(f"| **quotes and claims (target < {TARGET_SECONDS:.0f} s)** | **{stage:.2f}** |")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    found = ", ".join(f"{v} {k}" for k, v in counts.items())
+    return ("\n".join(lines) + f"\n\n{n} ECB+ articles ({chars:,} characters): {found}. "
+            f"2 cores, load average {load:.1f} at the end of the run.")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
