@@ -27,6 +27,8 @@ DbOption = Annotated[Path, typer.Option("--db", envvar="NEWSPRISM_DB",
                                         help="SQLite file of the corpus (created if missing).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines instead of a table.")]
 DEFAULT_DB = Path(corpus_module.DEFAULT_DB)
+StoryArgument = Annotated[Optional[str], typer.Argument(metavar="[STORY]", help="Story id (or unique prefix); all stories if omitted.")]
+StoryOption = Annotated[Optional[str], typer.Option("--story", help="Same as the STORY argument.")]
 
 
 @app.command()
@@ -199,14 +201,7 @@ def claims(
     as_json: JsonOption = False,
 ) -> None:
     """Claims aligned across outlets: corroborated, single-source or contested, counted in independent sources."""
-    wanted = event or event_option
-    with corpus_module.open(db) as corpus:
-        try:
-            found = corpus.claims(wanted)
-        except KeyError:
-            err.print(f"error: no event with id {wanted!r} in {db} (see `newsprism story ID`)")
-            raise typer.Exit(2)
-        outlet_of = {a.id: a.outlet or a.id[:8] for a in corpus.articles()}
+    found, outlet_of = _scoped(db, "event", event or event_option, lambda c, wanted: c.claims(wanted))
     if as_json:
         _print_json(found)
         return
@@ -225,20 +220,13 @@ def claims(
 
 @app.command()
 def quotes(
-    story: Annotated[Optional[str], typer.Argument(metavar="[STORY]", help="Story id (or unique prefix); all stories if omitted.")] = None,
-    story_option: Annotated[Optional[str], typer.Option("--story", help="Same as the STORY argument.")] = None,
+    story: StoryArgument = None,
+    story_option: StoryOption = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
     """Quotes aligned across outlets: who said what, each outlet's wording, possible misattributions."""
-    wanted = story or story_option
-    with corpus_module.open(db) as corpus:
-        try:
-            found = corpus.quotes(wanted)
-        except KeyError:
-            err.print(f"error: no story with id {wanted!r} in {db} (run `newsprism stories`)")
-            raise typer.Exit(2)
-        outlet_of = {a.id: a.outlet or a.id[:8] for a in corpus.articles()}
+    found, outlet_of = _scoped(db, "story", story or story_option, lambda c, wanted: c.quotes(wanted))
     if as_json:
         _print_json(found)
         return
@@ -254,8 +242,8 @@ def quotes(
 
 @app.command()
 def timeline(
-    story: Annotated[Optional[str], typer.Argument(metavar="[STORY]", help="Story id (or unique prefix); all stories if omitted.")] = None,
-    story_option: Annotated[Optional[str], typer.Option("--story", help="Same as the STORY argument.")] = None,
+    story: StoryArgument = None,
+    story_option: StoryOption = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
@@ -263,13 +251,7 @@ def timeline(
     (~ marks a date inferred rather than read from the article's own date line)."""
     from .timeline import timeline_text
 
-    wanted = story or story_option
-    with corpus_module.open(db) as corpus:
-        try:
-            found = corpus.timeline(wanted)
-        except KeyError:
-            err.print(f"error: no story with id {wanted!r} in {db} (run `newsprism stories`)")
-            raise typer.Exit(2)
+    found, _ = _scoped(db, "story", story or story_option, lambda c, wanted: c.timeline(wanted))
     if as_json:
         _print_json([t.to_dict() for t in found])
         return
@@ -279,20 +261,14 @@ def timeline(
 
 @app.command()
 def framing(
-    story: Annotated[Optional[str], typer.Argument(metavar="[STORY]", help="Story id (or unique prefix); all stories if omitted.")] = None,
-    story_option: Annotated[Optional[str], typer.Option("--story", help="Same as the STORY argument.")] = None,
+    story: StoryArgument = None,
+    story_option: StoryOption = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
     """How each outlet words the story: its names for the same things ("the CCP", "China"), its loaded
     terms, and the claims others carry that it leaves out."""
-    wanted = story or story_option
-    with corpus_module.open(db) as corpus:
-        try:
-            panels = corpus.framing(wanted)
-        except KeyError:
-            err.print(f"error: no story with id {wanted!r} in {db} (run `newsprism stories`)")
-            raise typer.Exit(2)
+    panels, _ = _scoped(db, "story", story or story_option, lambda c, wanted: c.framing(wanted))
     if as_json:
         _print_json(panels)
         return
@@ -407,6 +383,19 @@ def _progress(*extra) -> Progress:
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                *extra, TimeElapsedColumn()]
     return Progress(*columns, console=err, transient=True, disable=not err.is_terminal)
+
+
+def _scoped(db: Path, kind: str, wanted: str | None, fetch):
+    """``fetch(corpus, wanted)`` for one story/event (or all), and each article's outlet name;
+    exits 2 with a one-line error when ``wanted`` names no stored story/event."""
+    with corpus_module.open(db) as corpus:
+        try:
+            found = fetch(corpus, wanted)
+        except KeyError:
+            hint = "run `newsprism stories`" if kind == "story" else "see `newsprism story ID`"
+            err.print(f"error: no {kind} with id {wanted!r} in {db} ({hint})")
+            raise typer.Exit(2)
+        return found, {a.id: a.outlet or a.id[:8] for a in corpus.articles()}
 
 
 def _analyze_with_progress(corpus):

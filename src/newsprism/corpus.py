@@ -95,12 +95,16 @@ class Corpus:
     def quotes(self, story: str | None = None) -> list[dict]:
         """Quotes aligned across outlets (``newsprism quotes --json``), all or one story's.
         Raises KeyError for an unknown story."""
+        return self.store.findings("quote", self._scope(story))
+
+    def _scope(self, story: str | None) -> list[str] | None:
+        """``[the story's full id]`` for an id or unique prefix, None for every story."""
         if story is None:
-            return self.store.findings("quote")
+            return None
         found = self.story(story)
         if found is None:
             raise KeyError(story)
-        return self.store.findings("quote", [found.id])
+        return [found.id]
 
     def _event_id(self, event: str) -> str:
         found = self.event(event)
@@ -114,24 +118,15 @@ class Corpus:
         articles placed by inference and marked so. Raises KeyError for an unknown story."""
         from .timeline import build_timeline
 
-        stories = self.stories()
-        if story is not None:
-            found = self.story(story)
-            if found is None:
-                raise KeyError(story)
-            stories = [found]
+        scope = self._scope(story)
+        stories = [s for s in self.stories() if scope is None or s.id in scope]
         wanted = {aid for s in stories for aid in s.articles}
         return build_timeline(stories, {a.id: a for a in self.articles() if a.id in wanted})
 
     def framing(self, story: str | None = None) -> list[dict]:
         """Framing panels (per outlet: term choices, loaded terms, omissions), all stories' or one's.
         Raises KeyError for an unknown story."""
-        if story is None:
-            return self.store.findings("framing")
-        found = self.story(story)
-        if found is None:
-            raise KeyError(story)
-        return self.store.findings("framing", [found.id])
+        return self.store.findings("framing", self._scope(story))
 
     def summary(self, scope_id: str) -> dict | None:
         """The cited summary of a story or an event (by full id), as computed by ``analyze``:

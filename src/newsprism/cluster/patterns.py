@@ -1,43 +1,8 @@
-"""Regexes and word lists of the story/event stage: dates in running text, preview cues,
-entity normalisation."""
+"""Regexes and word lists of the story/event stage: preview cues, entity normalisation.
+(Dates in running text live in ``newsprism.timeline.patterns``.)"""
 from __future__ import annotations
 
 import re
-
-# --- dates ------------------------------------------------------------------------------------
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-# Month names are matched capitalised only: "may" the verb is common, "May" mid-sentence is a month.
-_MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-        r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|"
-        r"JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\.?")
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_YEAR2 = r"(?P<year>(?:19|20)?\d\d)"
-
-# Full dates (day precision, with a year).
-DATE_MDY = re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b")
-DATE_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b")
-DATE_ISO = re.compile(rf"\b{_YEAR}-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")
-# "8 / 2 / 13", "06/06/2013": US order, as news sites print it.
-DATE_NUMERIC = re.compile(rf"(?<![\d/])(?P<mon>[01]?\d)\s*/\s*(?P<day>[0-3]?\d)\s*/\s*{_YEAR2}(?![\d/])")
-# Partial dates: month and day without a year ("June 19", "Feb. 24", "19 June").
-DATE_MD = re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?!\s*(?:%|percent))")
-DATE_DM = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b(?!,?\s*(?:19|20)\d\d)")
-# Month precision ("February 2022", "in June, 2013").
-DATE_MY = re.compile(rf"\b{_MON},?\s+{_YEAR}\b")
-# Year precision, only after a preposition that makes it a date ("in 2022", "since 2005").
-DATE_Y = re.compile(rf"\b(?i:in|since|of|during|until|by|from)\s+{_YEAR}\b(?!\s*[-/])")
-WEEKDAY = re.compile(r"\b(?:(?P<mod>last|next|this|on|late|early|until|by|from)\s+)?"
-                     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
-RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow|overnight)\b", re.I)
-RELATIVE_SPAN = re.compile(
-    r"\b(?P<mod>last|next|this|earlier this|later this|early this|late last|earlier|later)\s+"
-    r"(?P<unit>week|month|year|weekend)\b", re.I)
 
 # --- preview cues (written before the event) -------------------------------------------------
 # A sentence reads as forward-looking when it holds one of these; "will" alone is too common in
