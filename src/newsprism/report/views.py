@@ -288,7 +288,7 @@ def article_marks(index: Index, article: Article, root: str = "..") -> tuple[lis
             listing.append({"kind": "quote", "number": number, "href": href, "anchor": anchor,
                             "located": bool(where), "text": variant.get("text") or canonical_text(quote),
                             "speaker": speaker, "variant": variant.get("variant"),
-                            "flags": list(variant.get("flags") or ()) + list(quote.get("flags") or ())})
+                            "flags": list(dict.fromkeys([*(variant.get("flags") or ()), *(quote.get("flags") or ())]))})
     for claim in index.claims.get(key, []):
         number = index.numbers.get(("claims", str(claim.get("id"))), "C")
         href = claim_href(index, claim, root)
