@@ -191,6 +191,9 @@ class Annotation:
     entities: tuple[Entity, ...]
     sentence_vectors: object  # numpy.ndarray (n_sentences, dim)
     vector: object  # numpy.ndarray (dim,)
+    # The first sentences with every named entity replaced by its kind ("someone", "a place"):
+    # what kind of happening the article reports, which links the events of one story.
+    lead_vector: object = None  # numpy.ndarray (dim,) or None (older annotations)
 
 
 @dataclass(**RECORD)

@@ -43,9 +43,10 @@ class Features:
     when: When
     terms: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # hashed words, sorted
     tf: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))  # 1 + log(count)
-    # The lead sentence's vector (the article vector when there are no sentence vectors): what
-    # kind of happening the article reports, which is what links the events of one story.
+    # The lead (see _lead: first sentence and masked lead): what kind of happening the article
+    # reports, which is what links the events of one story.
     lead: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    masked: bool = False  # ``lead`` includes the masked lead (``Annotation.lead_vector``)
     role: str
     outlet: str | None = None
     headline: str | None = None
@@ -82,7 +83,7 @@ def features(article: Article, annotation: Annotation | None) -> Features:
     order = (day.toordinal() if day else 10**7, article.id)
     terms, tf = lexical(f"{article.headline or ''}\n{(article.text or '')[:LEXICAL_CHARS]}")
     return Features(id=article.id, vector=vector, keys=keys, when=when, terms=terms, tf=tf,
-                    lead=_lead(annotation, vector),
+                    lead=_lead(annotation, vector), masked=_masked(annotation) is not None,
                     role=role(article, annotation, when),
                     outlet=article.outlet, headline=article.headline, flags=flags_of(article, annotation),
                     order=order)
@@ -112,16 +113,43 @@ def _vector(annotation: Annotation | None) -> np.ndarray:
 
 
 def _lead(annotation: Annotation | None, vector: np.ndarray) -> np.ndarray:
-    """The first sentence's vector: in news the lead says what happened ("X checked into rehab",
-    "a bomb exploded at a bank"), and two happenings of one kind share it even when every name
-    differs. Falls back to the article vector (shared, not copied) when there are no sentence
-    vectors."""
+    """What kind of happening the article reports, which is what links the events of one story:
+    in news the lead says what happened ("X checked into rehab", "a bomb exploded at a bank").
+    The mean of the first sentence's vector and the masked lead's (``Annotation.lead_vector``:
+    the first sentences with names, places and dates replaced by their kind, so that two
+    happenings of one kind read alike whoever and wherever they involve), re-normalised; the
+    first sentence alone for annotations without a masked lead; the article vector (shared,
+    not copied) when there are no sentence vectors either.
+
+    ECB+ dev story B-cubed F1 (as given / text only), events from ``StoryIndex.consolidate``:
+    first sentence 0.939 / 0.938; masked lead alone 0.940 / 0.937; the mean 0.950 / 0.954
+    (0.958 / 0.943 to 0.950 / 0.954 over links 0.26-0.30)."""
+    first = _first_sentence(annotation, vector)
+    masked = _masked(annotation)
+    if masked is None or masked.size != first.size:
+        return first
+    mean = first + masked
+    norm = float(np.linalg.norm(mean))
+    return (mean / norm).astype(np.float32) if norm else first
+
+
+def _first_sentence(annotation: Annotation | None, vector: np.ndarray) -> np.ndarray:
     sentences = getattr(annotation, "sentence_vectors", None) if annotation is not None else None
     if sentences is None or len(sentences) == 0:
         return vector
     lead = np.asarray(sentences[0], dtype=np.float32)
     norm = float(np.linalg.norm(lead))
     return lead / norm if norm else vector
+
+
+def _masked(annotation: Annotation | None) -> np.ndarray | None:
+    """The unit masked-lead vector, None when the annotation has none (older annotations)."""
+    masked = getattr(annotation, "lead_vector", None) if annotation is not None else None
+    if masked is None:
+        return None
+    masked = np.asarray(masked, dtype=np.float32).reshape(-1)
+    norm = float(np.linalg.norm(masked)) if masked.size else 0.0
+    return masked / norm if norm else None
 
 
 def entity_keys(entities, dateline: str | None = None) -> dict[str, float]:

@@ -35,7 +35,7 @@ import numpy as np
 from ..model import Annotation, Article
 from .events import EventSet, cluster_events
 from .features import TERM_BITS, Features, features
-from .linking import BACKGROUND_PRIOR, STORY_TYPE_LINK, lead_centre, link_events
+from .linking import BACKGROUND_PRIOR, lead_centre, link_events
 from .similarity import agglomerate
 
 RECORD = dict(frozen=True, slots=True, kw_only=True)
@@ -113,7 +113,7 @@ class StoryIndex:
     def __init__(self, *, dim: int = 384, story_join: float = STORY_JOIN, key_weight: float = STORY_KEY_WEIGHT,
                  window_days: int = STORY_WINDOW_DAYS, event_params: dict | None = None,
                  batch_event_params: dict | None = None, story_link: float = STORY_LINK,
-                 story_weights: dict | None = None, type_link: float = STORY_TYPE_LINK,
+                 story_weights: dict | None = None, type_link: float | None = None,
                  background_prior: float = BACKGROUND_PRIOR):
         self.dim = dim
         self.story_join = story_join

@@ -116,6 +116,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         CREATE INDEX findings_scope ON findings(kind, scope);
     """),
+    # Annotation.lead_vector (NULL for annotations made before nlp-2).
+    ("0005_lead_vector", "ALTER TABLE annotations ADD COLUMN lead_vector BLOB;"),
 ]
 
 

@@ -117,11 +117,13 @@ class SQLiteStore:
                  json.dumps([[s.text, s.start, s.end] for s in a.sentences], ensure_ascii=False),
                  json.dumps([[e.text, e.label, e.start, e.end] for e in a.entities], ensure_ascii=False),
                  np.asarray(a.sentence_vectors, dtype=np.float32).tobytes(),
-                 np.asarray(a.vector, dtype=np.float32).tobytes()) for a in annotations]
+                 np.asarray(a.vector, dtype=np.float32).tobytes(),
+                 None if a.lead_vector is None else np.asarray(a.lead_vector, dtype=np.float32).tobytes())
+                for a in annotations]
         with self._transaction():
             self.conn.executemany(
                 "INSERT OR REPLACE INTO annotations(article_id, version, sentences, entities,"
-                " sentence_vectors, vector) VALUES (?, ?, ?, ?, ?, ?)", rows)
+                " sentence_vectors, vector, lead_vector) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
     def annotations(self, version: str | None = None) -> dict[str, Annotation]:
         """Cached annotations by article id (only those of ``version`` when given)."""
@@ -269,7 +271,8 @@ def _annotation(row: sqlite3.Row) -> Annotation:
     return Annotation(
         article_id=row["article_id"], version=row["version"], sentences=sentences,
         entities=tuple(Entity(text=t, label=l, start=a, end=b) for t, l, a, b in json.loads(row["entities"])),
-        sentence_vectors=matrix, vector=vector)
+        sentence_vectors=matrix, vector=vector,
+        lead_vector=None if row["lead_vector"] is None else np.frombuffer(row["lead_vector"], dtype=np.float32))
 
 
 def _article(row: sqlite3.Row) -> Article:
