@@ -1,11 +1,14 @@
 """``newsprism analyze``: every pending stage over what is stored.
 
-    annotate (nlp, cached per article) -> syndication (dedup) -> stories and events (cluster) -> store
+    parse + annotate + quotes (cached per article) -> syndication (dedup) -> stories and events
+    (cluster) -> headline checks -> quotes aligned per event -> claims (cached per article),
+    aligned per event -> framing per story -> cited summaries per event and story -> store
 
-The language layer is the expensive part and runs only for articles without a cached annotation
-of the current version. Syndication and clustering are incremental indexes; they are rebuilt
-from the cached annotations in publication order on each run (cheap next to annotation), which
-keeps the stored result equal to a batch run whatever order articles arrived in.
+The parse is the expensive part and runs once per article, for articles without a cached
+annotation of the current version. Syndication and clustering are incremental indexes; they are
+rebuilt from the cached annotations in publication order on each run (cheap next to annotation),
+which keeps the stored result equal to a batch run whatever order articles arrived in. The
+cross-article findings (aligned quotes and claims, framing, summaries) are replaced as a whole.
 """
 from __future__ import annotations
 
@@ -36,19 +39,11 @@ class AnalysisReport:
 
 def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None] | None = None) -> AnalysisReport:
     """Run every pending stage over the store and save the results."""
-    from .nlp import NLP_VERSION, annotate, shared_language
+    from .nlp import shared_language
 
     articles = sorted(store.articles(), key=_arrival_order)
-    cached = store.annotations(NLP_VERSION)
-    pending = [a for a in articles if a.id not in cached]
     language = language or shared_language()  # models load only if a stage needs them
-    if pending:
-        for done, batch in _batches(pending, ANNOTATE_BATCH):
-            fresh = annotate(batch, language)
-            store.save_annotations(fresh)
-            cached.update((a.article_id, a) for a in fresh)
-            if on_progress:
-                on_progress("annotating", done, len(pending))
+    cached, pending = language_layer(store, articles, language, on_progress)
     annotations = [cached[a.id] for a in articles]
     relations, groups = syndication(articles, annotations)
     assignments, stories = cluster(articles, annotations, groups)
@@ -69,6 +64,33 @@ def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None
                           groups=len(groups), stories=len(stories),
                           events=sum(len(s.events) for s in stories), quotes=len(aligned_quotes),
                           claims=len(aligned_claims))
+
+
+def language_layer(store, articles: Sequence[Article], language, on_progress=None
+                   ) -> tuple[dict[str, Annotation], list[Article]]:
+    """Annotations of every article, computing those not cached; returns them and the newly done.
+
+    Each new article is parsed once, paragraph by paragraph, and the parse serves both the
+    language layer and the quote stage (whose quotes are cached at the same time): the parse
+    is the slow part of both.
+    """
+    from .nlp import NLP_VERSION, annotate
+    from .quotes import QUOTES_VERSION, parse_texts, quotes_from_doc
+
+    cached = store.annotations(NLP_VERSION)
+    pending = [a for a in articles if a.id not in cached]
+    have_quotes = set(store.extractions("quotes", QUOTES_VERSION)) if pending else set()
+    for done, batch in _batches(pending, ANNOTATE_BATCH):
+        docs = parse_texts([a.text for a in batch], language)
+        fresh = annotate(batch, language, docs=docs)
+        store.save_annotations(fresh)
+        store.save_extractions("quotes", QUOTES_VERSION, {
+            a.id: [q.to_dict() for q in quotes_from_doc(doc)] if doc is not None else []
+            for a, doc in zip(batch, docs) if a.id not in have_quotes})
+        cached.update((a.article_id, a) for a in fresh)
+        if on_progress:
+            on_progress("annotating", done, len(pending))
+    return cached, pending
 
 
 def check_headlines(store, articles: Sequence[Article], annotations: dict[str, Annotation], language,

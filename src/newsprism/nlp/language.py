@@ -85,9 +85,16 @@ def shared_language() -> Language:
     return Language()
 
 
-def annotate(articles: Sequence[Article], language: Language) -> list[Annotation]:
-    """Sentences, entities and embeddings for a batch of articles."""
-    docs = language.parse([a.text for a in articles])
+def annotate(articles: Sequence[Article], language: Language, docs: Sequence | None = None) -> list[Annotation]:
+    """Sentences, entities and embeddings for a batch of articles.
+
+    ``docs`` are spaCy parses of the articles' texts when the caller already has them: ``analyze``
+    parses each new article once, paragraph by paragraph, for this layer and the quote stage.
+    """
+    if docs is None:
+        docs = language.parse([a.text for a in articles])
+    else:
+        docs = [doc if doc is not None else language.parse([a.text])[0] for a, doc in zip(articles, docs)]
     sentences = [_sentences(doc) for doc in docs]
     flat = [s.text for group in sentences for s in group]
     vectors = language.embed(flat)
