@@ -163,3 +163,20 @@ def test_analysis_framing_panel_is_stored_and_shows_each_outlets_wording(analyze
     assert all("CCP" not in forms for outlet, forms in china.items() if outlet != epoch_outlet)
     assert sum(bool(forms) for forms in china.values()) == 5
     assert "RT" in china
+
+
+def test_analysis_headline_judged_against_the_events_other_bodies(analyzed):
+    """Issue 4: each headline against its own body and against the other articles of its event."""
+    path, _, _ = analyzed
+    with newsprism.open(path) as corpus:
+        articles = list(corpus.articles())
+        event_of = {i.id: e.id for s in corpus.stories() for e in s.events for i in e.articles}
+    for article in articles:
+        shown = json.loads(runner.invoke(app, ["show", article.id, "--db", str(path), "--json"]).stdout)
+        check = shown["headline_vs_event"]
+        assert check["verdict"] in ("agrees", "contradicts", "mixed", "not covered")
+        others = {a.id for a in articles if event_of[a.id] == event_of[article.id]} - {article.id}
+        assert {x["article"] for x in check["against"]} == others
+    afp = find_article(articles, "We -- and other countries -- have received assurances")
+    shown = json.loads(runner.invoke(app, ["show", afp.id, "--db", str(path), "--json"]).stdout)
+    assert shown["headline_vs_event"]["verdict"] == "agrees"  # the Epoch Times body carries the same news

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from .model import Annotation, Article, ProvenanceGroup, Relation, Story
 
 ANNOTATE_BATCH = 32
+# Headlines are checked against at most this many bodies of their event (pairs grow as n squared).
+MAX_EVENT_HEADLINE_BODIES = 25
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,6 +54,7 @@ def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None
     quotes = article_quotes(store, articles, language, on_progress)
     claims = article_claims(store, articles, cached, quotes)
     event_of = {a["article_id"]: a["event_id"] for a in assignments}
+    store.save_findings("headline", event_headline_checks(articles, event_of, cached, language))
     aligned_quotes = align_story_quotes(quotes, articles, event_of, stories, groups, language)
     store.save_findings("quote", aligned_quotes)
     aligned_claims = align_event_claims(claims, event_of, groups, cached, language)
@@ -254,6 +257,34 @@ def summarize_stories(stories: Sequence[Story], articles: Sequence[Article], gro
 def group_index(groups: Sequence[ProvenanceGroup]) -> dict[str, str]:
     """Article id -> the origin of its provenance group (the unit independent sources count)."""
     return {m.id: g.origin for g in groups for m in g.members}
+
+
+def event_headline_checks(articles: Sequence[Article], event_of: dict[str, str],
+                          annotations: dict[str, Annotation], language) -> list[tuple[str, str, dict]]:
+    """Each headline against the bodies of the other articles of its event, as ``(article id,
+    event id, json)`` rows: ``verdict`` is "agrees" when some other outlet's body supports it and
+    none disagrees, "contradicts" the other way round, "mixed" when both, else "not covered"."""
+    from .claims.stance import check_event_headlines
+
+    members: dict[str, list[Article]] = {}
+    for article in articles:
+        if article.id in event_of:
+            members.setdefault(event_of[article.id], []).append(article)
+    rows = []
+    for event, group in members.items():
+        if len(group) < 2 or not any(a.headline for a in group):
+            continue
+        group = group[:MAX_EVENT_HEADLINE_BODIES]
+        checks = check_event_headlines(group, language=language, annotations=annotations)
+        for article in (a for a in group if a.headline):
+            against = [{"article": body, "label": c.label, "score": round(float(c.score), 4)}
+                       for (head, body), c in checks.items() if head == article.id and body != article.id]
+            labels = {x["label"] for x in against}
+            verdict = ("mixed" if {"agree", "disagree"} <= labels else "agrees" if "agree" in labels
+                       else "contradicts" if "disagree" in labels else "not covered")
+            rows.append((article.id, event, {"article": article.id, "event": event, "verdict": verdict,
+                                             "against": against}))
+    return rows
 
 
 def syndication(articles: Sequence[Article], annotations: Sequence[Annotation]

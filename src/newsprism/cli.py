@@ -73,12 +73,13 @@ def show(
     with corpus_module.open(db) as corpus:
         article = corpus.article(article_id)
         check = corpus.store.headline_checks().get(article.id) if article else None
+        event_check = corpus.headline_vs_event(article.id) if article else None
     if article is None:
         err.print(f"error: no article with id {article_id!r} in {db}")
         raise typer.Exit(2)
     if as_json:
         _print_json({**_article_json(article), "headline_check": check["label"] if check else None,
-                     "headline_check_detail": check})
+                     "headline_check_detail": check, "headline_vs_event": event_check})
         return
     out.print(f"[bold]{_markup_safe(article.headline or '(no headline)')}[/bold]")
     for name, value in article.summary().items():

@@ -128,6 +128,11 @@ class Corpus:
         Raises KeyError for an unknown story."""
         return self.store.findings("framing", self._scope(story))
 
+    def headline_vs_event(self, article_id: str) -> dict | None:
+        """An article's headline against the other bodies of its event: ``{verdict: "agrees" |
+        "contradicts" | "mixed" | "not covered", against: [{article, label, score}]}`` (None if alone)."""
+        return next((row for row in self.store.findings("headline") if row["article"] == article_id), None)
+
     def summary(self, scope_id: str) -> dict | None:
         """The cited summary of a story or an event (by full id), as computed by ``analyze``:
         ``{summary, sentences: [{text, citations, independent_sources}]}``."""
