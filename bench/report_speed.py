@@ -53,7 +53,7 @@ def main() -> int:
     db = args.cache / f"multinews-{args.articles}.db"  # the store is the cache
     with newsprism.open(db) as corpus:
         prepared = _prepare(corpus, source, args.articles, args.cache)
-        data = _report_data(corpus, args.cache / f"multinews-{args.articles}-quotes.json")
+        data = corpus.report_data()
         articles, stories = list(corpus.articles()), corpus.stories()
         groups, relations, checks = corpus.provenance_groups(), corpus.relations(), corpus.store.headline_checks()
 
@@ -105,46 +105,6 @@ def _prepare(corpus, source: Path, limit: int, cache: Path) -> str:
     start = time.perf_counter()
     corpus.analyze()
     return f"ingest {ingested:.1f} s, analyze {time.perf_counter() - start:.1f} s (this run)"
-
-
-def _report_data(corpus, quotes_cache: Path):
-    """What the pipeline gives the report: ``corpus.report_data()`` once it exists; until then the
-    stored summaries and each article's direct quotes (cached as JSON)."""
-    from newsprism.report import ReportData
-
-    if hasattr(corpus, "report_data"):
-        return corpus.report_data()
-    summaries = {}
-    for story in corpus.stories():
-        for key in (story.id, *(e.id for e in story.events)):
-            found = corpus.summary(key) if hasattr(corpus, "summary") else None
-            if found:
-                summaries[key] = found
-    if not quotes_cache.exists():
-        quotes_cache.write_text(json.dumps(_quotes(corpus)), encoding="utf-8")
-    return ReportData(summaries=summaries, quotes=json.loads(quotes_cache.read_text(encoding="utf-8")))
-
-
-def _quotes(corpus) -> list[dict]:
-    """Each article's direct quotes as one-variant quotes (alignment comes with integration): the
-    quotes ``analyze`` stored when it stores them, else extracted here."""
-    from newsprism.quotes import QUOTES_VERSION, extract_quotes_batch
-
-    articles = list(corpus.articles())
-    stored = corpus.store.extractions("quotes", QUOTES_VERSION) if hasattr(corpus.store, "extractions") else {}
-    if not all(a.id in stored for a in articles):
-        from newsprism.nlp import shared_language
-
-        found = extract_quotes_batch([a.text for a in articles], shared_language())
-        stored = {a.id: [q.to_dict() for q in quotes] for a, quotes in zip(articles, found)}
-    event_of = {i.id: e.id for s in corpus.stories() for e in s.events for i in e.articles}
-    out = []
-    for article in articles:
-        for n, quote in enumerate(q for q in stored.get(article.id, []) if q.get("kind") == "direct"):
-            variant = {**quote, "flags": list(quote.get("flags") or ()), "article": article.id, "variant": "verbatim"}
-            out.append({"id": f"{article.id}-{n}", "speaker": quote.get("speaker"), "event": event_of.get(article.id),
-                        "independent_sources": 1, "flags": [], "variants": [variant]})
-    return out
 
 
 def _present(data) -> str:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from reportkit import pipeline_data
 
 from testkit import EXAMPLES
 
@@ -17,4 +16,4 @@ def seed_pipeline(tmp_path_factory, language):
         corpus.analyze(language)
         return {"articles": list(corpus.articles()), "stories": corpus.stories(),
                 "groups": corpus.provenance_groups(), "relations": corpus.relations(),
-                "headline_checks": corpus.store.headline_checks(), "data": pipeline_data(corpus, language)}
+                "headline_checks": corpus.store.headline_checks(), "data": corpus.report_data()}
