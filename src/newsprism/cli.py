@@ -17,8 +17,9 @@ from .model import Article, Failure, IngestReport
 
 app = typer.Typer(
     help="newsprism: one news story through every outlet that covered it.\n\n"
-         "Ingest a pile of news (files, folders, URLs, RSS/Atom feeds, JSONL, WARC), clean it, read "
-         "its metadata and store it in a SQLite file; list, show, search and report on it.",
+         "Ingest a pile of news (files, folders, URLs, RSS/Atom feeds, JSONL, WARC), clean it and store "
+         "it in a SQLite file; analyze it (who copied whom, stories and events, quotes, claims, framing, "
+         "timeline, cited summaries) and write a static report. Start with `newsprism demo`.",
     no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 out = Console()
 err = Console(stderr=True)
@@ -124,7 +125,8 @@ def report(
 
 @app.command()
 def analyze(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
-    """Run every pending analysis stage: language layer (cached), who copied whom, stories and events."""
+    """Run every pending analysis stage: language layer (cached), who copied whom, stories and events,
+    quotes and claims aligned across outlets, framing, cited summaries."""
     with corpus_module.open(db) as corpus:
         result = _analyze_with_progress(corpus)
     if as_json:
