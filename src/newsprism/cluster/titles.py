@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from ..model import Article, Event, EventArticle, ProvenanceGroup, Story
+from .events import RELIABLE
 from .features import Features
 from .index import StoryIndex
 
@@ -53,8 +54,12 @@ def title_of(members: Sequence[Features], articles: dict[str, Article]) -> str:
 
 
 def _span(members: Sequence[Features]) -> tuple[str | None, str | None]:
-    reports = [f.when.date for f in members if f.role == "report" and f.when.date]
-    days = reports or [f.when.date for f in members if f.when.date]
+    """The days of the happening: from reports whose date rests on a publication date or caption
+    when there are any (an undated article anchored on the latest date in its text can be decades
+    off: a Watergate retrospective), else from any report, else from any member."""
+    reports = [f for f in members if f.role == "report" and f.when.date]
+    reliable = [f.when.date for f in reports if f.when.source in RELIABLE]
+    days = reliable or [f.when.date for f in reports] or [f.when.date for f in members if f.when.date]
     if not days:
         return None, None
     return min(days).isoformat(), max(days).isoformat()
