@@ -259,7 +259,7 @@ def timeline(
         _print_json([t.to_dict() for t in found])
         return
     for t in found:
-        out.print(timeline_text(t) + "\n", markup=False, highlight=False)
+        out.print(timeline_text(t) + "\n", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -371,9 +371,9 @@ def demo(
 
     out.print(_articles_table(rows))
     out.print(result.line())
-    out.print(analysis.line())
+    out.print(analysis.line(), soft_wrap=True)
     for t in timelines:
-        out.print("\n" + timeline_text(t), markup=False, highlight=False)
+        out.print("\n" + timeline_text(t), markup=False, highlight=False, soft_wrap=True)
     out.print()
     out.print(f"store:  {db.resolve()}")
     out.print(f"report: {index.resolve()}")
