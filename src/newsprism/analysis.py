@@ -58,11 +58,11 @@ def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None
     aligned_quotes = align_story_quotes(quotes, articles, event_of, stories, groups, language)
     store.save_findings("quote", aligned_quotes)
     aligned_claims = align_event_claims(claims, event_of, groups, cached, language)
-    store.save_findings("claim", aligned_claims)
+    store.save_findings("claim", [(c.id, c.event, c.to_dict()) for c in aligned_claims])
     store.save_findings("framing", framing_panels(store, stories, articles, cached, aligned_claims, language,
                                                   on_progress))
     store.save_findings("summary", summarize_stories(stories, articles, groups, language, on_progress,
-                                                     claims=[data for _, _, data in aligned_claims]))
+                                                     claims=[c.to_dict() for c in aligned_claims]))
     return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
                           groups=len(groups), stories=len(stories),
                           events=sum(len(s.events) for s in stories), quotes=len(aligned_quotes),
@@ -166,8 +166,8 @@ def article_claims(store, articles: Sequence[Article], annotations: dict[str, An
 
 
 def align_event_claims(claims: dict[str, list], event_of: dict[str, str], groups: Sequence[ProvenanceGroup],
-                       annotations: dict[str, Annotation], language) -> list[tuple[str, str, dict]]:
-    """Claims aligned across the outlets of each event, as ``(id, event id, json)`` rows."""
+                       annotations: dict[str, Annotation], language) -> list:
+    """Claims aligned across the outlets of each event (``AlignedClaim`` records)."""
     from .claims.align import align_claims, claim_vectors
 
     records = {aid: [claim_record(c) for c in found] for aid, found in claims.items() if aid in event_of}
@@ -177,11 +177,11 @@ def align_event_claims(claims: dict[str, list], event_of: dict[str, str], groups
     vectors = claim_vectors(flat, annotations=annotations, language=language)
     aligned = align_claims(records, event_of=event_of, group_of=group_index(groups), language=language,
                            vectors=vectors)
-    return [(a.id, a.event, a.to_dict()) for a in aligned]
+    return aligned
 
 
 def framing_panels(store, stories: Sequence[Story], articles: Sequence[Article], annotations: dict[str, Annotation],
-                   aligned_claims: list[tuple[str, str, dict]], language, on_progress=None
+                   aligned_claims: Sequence, language, on_progress=None
                    ) -> list[tuple[str, str, dict]]:
     """Each multi-article story's framing panel, as ``(story id, story id, json)`` rows.
 
@@ -189,25 +189,21 @@ def framing_panels(store, stories: Sequence[Story], articles: Sequence[Article],
     are unchanged since the last run keeps its stored panel.
     """
     from .claims.align import coverage_matrix
-    from .claims.records import AlignedClaim, ClaimMention
     from .framing import FRAMING_VERSION, framing_panel
 
     by_id = {a.id: a for a in articles}
     earlier = {row.get("key"): row for row in store.findings("framing")}
-    claims_of: dict[str, list[dict]] = {}
-    for _, event, data in aligned_claims:
-        claims_of.setdefault(event, []).append(data)
+    claims_of: dict[str, list] = {}
+    for claim in aligned_claims:
+        claims_of.setdefault(claim.event, []).append(claim)
     rows = []
     for i, story in enumerate(s for s in stories if len(s.articles) > 1):
         members = {e.id: [a.id for a in e.articles] for e in story.events}
         story_claims = [c for e in story.events for c in claims_of.get(e.id, ())]
-        key = _digest(FRAMING_VERSION, sorted(story.articles), sorted(c["id"] for c in story_claims))
+        key = _digest(FRAMING_VERSION, sorted(story.articles), sorted(c.id for c in story_claims))
         if key not in earlier:
-            aligned = [AlignedClaim(**{**c, "carried_by": tuple(ClaimMention(**m) for m in c["carried_by"]),
-                                       "contradicted_by": tuple(ClaimMention(**m) for m in c["contradicted_by"])})
-                       for c in story_claims]
             coverage = {row["claim"]: {"text": row["text"], "by_article": row["cells"]}
-                        for row in coverage_matrix(aligned, members)}
+                        for row in coverage_matrix(story_claims, members)}
             panel = framing_panel([by_id[a] for a in story.articles if a in by_id], annotations, coverage,
                                   language=language)
             earlier[key] = {"key": key, "story": story.id, **panel.to_dict()}
