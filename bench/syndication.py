@@ -539,15 +539,15 @@ def to_article(doc: Doc):
                    language="en", text=doc.text)
 
 
-def annotations_for(articles: list, quiet: bool = False) -> dict:
-    from newsprism.nlp.language import NLP_VERSION, Language, annotate
+def annotations_for(articles: list, quiet: bool = False, vectors: str = "minilm") -> dict:
+    from newsprism.nlp.language import Language, annotate
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"syndication-{NLP_VERSION}.pkl"
+    language = Language(vectors=vectors)
+    path = CACHE / f"syndication-{language.version}.pkl"
     cached: dict = pickle.loads(path.read_bytes()) if path.exists() else {}
     missing = [a for a in articles if a.id not in cached]
     if missing:
-        language = Language()
         start = time.perf_counter()
         for i in range(0, len(missing), 64):
             for ann in annotate(missing[i:i + 64], language):
@@ -650,6 +650,8 @@ def main() -> int:
     parser.add_argument("--per-class", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--tune", action="store_true", help="print the threshold grid on the tune half")
+    parser.add_argument("--vectors", choices=("minilm", "static"), default="minilm",
+                        help="the language layer's vectors: MiniLM, or the static table of `analyze --fast`")
     parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args()
     if not EVAL.exists():
@@ -657,7 +659,7 @@ def main() -> int:
         return 0
     docs, pairs = build(args.per_class, args.seed)
     articles = {k: to_article(d) for k, d in docs.items()}
-    annotations = annotations_for(list(articles.values()))
+    annotations = annotations_for(list(articles.values()), vectors=args.vectors)
     if args.tune:
         tune(articles, annotations, pairs)
         return 0
@@ -667,7 +669,7 @@ def main() -> int:
     base, base_t = baselines(docs, articles, pairs, [p for p in pairs if p.half == "tune"])
     spun = [overlap(shingles(docs[p.a].text), shingles(docs[p.b].text))[0] for p in pairs if p.label == "rewrite"]
     lines = report(pairs, predicted, base, base_t, docs, rate, spun, args)
-    lines += wire_check(args.seed)
+    lines += wire_check(args.seed, args.vectors)
     print("\n".join(lines))
     if args.append_results:
         append(lines, args)
@@ -707,10 +709,10 @@ def report(pairs, predicted, base, base_t, docs, rate, spun, args) -> list[str]:
     return lines
 
 
-def wire_check(seed: int) -> list[str]:
+def wire_check(seed: int, vectors: str = "minilm") -> list[str]:
     docs, pairs = build_wire(seed)
     articles = {k: to_article(d) for k, d in docs.items()}
-    annotations = annotations_for(list(articles.values()))
+    annotations = annotations_for(list(articles.values()), vectors=vectors)
     predicted, _ = run_index(docs, articles, annotations, seed)
     p, r, flagged, gold = prf(pairs, predicted, "same-wire")
     negatives = [q for q in pairs if q.label == "negative"]

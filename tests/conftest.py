@@ -33,3 +33,12 @@ def seed_annotations(seed_articles, language):
     from newsprism.nlp import annotate
 
     return annotate(seed_articles, language)
+
+
+@pytest.fixture(scope="session")
+def static_embedder():
+    """The full static table (``analyze --fast``): distilled from MiniLM on first use (~35 s on
+    two cores) and cached under ``$NEWSPRISM_CACHE`` or ``~/.cache/newsprism``, as users get it."""
+    from newsprism.nlp import shared_static
+
+    return shared_static()

@@ -180,3 +180,26 @@ def test_analysis_headline_judged_against_the_events_other_bodies(analyzed):
     afp = find_article(articles, "We -- and other countries -- have received assurances")
     shown = json.loads(runner.invoke(app, ["show", afp.id, "--db", str(path), "--json"]).stdout)
     assert shown["headline_vs_event"]["verdict"] == "agrees"  # the Epoch Times body carries the same news
+
+
+def test_analysis_fast_triage_then_full_run_upgrades(tmp_path, language, static_embedder):
+    """``--fast``: static vectors, stories and events only; a later full run replaces the static
+    annotations with MiniLM's and adds the rest; a fast run after a full one re-reads MiniLM's
+    annotations with static vectors instead of parsing again."""
+    from newsprism.nlp import NLP_VERSION, Language
+
+    path = tmp_path / "fast.db"
+    with newsprism.open(path) as corpus:
+        corpus.ingest(EXAMPLES)
+        fast = corpus.analyze(Language(vectors="static"), fast=True)
+        assert fast.fast and fast.annotated == 5 and (fast.quotes, fast.claims) == (0, 0)
+        assert set(a.version for a in corpus.store.annotations().values()) == {NLP_VERSION + "+static"}
+        [story] = corpus.stories()
+        assert len(story.articles) == 5 and len(story.events) == 2
+        full = corpus.analyze(language)
+        assert not full.fast and full.annotated == 5 and full.quotes > 0 and full.claims > 0
+        assert set(a.version for a in corpus.store.annotations().values()) == {NLP_VERSION}
+        again = corpus.analyze(Language(vectors="static"), fast=True)
+        assert again.annotated == 0 and (again.stories, again.events) == (1, 2)
+    result = runner.invoke(app, ["analyze", "--db", str(path), "--fast", "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["fast"] is True

@@ -9,6 +9,11 @@ annotation of the current version. Syndication and clustering are incremental in
 rebuilt from the cached annotations in publication order on each run (cheap next to annotation),
 which keeps the stored result equal to a batch run whatever order articles arrived in. The
 cross-article findings (aligned quotes and claims, framing, summaries) are replaced as a whole.
+
+``fast=True`` is the triage path for very large piles: the language layer embeds with the static
+table distilled from MiniLM (``nlp.static``) and the run stops after syndication and stories; the
+stages that read MiniLM's space (headline checks, quote and claim alignment, framing, summaries)
+are left for a full run, which also replaces the static annotations with MiniLM's.
 """
 from __future__ import annotations
 
@@ -32,24 +37,36 @@ class AnalysisReport:
     events: int
     quotes: int = 0  # aligned quotes
     claims: int = 0  # aligned claims
+    fast: bool = False  # the triage path: stories and events only
 
     def line(self) -> str:
-        return (f"analyzed {self.articles} articles ({self.annotated} newly annotated): "
+        head = (f"analyzed {self.articles} articles ({self.annotated} newly annotated): "
                 f"{self.relations} syndication links, {self.groups} independent sources, "
-                f"{self.stories} stories, {self.events} events, {self.quotes} quotes, {self.claims} claims")
+                f"{self.stories} stories, {self.events} events")
+        if self.fast:
+            return head + " (fast: static vectors; run analyze without --fast for quotes, claims and summaries)"
+        return head + f", {self.quotes} quotes, {self.claims} claims"
 
 
-def analyze(store, language=None, *, on_progress: Callable[[str, int, int], None] | None = None) -> AnalysisReport:
-    """Run every pending stage over the store and save the results."""
-    from .nlp import shared_language
+def analyze(store, language=None, *, fast: bool = False,
+            on_progress: Callable[[str, int, int], None] | None = None) -> AnalysisReport:
+    """Run every pending stage over the store and save the results (``fast``: see the module
+    docstring)."""
+    from .nlp import Language, shared_language
 
     articles = sorted(store.articles(), key=_arrival_order)
+    if fast:
+        language = language or Language(vectors="static")
     language = language or shared_language()  # models load only if a stage needs them
     cached, pending = language_layer(store, articles, language, on_progress)
     annotations = [cached[a.id] for a in articles]
     relations, groups = syndication(articles, annotations)
     assignments, stories = cluster(articles, annotations, groups)
     store.save_analysis(relations, groups, assignments, stories)
+    if getattr(language, "vectors", "minilm") == "static":
+        return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
+                              groups=len(groups), stories=len(stories),
+                              events=sum(len(s.events) for s in stories), fast=True)
     check_headlines(store, articles, cached, language, on_progress)
     quotes = article_quotes(store, articles, language, on_progress)
     claims = article_claims(store, articles, cached, quotes)
@@ -80,7 +97,12 @@ def language_layer(store, articles: Sequence[Article], language, on_progress=Non
     from .nlp import NLP_VERSION, annotate
     from .quotes import QUOTES_VERSION, parse_texts, quotes_from_doc
 
-    cached = store.annotations(NLP_VERSION)
+    version = getattr(language, "version", NLP_VERSION)
+    cached = store.annotations(version)
+    if version != NLP_VERSION:  # static vectors: re-embed MiniLM annotations, no parse needed
+        full = store.annotations(NLP_VERSION)
+        cached.update((a.id, reembed(a, full[a.id], language)) for a in articles
+                      if a.id not in cached and a.id in full)
     pending = [a for a in articles if a.id not in cached]
     have_quotes = set(store.extractions("quotes", QUOTES_VERSION)) if pending else set()
     for done, batch in _batches(pending, ANNOTATE_BATCH):
@@ -94,6 +116,21 @@ def language_layer(store, articles: Sequence[Article], language, on_progress=Non
         if on_progress:
             on_progress("annotating", done, len(pending))
     return cached, pending
+
+
+def reembed(article: Article, annotation: Annotation, language) -> Annotation:
+    """``annotation`` with its vectors recomputed by ``language`` from its own sentences and
+    entities (no parse): how a static-vector run reads articles a full run already annotated,
+    so that every vector it compares lives in one space."""
+    from dataclasses import replace
+
+    from .nlp.language import _article_text_for_embedding, masked_lead
+
+    texts = [s.text for s in annotation.sentences]
+    head, lead = language.embed([_article_text_for_embedding(article),
+                                 masked_lead(article.text, annotation.sentences, annotation.entities)])
+    return replace(annotation, version=language.version, sentence_vectors=language.embed(texts),
+                   vector=head, lead_vector=lead)
 
 
 def check_headlines(store, articles: Sequence[Article], annotations: dict[str, Annotation], language,

@@ -48,11 +48,13 @@ class Corpus:
 
         return pipeline.reclean(self.store)
 
-    def analyze(self, language=None, on_progress=None):
-        """Run every pending analysis stage (language layer, syndication, stories and events)."""
+    def analyze(self, language=None, on_progress=None, *, fast: bool = False):
+        """Run every pending analysis stage (language layer, syndication, stories and events,
+        quotes, claims, framing, summaries). ``fast``: static vectors, stories and events only
+        (triage of very large piles; a later full run completes the rest)."""
         from .analysis import analyze
 
-        return analyze(self.store, language, on_progress=on_progress)
+        return analyze(self.store, language, fast=fast, on_progress=on_progress)
 
     def stories(self) -> list[Story]:
         """Stories found by the last ``analyze``, biggest and most recent first."""

@@ -225,6 +225,9 @@ class ProvenanceGroup:
 class EventArticle:
     id: str
     role: str  # "preview" | "report"
+    # Input the clusterer had little to go on with ("no-date", "no-headline", "short") or set
+    # aside in a story of its own ("not-english", "no-vector"): shown beside the article.
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(**RECORD)

@@ -35,3 +35,21 @@ def test_bad_inputs_are_flagged_not_fatal():
     assert final["nodate"].story_id == final["nohead"].story_id == final["short"].story_id
     built = stories(index, list(cases.values()), [])
     assert sum(len(s.articles) for s in built) == len(cases)
+
+
+def test_flags_travel_with_the_story_records():
+    """The flags reach what users read: each event's article entries (CLI, JSON, report)."""
+    rng = np.random.default_rng(1)
+    base = unit(rng.normal(size=384))
+    long_text = "The storm knocked out power across the coast and crews worked overnight. " * 5
+    articles = [make_article("dated", long_text, published="2024-03-02"),
+                make_article("undated", long_text, published=None),
+                make_article("french", "La tempête a coupé le courant sur toute la côte cette nuit. " * 5,
+                             published="2024-03-02", language="fr")]
+    index = StoryIndex()
+    for article in articles:
+        index.add(article, make_annotation(article, unit(base + rng.normal(size=384) * 0.01)))
+    entries = {e.id: e for story in stories(index, articles, []) for event in story.events for e in event.articles}
+    assert entries["dated"].flags == ()
+    assert "no-date" in entries["undated"].flags
+    assert "not-english" in entries["french"].flags

@@ -128,3 +128,17 @@ def test_store_findings_replace_by_kind_and_filter_by_scope(store):
     store.save_findings("quote", [("q3", "story-a", {"id": "q3"})])
     assert [f["id"] for f in store.findings("quote")] == ["q3"]
     assert store.findings("claim")[0]["text"] == "<b>x</b> '; DROP TABLE findings"
+
+
+def test_store_round_trips_stories_with_article_flags(store):
+    from newsprism.model import Event, EventArticle, Story
+
+    event = Event(id="e1", title="Storm", start="2024-03-01", end="2024-03-02",
+                  articles=(EventArticle(id="a1", role="report"),
+                            EventArticle(id="a2", role="preview", flags=("no-date", "short"))))
+    story = Story(id="s1", title="Storm", articles=("a1", "a2"), outlets=("X",), independent_sources=2,
+                  start="2024-03-01", end="2024-03-02", events=(event,))
+    store.save_analysis([], [], [], [story])
+    [back] = store.stories()
+    assert back == story
+    assert back.events[0].articles[1].flags == ("no-date", "short")

@@ -90,4 +90,4 @@ def stories(index: StoryIndex, articles: Iterable[Article], groups: Sequence[Pro
 def _event(event_id: str, members: list[Features], by_id: dict[str, Article]) -> Event:
     start, end = _span(members)
     return Event(id=event_id, title=title_of(members, by_id), start=start, end=end,
-                 articles=tuple(EventArticle(id=f.id, role=f.role) for f in members))
+                 articles=tuple(EventArticle(id=f.id, role=f.role, flags=f.flags) for f in members))

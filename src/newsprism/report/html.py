@@ -107,6 +107,10 @@ class _Helpers:
         article = self.article(article_id)
         return (article.headline if article and article.headline else None) or str(article_id)
 
+    def flags(self, article_id: object) -> tuple[str, ...]:
+        """What the clusterer flagged about the article's input ("no-date", "short", ...)."""
+        return self.index.flags_of_article.get(article_id, ())
+
     def number(self, kind: str, item: Mapping) -> str:
         return self.index.numbers.get((kind, str(item.get("id"))), "")
 

@@ -29,6 +29,7 @@ class Index:
     story_of_article: dict[str, Story] = field(default_factory=dict)
     story_of_event: dict[str, Story] = field(default_factory=dict)
     event_of_article: dict[str, str] = field(default_factory=dict)
+    flags_of_article: dict[str, tuple[str, ...]] = field(default_factory=dict)
     group_of: dict[str, str] = field(default_factory=dict)
     quotes: dict[str, list[Mapping]] = field(default_factory=dict)  # story id -> its quotes
     claims: dict[str, list[Mapping]] = field(default_factory=dict)  # story id -> its claims
@@ -45,6 +46,8 @@ def build_index(articles: Sequence[Article], stories: Sequence[Story], groups: S
             index.story_of_event[event.id] = story
             for item in event.articles:
                 index.event_of_article.setdefault(item.id, event.id)
+                if item.flags:
+                    index.flags_of_article[item.id] = tuple(item.flags)
     for group in groups:
         for member in group.members:
             index.group_of[member.id] = group.origin

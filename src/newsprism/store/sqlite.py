@@ -257,7 +257,8 @@ def _detail_json(article: Article) -> str:
 
 
 def _story(data: dict) -> Story:
-    events = tuple(Event(**{**e, "articles": tuple(EventArticle(**a) for a in e["articles"])})
+    events = tuple(Event(**{**e, "articles": tuple(EventArticle(**{**a, "flags": tuple(a.get("flags") or ())})
+                                                   for a in e["articles"])})
                    for e in data["events"])
     return Story(**{**data, "articles": tuple(data["articles"]), "outlets": tuple(data["outlets"]),
                     "events": events})
