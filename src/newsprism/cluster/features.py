@@ -30,6 +30,8 @@ LEAD_CHARS = 800
 LEAD_BOOST = 1.0
 TERM_BITS = 20  # hashed vocabulary of the lexical profile: 1M buckets, collisions negligible
 LEXICAL_CHARS = 6000  # the lexical profile reads the headline and this much of the body
+LEAD_SENTENCES = 3  # the lead words: what happened, in the first sentences (see lead_words)
+LEAD_FALLBACK_CHARS = 500  # without sentences, the lead words come from this much of the body
 
 
 @dataclass(**RECORD, eq=False)
@@ -47,6 +49,9 @@ class Features:
     # reports, which is what links the events of one story.
     lead: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     masked: bool = False  # ``lead`` includes the masked lead (``Annotation.lead_vector``)
+    # The lead's words without names (hashed ids, sorted, and sublinear counts): see lead_words.
+    lead_terms: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    lead_tf: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     role: str
     outlet: str | None = None
     headline: str | None = None
@@ -82,16 +87,45 @@ def features(article: Article, annotation: Annotation | None) -> Features:
     day = when.date or when.anchor
     order = (day.toordinal() if day else 10**7, article.id)
     terms, tf = lexical(f"{article.headline or ''}\n{(article.text or '')[:LEXICAL_CHARS]}")
+    lead_terms, lead_tf = lead_words(article, annotation)
     return Features(id=article.id, vector=vector, keys=keys, when=when, terms=terms, tf=tf,
                     lead=_lead(annotation, vector), masked=_masked(annotation) is not None,
+                    lead_terms=lead_terms, lead_tf=lead_tf,
                     role=role(article, annotation, when),
                     outlet=article.outlet, headline=article.headline, flags=flags_of(article, annotation),
                     order=order)
 
 
-def lexical(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Hashed content words of ``text`` (sorted ids) and their sublinear counts."""
-    counts = Counter(w for w in (m.lower() for m in P.WORD.findall(text)) if w not in P.STOPWORDS and len(w) > 2)
+def lead_words(article: Article, annotation: Annotation | None) -> tuple[np.ndarray, np.ndarray]:
+    """The words of the first ``LEAD_SENTENCES`` sentences without names: the lead's vocabulary
+    of what happened ("arson", "riot", "sentenced", "rehab"). Named entities are cut out, and so
+    are capitalised words inside a sentence (names the small model missed); a sentence's first
+    word stays ("Riots broke out"). Beside the MiniLM lead it links the events of one kind of
+    happening into a story (``linking.link_events``)."""
+    if annotation is None or not annotation.sentences:
+        return lexical((article.text or "")[:LEAD_FALLBACK_CHARS], names=False)
+    text = article.text or ""
+    spans = [(e.start, e.end) for e in annotation.entities]
+    words: list[str] = []
+    for sentence in annotation.sentences[:LEAD_SENTENCES]:
+        chars = list(text[sentence.start:sentence.end])
+        for start, end in spans:
+            for i in range(max(start, sentence.start), min(end, sentence.end)):
+                chars[i - sentence.start] = " "
+        found = P.WORD.findall("".join(chars))
+        first = P.WORD.search(sentence.text)
+        words.extend(w for k, w in enumerate(found)
+                     if not w[:1].isupper() or (k == 0 and first is not None and first.group() == w))
+    return lexical(" ".join(w.lower() for w in words))
+
+
+def lexical(text: str, names: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Hashed content words of ``text`` (sorted ids) and their sublinear counts; ``names=False``
+    leaves capitalised words out."""
+    words = P.WORD.findall(text)
+    if not names:
+        words = [w for w in words if not w[:1].isupper()]
+    counts = Counter(w for w in (m.lower() for m in words) if w not in P.STOPWORDS and len(w) > 2)
     if not counts:
         return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
     mask = (1 << TERM_BITS) - 1

@@ -35,7 +35,7 @@ import numpy as np
 from ..model import Annotation, Article
 from .events import EventSet, cluster_events
 from .features import TERM_BITS, Features, features
-from .linking import BACKGROUND_PRIOR, lead_centre, link_events
+from .linking import BACKGROUND_PRIOR, LEAD_WORDS_WEIGHT, lead_centre, lead_word_idf, link_events
 from .similarity import agglomerate
 
 RECORD = dict(frozen=True, slots=True, kw_only=True)
@@ -114,7 +114,7 @@ class StoryIndex:
                  window_days: int = STORY_WINDOW_DAYS, event_params: dict | None = None,
                  batch_event_params: dict | None = None, story_link: float = STORY_LINK,
                  story_weights: dict | None = None, type_link: float | None = None,
-                 background_prior: float = BACKGROUND_PRIOR):
+                 background_prior: float = BACKGROUND_PRIOR, words_weight: float = LEAD_WORDS_WEIGHT):
         self.dim = dim
         self.story_join = story_join
         self.key_weight = key_weight
@@ -125,6 +125,7 @@ class StoryIndex:
         self.story_weights = dict(story_weights or STORY_WEIGHTS)
         self.type_link = type_link
         self.background_prior = background_prior
+        self.words_weight = words_weight
         self._blas = _single_thread_blas()
         self._features: dict[str, Features] = {}
         self._arrival: list[str] = []
@@ -287,7 +288,9 @@ class StoryIndex:
         events = [events[k] for k in ranked]
         alone = [alone[k] for k in ranked]
         centre = lead_centre(sorted(scaffold, key=lambda story: story[0].order), self.background_prior)
-        labels = link_events(events, centre, link=self.type_link, alone=alone)
+        lead_idf = lead_word_idf(sorted(self._features.values(), key=lambda f: f.order))
+        labels = link_events(events, centre, link=self.type_link, alone=alone, lead_idf=lead_idf,
+                             words_weight=self.words_weight)
         self._build_view(events, labels)
 
     def _blocks(self) -> list[list[_Story]]:

@@ -108,8 +108,9 @@ class _Helpers:
         return (article.headline if article and article.headline else None) or str(article_id)
 
     def flags(self, article_id: object) -> tuple[str, ...]:
-        """What the clusterer flagged about the article's input ("no-date", "short", ...)."""
-        return self.index.flags_of_article.get(article_id, ())
+        """What the clusterer flagged about the article's input ("short", "not-english", ...).
+        "no-date" is left out: the row's date already says "undated" or "(inferred)"."""
+        return tuple(f for f in self.index.flags_of_article.get(article_id, ()) if f != "no-date")
 
     def number(self, kind: str, item: Mapping) -> str:
         return self.index.numbers.get((kind, str(item.get("id"))), "")
