@@ -88,3 +88,22 @@ def test_coverage_matrix_by_outlet(aligned):
     recalled = rows[find(aligned, "Acme recalled").id]
     assert recalled["outlets"] == {"Daily A": "carried", "B News": "contradicted", "C Post": "omitted",
                                    "e": "omitted"}
+
+
+def test_coverage_matrix_disputing_wins_as_in_the_report():
+    """An article or outlet that both states and disputes a claim shows as disputing it, in this
+    matrix and in the report's (``report.data.coverage_matrix``)."""
+    from newsprism.claims.records import AlignedClaim, ClaimMention
+    from newsprism.report import coverage_matrix as report_matrix
+
+    said, denied = ClaimMention(article="a", text="It rose.", start=0, end=8), ClaimMention(
+        article="a", text="It did not rise.", start=9, end=25)
+    other = ClaimMention(article="b", text="It rose.", start=0, end=8)
+    claim = AlignedClaim(id="c1", event="ev", text="It rose.", status="contested", independent_sources=2,
+                         carried_by=(said, other), contradicted_by=(denied,))
+    [row] = coverage_matrix([claim], {"ev": ["a", "b", "c"]}, {"a": "A", "b": "A", "c": "C"})
+    assert row["cells"] == {"a": "contradicted", "b": "carried", "c": "omitted"}
+    assert row["outlets"] == {"A": "contradicted", "C": "omitted"}
+    columns = [{"key": "A", "label": "A", "articles": ["a", "b"]}, {"key": "C", "label": "C", "articles": ["c"]}]
+    [report_row] = report_matrix([claim.to_dict()], columns)["rows"]
+    assert [cell["state"] for cell in report_row["cells"]] == ["contradicted", "omitted"]

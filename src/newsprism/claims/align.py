@@ -333,14 +333,18 @@ def coverage_matrix(aligned: Sequence[AlignedClaim], articles_of_event: Mapping[
 
         {"claim", "event", "text", "status", "independent_sources",
          "cells": {article id: "carried" | "omitted" | "contradicted"},
-         "outlets": {outlet: cell}}   # with ``outlet_of``; carried > contradicted > omitted
+         "outlets": {outlet: cell}}   # with ``outlet_of``; contradicted > carried > omitted
+
+    An article (an outlet) that both states and disputes a claim shows as disputing it, the
+    rarer and more telling fact: the report's claims x outlets table (``report.data``) follows
+    the same rule.
     """
-    rank = {CARRIED: 2, CONTRADICTED: 1, OMITTED: 0}
+    rank = {CONTRADICTED: 2, CARRIED: 1, OMITTED: 0}
     rows = []
     for claim in aligned:
-        carried = {m.article for m in claim.carried_by}
-        contra = {m.article for m in claim.contradicted_by} - carried
-        cells = {a: CARRIED if a in carried else CONTRADICTED if a in contra else OMITTED
+        contra = {m.article for m in claim.contradicted_by}
+        carried = {m.article for m in claim.carried_by} - contra
+        cells = {a: CONTRADICTED if a in contra else CARRIED if a in carried else OMITTED
                  for a in articles_of_event.get(claim.event, ())}
         row = {"claim": claim.id, "event": claim.event, "text": claim.text, "status": claim.status,
                "independent_sources": claim.independent_sources, "cells": cells}
