@@ -190,8 +190,8 @@ def story(
         for item in event.articles:
             a = by_id.get(item.id)
             outlet = _clip((a.outlet or "") if a else "", 20)
-            headline = _clip((a.headline or "") if a else "", max(20, out.width - 56))
             flags = f"  [{', '.join(item.flags)}]" if item.flags else ""
+            headline = _clip((a.headline or "") if a else "", max(20, out.width - 56 - len(flags)))
             out.print(f"  {item.role:<8} {item.id[:8]}  {(a.published or '')[:10] if a else '':<10}  "
                       f"{outlet:<20}  {headline}{flags}", markup=False, highlight=False)
     copies = [g for g in groups if len(g.members) > 1]
