@@ -22,6 +22,8 @@ from . import patterns as P
 # with the stop-word thresholds lowered because our lists are shorter than jusText's (~150 vs
 # ~300 English words): on the extraction dump, body lines measure 0.35-0.55, menus < 0.15.
 LENGTH_LOW = 70
+# A whole input of at most this many lines with no body chosen is read as a brief (see brief_body).
+BRIEF_MAX_LINES = 3
 LENGTH_HIGH = 200
 STOPWORDS_LOW = 0.20
 STOPWORDS_HIGH = 0.28
@@ -86,7 +88,24 @@ def clean_text(text: str, *, repeated: frozenset[str] = frozenset()) -> Cleaned:
         if len(body) == len(kept):
             break
         kept = [(line.number, line.text) for line, _ in body]
+    if not body:
+        body = brief_body(lines, repeated)
     return assemble(lines, body, repeated)
+
+
+def brief_body(pairs: list[tuple[int, str]], repeated: frozenset[str]) -> list[tuple[Line, str]]:
+    """The body of a brief: a wire brief or a one-paragraph item of a JSONL dump has no
+    neighbours to vouch for it, and jusText's context step reads a lone sentence between the
+    document's edges as boilerplate. When the whole input is at most ``BRIEF_MAX_LINES`` lines
+    and no body was chosen, its lines that read as prose (classified good or near-good, ending a
+    sentence) are the body; the clusterer flags such short articles."""
+    if len(pairs) > BRIEF_MAX_LINES:
+        return []
+    language = detect_language("\n".join(text for _, text in pairs))
+    stops = stopwords_for(language) if language else frozenset()
+    lines = [classify(number, text, stops, repeated) for number, text in pairs]
+    return [(line, "paragraph") for line in lines
+            if line.cls in (GOOD, NEARGOOD) and P.SENTENCE_END.search(line.text)]
 
 
 def normalise(line: str) -> str:
