@@ -83,7 +83,10 @@ CAPTION_CREDIT = re.compile(
     r"\bPhoto by [\w.\s-]+|\bImage:\s*[\w.\s/-]+|\bCredit:\s*[\w.\s/-]+|\bShutterstock|\bEPA(?:-EFE)?(?:/[\w.\s-]+)?|"
     r"/AFP|/Reuters|/Pool|\bFile Photo|/Bloomberg|/Xinhua|\bvia Reuters|\bvia AP|\bAlamy|\bWikimedia Commons|"
     r"\b[A-Z][a-z]+(?:\s[A-Z][a-z.]+){1,2}/)\s*\)?\.?\s*$")
-CAPTION_START = re.compile(r"^(?:©\s*\w+\.|\(?photo(?:graph)?\s*:|file photo\b|image\s*:|pictured\s*:)", _I)
+CAPTION_START = re.compile(r"^(?:©\s*\w+\.|\(?photo(?:graph)?\s*:|file photo\b|image\s*:|pictured\s*:|"
+                           # a video player's notice and caption, as text dumps of BBC pages carry them
+                           r"media playback is (?:unsupported|not supported) on your device\b|"
+                           r"(?:media|image|video) caption\b|image copyright\b)", _I)
 # "(R)", "(L)", ", left,", "(center)": a picture's positions; with a date, a sure caption.
 CAPTION_POSITION = re.compile(r"\((?:R|L|C|center|centre|left|right|front|back)\)|,\s(?:left|right|center|centre|"
                               r"second (?:left|right)|top|bottom)\s?,", _I)
