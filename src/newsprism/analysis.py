@@ -308,7 +308,7 @@ def event_headline_checks(articles: Sequence[Article], event_of: dict[str, str],
         if len(group) < 2 or not any(a.headline for a in group):
             continue
         group = group[:MAX_EVENT_HEADLINE_BODIES]
-        checks = check_event_headlines(group, language=language, annotations=annotations)
+        checks = check_event_headlines(group, language=language, annotations=annotations, own=False)
         for article in (a for a in group if a.headline):
             against = [{"article": body, "label": c.label, "score": round(float(c.score), 4)}
                        for (head, body), c in checks.items() if head == article.id and body != article.id]

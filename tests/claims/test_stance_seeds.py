@@ -60,3 +60,10 @@ def test_spun_headline_contradicts_the_event_s_other_articles(across, body_phras
 ])
 def test_fair_headlines_do_not_contradict_the_event_s_other_articles(across, headline_phrase, body_phrase):
     assert across(headline_phrase, body_phrase).label in ("agree", "discuss")
+
+
+def test_event_headlines_can_leave_the_own_body_out(seed_articles, language):
+    from newsprism.claims import check_event_headlines
+
+    pairs = check_event_headlines(seed_articles[:2], language=language, own=False)
+    assert pairs and all(head != body for head, body in pairs)

@@ -235,10 +235,11 @@ def check_headline(headline: str, body: str, *, language=None, annotation: Annot
 
 def check_event_headlines(articles: Sequence[Article], *, language=None,
                           annotations: Mapping[str, Annotation] | None = None,
-                          model: TreeModel | None = None) -> dict[tuple[str, str], HeadlineCheck]:
-    """Every article's headline against every article's body, its own included, for the
-    articles of one event: ``{(headline_article_id, body_article_id): HeadlineCheck}``.
-    Each body and headline is embedded once; ``annotations`` (by article id) spare the bodies."""
+                          model: TreeModel | None = None, own: bool = True) -> dict[tuple[str, str], HeadlineCheck]:
+    """Every article's headline against every article's body, its own included unless ``own``
+    is False (``analyze`` stores the own-body check apart), for the articles of one event:
+    ``{(headline_article_id, body_article_id): HeadlineCheck}``. Each body and headline is
+    embedded once; ``annotations`` (by article id) spare the bodies."""
     language = language or _default_language()
     model = model or load_model()
     annotations = annotations or {}
@@ -246,7 +247,8 @@ def check_event_headlines(articles: Sequence[Article], *, language=None,
               if a.text and a.text.strip()}
     heads = {a.id: read_headline(a.headline, language) for a in articles
              if a.headline and a.headline.strip()}
-    return {(h, b): _check(head, view, model) for h, head in heads.items() for b, view in bodies.items()}
+    return {(h, b): _check(head, view, model) for h, head in heads.items() for b, view in bodies.items()
+            if own or h != b}
 
 
 def _empty() -> HeadlineCheck:
