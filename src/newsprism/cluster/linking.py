@@ -149,9 +149,3 @@ def lead_word_similarity(events: Sequence[Sequence[Features]], idf: np.ndarray) 
     # Shrunk like lead_centre: two events have no common ground to remove (centred fully, any two
     # vectors are opposite), seventy mostly have.
     return centre_kernel((profiles @ profiles.T).toarray(), len(events) / (len(events) + BACKGROUND_PRIOR))
-
-
-def average_link(means: np.ndarray, sizes: Sequence[int], link: float) -> list[int]:
-    """Size-weighted average linkage of groups given their mean vectors (the dot product of two
-    means is the mean pairwise similarity of their members)."""
-    return upgma(means @ means.T, sizes, link)
