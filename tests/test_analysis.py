@@ -203,3 +203,23 @@ def test_analysis_fast_triage_then_full_run_upgrades(tmp_path, language, static_
         assert again.annotated == 0 and (again.stories, again.events) == (1, 2)
     result = runner.invoke(app, ["analyze", "--db", str(path), "--fast", "--json"])
     assert result.exit_code == 0 and json.loads(result.stdout)["fast"] is True
+
+
+def test_analysis_reads_no_quotes_or_claims_out_of_other_languages(tmp_path, language):
+    from newsprism.analysis import article_claims, article_quotes
+    from newsprism.nlp import annotate
+
+    french = tmp_path / "fr.txt"
+    french.write_text("Le ministre a déclaré mardi : « Nous ne céderons pas », selon un communiqué publié à Paris.\n\n"
+                      "Les syndicats ont annoncé une nouvelle grève pour jeudi, affirmant que 80 % des salariés "
+                      "soutiennent le mouvement.\n", encoding="utf-8")
+    with newsprism.open(tmp_path / "fr.db") as corpus:
+        corpus.ingest([str(french), str(sorted(EXAMPLES.glob("*.txt"))[0])])
+        articles = list(corpus.articles())
+        assert {a.language for a in articles} == {"fr", "en"}
+        quotes = article_quotes(corpus.store, articles, language)
+        claims = article_claims(corpus.store, articles, {a.id: n for a, n in zip(articles, annotate(articles, language))},
+                                quotes)
+    by_language = {a.language: a.id for a in articles}
+    assert quotes[by_language["fr"]] == [] and claims[by_language["fr"]] == []
+    assert quotes[by_language["en"]] and claims[by_language["en"]]

@@ -110,12 +110,18 @@ def language_layer(store, articles: Sequence[Article], language, on_progress=Non
         fresh = annotate(batch, language, docs=docs)
         store.save_annotations(fresh)
         store.save_extractions("quotes", QUOTES_VERSION, {
-            a.id: [q.to_dict() for q in quotes_from_doc(doc)] if doc is not None else []
+            a.id: [q.to_dict() for q in quotes_from_doc(doc)] if doc is not None and english(a) else []
             for a, doc in zip(batch, docs) if a.id not in have_quotes})
         cached.update((a.article_id, a) for a in fresh)
         if on_progress:
             on_progress("annotating", done, len(pending))
     return cached, pending
+
+
+def english(article: Article) -> bool:
+    """Quotes and claims are read with English models and cue words: an article detected as
+    another language (set aside by the clusterer) gets none rather than nonsense."""
+    return not article.language or article.language == "en"
 
 
 def reembed(article: Article, annotation: Annotation, language) -> Annotation:
@@ -165,7 +171,7 @@ def article_quotes(store, articles: Sequence[Article], language, on_progress=Non
     pending = [a for a in articles if a.id not in cached]
     for done, batch in _batches(pending, ANNOTATE_BATCH):
         found = extract_quotes_batch([a.text for a in batch], language)
-        fresh = {a.id: [q.to_dict() for q in quotes] for a, quotes in zip(batch, found)}
+        fresh = {a.id: [q.to_dict() for q in quotes] if english(a) else [] for a, quotes in zip(batch, found)}
         store.save_extractions("quotes", QUOTES_VERSION, fresh)
         cached.update(fresh)
         if on_progress:
@@ -195,7 +201,7 @@ def article_claims(store, articles: Sequence[Article], annotations: dict[str, An
     pending = [a for a in articles if a.id not in cached and a.id in annotations]
     fresh = {a.id: [c.to_dict() for c in extract_claims(a.id, a.text, annotations[a.id],
                                                         [quote_record(q) for q in quotes.get(a.id, ())])]
-             for a in pending}
+             if english(a) else [] for a in pending}
     if fresh:
         store.save_extractions("claims", CLAIMS_VERSION, fresh)
         cached.update(fresh)
