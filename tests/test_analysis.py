@@ -223,3 +223,19 @@ def test_analysis_reads_no_quotes_or_claims_out_of_other_languages(tmp_path, lan
     by_language = {a.language: a.id for a in articles}
     assert quotes[by_language["fr"]] == [] and claims[by_language["fr"]] == []
     assert quotes[by_language["en"]] and claims[by_language["en"]]
+
+
+def test_analysis_keeps_summaries_of_unchanged_stories(analyzed):
+    """A re-run does not summarise a story again when nothing it depends on changed."""
+    from newsprism.analysis import summarize_stories
+
+    class NoEmbedding:
+        def embed(self, texts):
+            raise AssertionError("a summary was recomputed")
+
+    path, _, _ = analyzed
+    with newsprism.open(path) as corpus:
+        stored = corpus.store.findings("summary")
+        rows = summarize_stories(corpus.stories(), list(corpus.articles()), corpus.store.provenance_groups(),
+                                 NoEmbedding(), claims=corpus.store.findings("claim"), store=corpus.store)
+    assert [row for _, _, row in rows] == stored

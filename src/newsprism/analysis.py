@@ -79,7 +79,8 @@ def analyze(store, language=None, *, fast: bool = False,
     store.save_findings("framing", framing_panels(store, stories, articles, cached, aligned_claims, language,
                                                   on_progress))
     store.save_findings("summary", summarize_stories(stories, articles, groups, language, on_progress,
-                                                     claims=[c.to_dict() for c in aligned_claims]))
+                                                     claims=[c.to_dict() for c in aligned_claims],
+                                                     store=store, annotations=cached))
     return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
                           groups=len(groups), stories=len(stories),
                           events=sum(len(s.events) for s in stories), quotes=len(aligned_quotes),
@@ -277,17 +278,39 @@ def claim_record(data: dict):
 
 
 def summarize_stories(stories: Sequence[Story], articles: Sequence[Article], groups: Sequence[ProvenanceGroup],
-                      language, on_progress=None, claims: Sequence[dict] = ()) -> list[tuple[str, str, dict]]:
-    """Cited summaries of every story and of each of its events, as ``(id, story id, json)`` rows."""
+                      language, on_progress=None, claims: Sequence[dict] = (), *, store=None,
+                      annotations: dict[str, Annotation] | None = None) -> list[tuple[str, str, dict]]:
+    """Cited summaries of every story and of each of its events, as ``(id, story id, json)`` rows.
+
+    With ``store``, a story whose events, members, provenance and claims are unchanged since the
+    last run keeps its stored summaries. Sentences are embedded once per story (a story's summary
+    re-reads its events' sentences), those the language layer already embedded not at all.
+    """
+    from .nlp import MemoEmbedder
+    from .summarize import SUMMARIZE_VERSION
     from .summarize.dossier import story_summaries
 
     by_id = {a.id: a for a in articles}
     group_of = group_index(groups)
+    earlier: dict[str, list[dict]] = {}
+    for row in store.findings("summary") if store is not None else ():
+        earlier.setdefault(row.get("key"), []).append(row)
+    claims_of: dict[str, list] = {}
+    for claim in claims:
+        claims_of.setdefault(claim.get("event"), []).append(claim)
     rows = []
     for i, story in enumerate(stories, 1):
-        for scope, summary in story_summaries(story, by_id, group_of=group_of, language=language,
-                                              claims=claims).items():
-            rows.append((scope, story.id, {"id": scope, **summary}))
+        story_claims = [c for e in story.events for c in claims_of.get(e.id, ())]
+        key = _digest(SUMMARIZE_VERSION, story.id, [[e.id, [a.id for a in e.articles]] for e in story.events],
+                      sorted(group_of.get(a, a) for a in story.articles),
+                      sorted([c.get("id"), c.get("status")] for c in story_claims))
+        if key not in earlier:
+            known = {s.text: v for a in story.articles if annotations and a in annotations
+                     for s, v in zip(annotations[a].sentences, annotations[a].sentence_vectors)}
+            earlier[key] = [{"id": scope, "key": key, **summary} for scope, summary in story_summaries(
+                story, by_id, group_of=group_of, language=MemoEmbedder(language, known),
+                claims=story_claims).items()]
+        rows.extend((row["id"], story.id, row) for row in earlier[key])
         if on_progress:
             on_progress("summarizing", i, len(stories))
     return rows

@@ -4,8 +4,8 @@ Models load once per process (a ``Language`` object holds them) and everything i
 ``StaticEmbedder`` is the cheap path: word-piece vectors distilled from MiniLM, thousands of
 texts per second, for candidate retrieval and triage of very large piles.
 """
-from .language import EMBED_DIM, NLP_VERSION, Language, annotate, shared_language
+from .language import EMBED_DIM, NLP_VERSION, Language, MemoEmbedder, annotate, shared_language
 from .static import StaticEmbedder, shared_static
 
-__all__ = ["EMBED_DIM", "NLP_VERSION", "Language", "StaticEmbedder", "annotate", "shared_language",
+__all__ = ["EMBED_DIM", "NLP_VERSION", "Language", "MemoEmbedder", "StaticEmbedder", "annotate", "shared_language",
            "shared_static"]

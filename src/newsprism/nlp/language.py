@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 import numpy as np
@@ -99,6 +99,25 @@ class Language:
     def parse(self, texts: Sequence[str]):
         """spaCy Docs for ``texts`` (batched)."""
         return list(self.nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=32))
+
+
+class MemoEmbedder:
+    """``embed`` with a memory, for a stage that embeds the same sentences again and again (a
+    story's summary re-reads its events' sentences): texts seen before, or handed over up front
+    (an annotation's sentences, already embedded by the language layer), are not embedded again.
+    Keep one per unit of work (a story): the memory grows with what it has seen."""
+
+    def __init__(self, language, known: Mapping[str, np.ndarray] | None = None):
+        self.language = language
+        self._memo: dict[str, np.ndarray] = dict(known or {})
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._memo))
+        if missing:
+            self._memo.update(zip(missing, self.language.embed(missing)))
+        if not texts:
+            return np.zeros((0, EMBED_DIM), dtype=np.float32)
+        return np.stack([self._memo[t] for t in texts]).astype(np.float32)
 
 
 @cache
