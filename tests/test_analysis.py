@@ -239,3 +239,22 @@ def test_analysis_keeps_summaries_of_unchanged_stories(analyzed):
         rows = summarize_stories(corpus.stories(), list(corpus.articles()), corpus.store.provenance_groups(),
                                  NoEmbedding(), claims=corpus.store.findings("claim"), store=corpus.store)
     assert [row for _, _, row in rows] == stored
+
+
+def test_analysis_keeps_aligned_claims_of_unchanged_events(analyzed):
+    """A re-run does not align an event's claims again when its members and provenance are unchanged."""
+    from newsprism.analysis import align_event_claims
+
+    class NoEmbedding:
+        def embed(self, texts):
+            raise AssertionError("claims were aligned again")
+
+    path, _, _ = analyzed
+    with newsprism.open(path) as corpus:
+        store = corpus.store
+        event_of = {a: v["event_id"] for a, v in store.assignments().items()}
+        aligned, keys = align_event_claims(store.extractions("claims"), event_of, store.provenance_groups(),
+                                           {}, NoEmbedding(), store=store)
+        stored = store.findings("claim")
+        assert set(keys) == {e.id for s in corpus.stories() for e in s.events}
+    assert [c.to_dict() for c in aligned] == stored and stored

@@ -74,8 +74,9 @@ def analyze(store, language=None, *, fast: bool = False,
     store.save_findings("headline", event_headline_checks(articles, event_of, cached, language))
     aligned_quotes = align_story_quotes(quotes, articles, event_of, stories, groups, language)
     store.save_findings("quote", aligned_quotes)
-    aligned_claims = align_event_claims(claims, event_of, groups, cached, language)
+    aligned_claims, claim_keys = align_event_claims(claims, event_of, groups, cached, language, store=store)
     store.save_findings("claim", [(c.id, c.event, c.to_dict()) for c in aligned_claims])
+    store.save_findings("claim-key", [(event, event, {"event": event, "key": key}) for event, key in claim_keys.items()])
     store.save_findings("framing", framing_panels(store, stories, articles, cached, aligned_claims, language,
                                                   on_progress))
     store.save_findings("summary", summarize_stories(stories, articles, groups, language, on_progress,
@@ -210,18 +211,36 @@ def article_claims(store, articles: Sequence[Article], annotations: dict[str, An
 
 
 def align_event_claims(claims: dict[str, list], event_of: dict[str, str], groups: Sequence[ProvenanceGroup],
-                       annotations: dict[str, Annotation], language) -> list:
-    """Claims aligned across the outlets of each event (``AlignedClaim`` records)."""
-    from .claims.align import align_claims, claim_vectors
+                       annotations: dict[str, Annotation], language, *, store=None) -> tuple[list, dict[str, str]]:
+    """Claims aligned across the outlets of each event (``AlignedClaim`` records, events in the
+    order their first article comes in ``claims``), and each event's key. With ``store``, an
+    event whose key (its members, their provenance, the claims and alignment versions) matches
+    the last run's keeps its stored aligned claims."""
+    from .claims import CLAIMS_VERSION, AlignedClaim
+    from .claims.align import ALIGN_VERSION, align_claims, claim_vectors
 
-    records = {aid: [claim_record(c) for c in found] for aid, found in claims.items() if aid in event_of}
+    group_of = group_index(groups)
+    members: dict[str, list[str]] = {}
+    for aid in claims:
+        if aid in event_of:
+            members.setdefault(event_of[aid], []).append(aid)
+    keys = {event: _digest(CLAIMS_VERSION, ALIGN_VERSION, event, sorted(ids), sorted(group_of.get(a, a) for a in ids))
+            for event, ids in members.items()}
+    done = {row.get("event"): row.get("key") for row in store.findings("claim-key")} if store is not None else {}
+    kept: dict[str, list] = {}
+    for row in store.findings("claim") if store is not None else ():
+        if done.get(row.get("event")) == keys.get(row.get("event")):
+            kept.setdefault(row["event"], []).append(AlignedClaim.from_dict(row))
+    todo = {event for event in members if done.get(event) != keys[event]}
+    records = {aid: [claim_record(c) for c in claims[aid]] for event in todo for aid in members[event]}
     flat = [c for found in records.values() for c in found]
-    if not flat:
-        return []
-    vectors = claim_vectors(flat, annotations=annotations, language=language)
-    aligned = align_claims(records, event_of=event_of, group_of=group_index(groups), language=language,
-                           vectors=vectors)
-    return aligned
+    fresh: dict[str, list] = {}
+    if flat:
+        vectors = claim_vectors(flat, annotations=annotations, language=language)
+        for claim in align_claims(records, event_of=event_of, group_of=group_of, language=language, vectors=vectors):
+            fresh.setdefault(claim.event, []).append(claim)
+    aligned = [c for event in members for c in (fresh if event in todo else kept).get(event, ())]
+    return aligned, keys
 
 
 def framing_panels(store, stories: Sequence[Story], articles: Sequence[Article], annotations: dict[str, Annotation],

@@ -84,6 +84,11 @@ class _Views:
     refuting: np.ndarray  # (n,) bool: the claim calls something false
 
 
+# Bump when the alignment changes: analyze reuses an event's stored aligned claims while this,
+# the claims version and the event's members and provenance are unchanged.
+ALIGN_VERSION = "claims-align-1"
+
+
 def align_claims(claims: Mapping[str, Sequence[Claim]], *, event_of: Mapping[str, str],
                  group_of: Mapping[str, str] | None = None, language=None,
                  vectors: Mapping[str, np.ndarray] | None = None) -> list[AlignedClaim]:

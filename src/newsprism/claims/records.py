@@ -91,6 +91,15 @@ class AlignedClaim:
     def articles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.article for m in self.carried_by))
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "AlignedClaim":
+        """The record back from ``to_dict`` (stored findings reused by a later run)."""
+        return cls(id=data["id"], event=data["event"], text=data["text"], status=data["status"],
+                   independent_sources=data["independent_sources"],
+                   carried_by=tuple(ClaimMention(**m) for m in data.get("carried_by") or ()),
+                   contradicted_by=tuple(ClaimMention(**m) for m in data.get("contradicted_by") or ()),
+                   details=data.get("details") or {})
+
     def to_dict(self) -> dict:
         """The interface JSON of ``newsprism claims --json``, plus ``event`` and ``details``."""
         return {"id": self.id, "text": self.text, "status": self.status,
