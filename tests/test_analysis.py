@@ -258,3 +258,19 @@ def test_analysis_keeps_aligned_claims_of_unchanged_events(analyzed):
         stored = store.findings("claim")
         assert set(keys) == {e.id for s in corpus.stories() for e in s.events}
     assert [c.to_dict() for c in aligned] == stored and stored
+
+
+def test_analysis_keeps_event_headline_checks_of_unchanged_events(analyzed):
+    from newsprism.analysis import event_headline_checks
+
+    class NoEmbedding:
+        def embed(self, texts):
+            raise AssertionError("headlines were checked again")
+
+    path, _, _ = analyzed
+    with newsprism.open(path) as corpus:
+        store = corpus.store
+        event_of = {a: v["event_id"] for a, v in store.assignments().items()}
+        rows, keys = event_headline_checks(list(corpus.articles()), event_of, {}, NoEmbedding(), store=store)
+        stored = store.findings("headline")
+    assert keys and [row for _, _, row in rows] == stored and stored

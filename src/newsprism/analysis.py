@@ -71,12 +71,12 @@ def analyze(store, language=None, *, fast: bool = False,
     quotes = article_quotes(store, articles, language, on_progress)
     claims = article_claims(store, articles, cached, quotes)
     event_of = {a["article_id"]: a["event_id"] for a in assignments}
-    store.save_findings("headline", event_headline_checks(articles, event_of, cached, language))
+    headline_rows, headline_keys = event_headline_checks(articles, event_of, cached, language, store=store)
+    save_with_keys(store, "headline", headline_rows, headline_keys)
     aligned_quotes = align_story_quotes(quotes, articles, event_of, stories, groups, language)
     store.save_findings("quote", aligned_quotes)
     aligned_claims, claim_keys = align_event_claims(claims, event_of, groups, cached, language, store=store)
-    store.save_findings("claim", [(c.id, c.event, c.to_dict()) for c in aligned_claims])
-    store.save_findings("claim-key", [(event, event, {"event": event, "key": key}) for event, key in claim_keys.items()])
+    save_with_keys(store, "claim", [(c.id, c.event, c.to_dict()) for c in aligned_claims], claim_keys)
     store.save_findings("framing", framing_panels(store, stories, articles, cached, aligned_claims, language,
                                                   on_progress))
     store.save_findings("summary", summarize_stories(stories, articles, groups, language, on_progress,
@@ -226,12 +226,9 @@ def align_event_claims(claims: dict[str, list], event_of: dict[str, str], groups
             members.setdefault(event_of[aid], []).append(aid)
     keys = {event: _digest(CLAIMS_VERSION, ALIGN_VERSION, event, sorted(ids), sorted(group_of.get(a, a) for a in ids))
             for event, ids in members.items()}
-    done = {row.get("event"): row.get("key") for row in store.findings("claim-key")} if store is not None else {}
-    kept: dict[str, list] = {}
-    for row in store.findings("claim") if store is not None else ():
-        if done.get(row.get("event")) == keys.get(row.get("event")):
-            kept.setdefault(row["event"], []).append(AlignedClaim.from_dict(row))
-    todo = {event for event in members if done.get(event) != keys[event]}
+    unchanged, stored = kept_by_event(store, "claim", keys)
+    kept = {event: [AlignedClaim.from_dict(row) for row in rows] for event, rows in stored.items()}
+    todo = set(members) - unchanged
     records = {aid: [claim_record(c) for c in claims[aid]] for event in todo for aid in members[event]}
     flat = [c for found in records.values() for c in found]
     fresh: dict[str, list] = {}
@@ -341,21 +338,28 @@ def group_index(groups: Sequence[ProvenanceGroup]) -> dict[str, str]:
 
 
 def event_headline_checks(articles: Sequence[Article], event_of: dict[str, str],
-                          annotations: dict[str, Annotation], language) -> list[tuple[str, str, dict]]:
+                          annotations: dict[str, Annotation], language, *, store=None
+                          ) -> tuple[list[tuple[str, str, dict]], dict[str, str]]:
     """Each headline against the bodies of the other articles of its event, as ``(article id,
     event id, json)`` rows: ``verdict`` is "agrees" when some other outlet's body supports it and
-    none disagrees, "contradicts" the other way round, "mixed" when both, else "not covered"."""
-    from .claims.stance import check_event_headlines
+    none disagrees, "contradicts" the other way round, "mixed" when both, else "not covered".
+    Also each event's key: with ``store``, an event whose members are unchanged keeps its rows."""
+    from .claims.stance import STANCE_VERSION, check_event_headlines
 
     members: dict[str, list[Article]] = {}
     for article in articles:
         if article.id in event_of:
             members.setdefault(event_of[article.id], []).append(article)
+    members = {event: group[:MAX_EVENT_HEADLINE_BODIES] for event, group in members.items()
+               if len(group) >= 2 and any(a.headline for a in group)}
+    keys = {event: _digest(STANCE_VERSION, event, [[a.id, a.headline] for a in group])
+            for event, group in members.items()}
+    unchanged, kept = kept_by_event(store, "headline", keys)
     rows = []
     for event, group in members.items():
-        if len(group) < 2 or not any(a.headline for a in group):
+        if event in unchanged:
+            rows.extend((row["article"], event, row) for row in kept.get(event, ()))
             continue
-        group = group[:MAX_EVENT_HEADLINE_BODIES]
         checks = check_event_headlines(group, language=language, annotations=annotations, own=False)
         for article in (a for a in group if a.headline):
             against = [{"article": body, "label": c.label, "score": round(float(c.score), 4)}
@@ -365,7 +369,28 @@ def event_headline_checks(articles: Sequence[Article], event_of: dict[str, str],
                        else "contradicts" if "disagree" in labels else "not covered")
             rows.append((article.id, event, {"article": article.id, "event": event, "verdict": verdict,
                                              "against": against}))
-    return rows
+    return rows, keys
+
+
+def kept_by_event(store, kind: str, keys: dict[str, str]) -> tuple[set[str], dict[str, list[dict]]]:
+    """The events whose key matches the one stored by the last run (``"<kind>-key"`` findings),
+    and their stored ``kind`` findings (rows with an "event" field): what a re-run can keep."""
+    if store is None:
+        return set(), {}
+    done = {row.get("event"): row.get("key") for row in store.findings(kind + "-key")}
+    unchanged = {event for event, key in keys.items() if done.get(event) == key}
+    kept: dict[str, list[dict]] = {}
+    for row in store.findings(kind):
+        if row.get("event") in unchanged:
+            kept.setdefault(row["event"], []).append(row)
+    return unchanged, kept
+
+
+def save_with_keys(store, kind: str, rows: list[tuple[str, str, dict]], keys: dict[str, str]) -> None:
+    """Save ``kind`` findings, then the keys of the events they were made for (in that order: a
+    crash between the two leaves old keys, which only makes the next run redo work)."""
+    store.save_findings(kind, rows)
+    store.save_findings(kind + "-key", [(event, event, {"event": event, "key": key}) for event, key in keys.items()])
 
 
 def syndication(articles: Sequence[Article], annotations: Sequence[Annotation]
