@@ -234,17 +234,26 @@ def test_analysis_reads_no_quotes_or_claims_out_of_other_languages(tmp_path, lan
     assert quotes[by_language["en"]] and claims[by_language["en"]]
 
 
+class NoEmbedding:
+    """A language for re-runs that must keep what is stored: any embedding is recomputed work."""
+
+    def embed(self, texts):
+        raise AssertionError("recomputed although nothing it depends on changed")
+
+
+def event_of(store) -> dict[str, str]:
+    return {a: v["event_id"] for a, v in store.assignments().items()}
+
+
 def test_analysis_keeps_summaries_of_unchanged_stories(analyzed):
     """A re-run does not summarise a story again when nothing it depends on changed."""
     from newsprism.analysis import summarize_stories
 
-    class NoEmbedding:
-        def embed(self, texts):
-            raise AssertionError("a summary was recomputed")
-
     path, _, _ = analyzed
     with newsprism.open(path) as corpus:
         stored = corpus.store.findings("summary")
+        [story] = corpus.stories()
+        assert set(corpus.summary(story.id)) == {"summary", "sentences"}  # analyze's "key" stays inside
         rows = summarize_stories(corpus.stories(), list(corpus.articles()), corpus.store.provenance_groups(),
                                  NoEmbedding(), claims=corpus.store.findings("claim"), store=corpus.store)
     assert [row for _, _, row in rows] == stored
@@ -254,15 +263,10 @@ def test_analysis_keeps_aligned_claims_of_unchanged_events(analyzed):
     """A re-run does not align an event's claims again when its members and provenance are unchanged."""
     from newsprism.analysis import align_event_claims
 
-    class NoEmbedding:
-        def embed(self, texts):
-            raise AssertionError("claims were aligned again")
-
     path, _, _ = analyzed
     with newsprism.open(path) as corpus:
         store = corpus.store
-        event_of = {a: v["event_id"] for a, v in store.assignments().items()}
-        aligned, keys = align_event_claims(store.extractions("claims"), event_of, store.provenance_groups(),
+        aligned, keys = align_event_claims(store.extractions("claims"), event_of(store), store.provenance_groups(),
                                            {}, NoEmbedding(), store=store)
         stored = store.findings("claim")
         assert set(keys) == {e.id for s in corpus.stories() for e in s.events}
@@ -272,14 +276,9 @@ def test_analysis_keeps_aligned_claims_of_unchanged_events(analyzed):
 def test_analysis_keeps_event_headline_checks_of_unchanged_events(analyzed):
     from newsprism.analysis import event_headline_checks
 
-    class NoEmbedding:
-        def embed(self, texts):
-            raise AssertionError("headlines were checked again")
-
     path, _, _ = analyzed
     with newsprism.open(path) as corpus:
         store = corpus.store
-        event_of = {a: v["event_id"] for a, v in store.assignments().items()}
-        rows, keys = event_headline_checks(list(corpus.articles()), event_of, {}, NoEmbedding(), store=store)
+        rows, keys = event_headline_checks(list(corpus.articles()), event_of(store), {}, NoEmbedding(), store=store)
         stored = store.findings("headline")
     assert keys and [row for _, _, row in rows] == stored and stored

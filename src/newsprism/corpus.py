@@ -141,7 +141,9 @@ class Corpus:
         return self._summaries().get(scope_id)
 
     def _summaries(self) -> dict[str, dict]:
-        return {row["id"]: {k: v for k, v in row.items() if k != "id"} for row in self.store.findings("summary")}
+        # "key" is analyze's bookkeeping (whether a re-run may keep the summary), not part of it
+        return {row["id"]: {k: v for k, v in row.items() if k not in ("id", "key")}
+                for row in self.store.findings("summary")}
 
     def report(self, out: str | Path) -> Path:
         """Write the static HTML report to ``out``; returns the path of its index page."""
