@@ -31,7 +31,18 @@ def headline_check(headline: str, body: str, **options) -> str:
     return _check(headline, body, **options)
 
 
+def loaded_words(text: str, **options):
+    """The loaded words of ``text``: each with ``text``, ``start``, ``end``, ``reason`` and ``quoted``
+    (inside quotation marks: a source's words, not the outlet's). See ``newsprism.framing.loaded_words``.
+
+    Imported on first use: MiniLM loads only when loaded words are asked for.
+    """
+    from .framing import loaded_words as _loaded
+
+    return _loaded(text, **options)
+
+
 __all__ = [
     "Article", "BadInput", "Block", "Cleaned", "Corpus", "Failure", "FetchError", "IngestReport",
-    "Metadata", "NewsprismError", "extract_quotes", "headline_check", "summarize", "RawArticle", "RemovedLine", "Sourced", "open", "__version__",
+    "Metadata", "NewsprismError", "extract_quotes", "headline_check", "loaded_words", "summarize", "RawArticle", "RemovedLine", "Sourced", "open", "__version__",
 ]

@@ -14,10 +14,11 @@ def seed_groups(seed_articles, seed_annotations, language):
 
 
 @pytest.fixture(scope="session")
-def seed_panel(seed_articles, seed_annotations, seed_groups):
+def seed_panel(seed_articles, seed_annotations, seed_groups, language):
     from newsprism.framing import framing_panel
 
-    return framing_panel(seed_articles, {a.article_id: a for a in seed_annotations}, groups=seed_groups)
+    return framing_panel(seed_articles, {a.article_id: a for a in seed_annotations}, groups=seed_groups,
+                         language=language)
 
 
 @pytest.fixture(scope="session")

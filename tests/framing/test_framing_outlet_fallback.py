@@ -21,7 +21,7 @@ def test_panel_notes_the_fallbacks_and_serialises():
     articles = [make_article("The regime spoke.", id="aaaaaaaaaaaaaaaa"),
                 make_article("The regime spoke again.", id="b", url="https://news.example.com/x"),
                 make_article("Nothing.", id="c", outlet="Named")]
-    panel = framing_panel(articles, {}, groups=[])
+    panel = framing_panel(articles, {}, groups=[], word_model=False)
     assert [o.outlet_source for o in panel.outlets] == ["outlet", "domain", "article"]
     notes = " ".join(panel.notes)
     assert "news.example.com" in notes and "article aaaaaaaaaaaa" in notes

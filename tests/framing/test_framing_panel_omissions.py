@@ -25,7 +25,7 @@ def _omitted(panel, outlet):
 
 
 def test_omissions_from_a_mapping():
-    panel = framing_panel(ARTICLES, {}, COVERAGE, groups=[])
+    panel = framing_panel(ARTICLES, {}, COVERAGE, groups=[], word_model=False)
     assert panel.has_coverage
     assert _omitted(panel, "One") == {("k2", "omitted", ("Two",))}  # k1: a1 carries it for One
     assert _omitted(panel, "Two") == {("k1", "omitted", ("One",))}
@@ -44,12 +44,12 @@ def test_omissions_from_records_and_dicts():
     rows = [_Row(claim_id=k, text=v["text"], by_article=v["by_article"]) for k, v in COVERAGE.items()]
     as_dicts = [{"id": k, **v} for k, v in COVERAGE.items()]
     as_records = [CoverageRow(claim_id=k, **v) for k, v in COVERAGE.items()]
-    expected = framing_panel(ARTICLES, {}, COVERAGE, groups=[]).to_dict()
+    expected = framing_panel(ARTICLES, {}, COVERAGE, groups=[], word_model=False).to_dict()
     for coverage in (rows, as_dicts, as_records):
-        assert framing_panel(ARTICLES, {}, coverage, groups=[]).to_dict() == expected
+        assert framing_panel(ARTICLES, {}, coverage, groups=[], word_model=False).to_dict() == expected
 
 
 def test_no_coverage_no_omissions():
-    panel = framing_panel(ARTICLES, {}, groups=[])
+    panel = framing_panel(ARTICLES, {}, groups=[], word_model=False)
     assert not panel.has_coverage and all(o.omissions == () for o in panel.outlets)
     assert any("No coverage matrix" in note for note in panel.notes)

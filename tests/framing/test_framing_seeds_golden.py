@@ -78,3 +78,18 @@ def test_missing_outlets_are_said(seed_panel, seed_articles):
     assert epoch.outlet_source == "article"
     assert any("no outlet" in note and epoch.outlet in note for note in seed_panel.notes)
     assert not seed_panel.has_coverage and all(not o.omissions for o in seed_panel.outlets)
+
+
+def test_loaded_words_cite_their_article_and_sentence(seed_panel, seed_articles):
+    texts = {a.id: a.text for a in seed_articles}
+    reuters = seed_panel.outlet(_outlet(seed_articles, "brutal war of aggression"))
+    for outlet in seed_panel.outlets:
+        for word in outlet.loaded_words:
+            text = texts[word.article_id]
+            assert word.article_id in outlet.articles and text[word.start:word.end] == word.text
+            assert word.sentence_start <= word.start < word.end <= word.sentence_end <= len(text)
+            assert word.reason
+    brutal = [w for w in reuters.loaded_words if w.text.lower() == "brutal"]
+    assert brutal and all(w.quoted for w in brutal)  # Blinken's word, not Reuters'
+    assert any(w.probability is not None for o in seed_panel.outlets for w in o.loaded_words)
+    assert seed_panel.to_dict()["outlets"][0]["loaded_words"][0]["reason"]

@@ -5,20 +5,23 @@ leaves out that the others carry.
     panel = framing_panel(articles, {a.article_id: a for a in annotations}, coverage)
     panel.side_by_side("China")   # {outlet: ("CCP", "Chinese regime", ...)}
     panel.to_dict()
+    loaded_words("The regime's brutal crackdown ...")   # [LoadedWord(text="brutal", reason=..., quoted=False), ...]
 
 Shipped lexicons (``data/aliases.json``, ``data/loaded_terms.json``) document their origin.
 """
+from .emotive import LoadedWordModel, default_model, score_sentences
 from .group import EMBED_THRESHOLD, GroupingOptions
 from .lexicon import default_aliases, default_loaded
 from .loaded import loaded_terms
 from .panel import FRAMING_VERSION, coverage_rows, framing_panel
-from .records import (CoverageRow, FormUse, FramingPanel, LoadedCount, LoadedTerm, Mention, Omission,
-                      OutletForms, OutletFraming, OutletName, TermChoice, TermGroup)
+from .records import (CoverageRow, FormUse, FramingPanel, LoadedCount, LoadedTerm, LoadedWord, Mention,
+                      Omission, OutletForms, OutletFraming, OutletName, TermChoice, TermGroup)
 from .terms import entity_terms, outlet_of
+from .words import loaded_words
 
 __all__ = [
     "EMBED_THRESHOLD", "FRAMING_VERSION", "CoverageRow", "FormUse", "FramingPanel", "GroupingOptions",
-    "LoadedCount", "LoadedTerm", "Mention", "Omission", "OutletForms", "OutletFraming", "OutletName",
-    "TermChoice", "TermGroup", "coverage_rows", "default_aliases", "default_loaded", "entity_terms",
-    "framing_panel", "loaded_terms", "outlet_of",
+    "LoadedCount", "LoadedTerm", "LoadedWord", "LoadedWordModel", "Mention", "Omission", "OutletForms", "OutletFraming", "OutletName",
+    "TermChoice", "TermGroup", "coverage_rows", "default_aliases", "default_loaded", "default_model",
+    "entity_terms", "framing_panel", "loaded_terms", "loaded_words", "outlet_of", "score_sentences",
 ]

@@ -5,13 +5,16 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from ..model import Annotation, Article
+from .emotive import default_model
 from .group import GroupingOptions
 from .lexicon import LoadedLexicon, default_aliases, default_loaded
 from .loaded import count_terms, loaded_terms
-from .records import CoverageRow, FramingPanel, Omission, OutletFraming, OutletName, TermChoice, TermGroup
+from .records import (CoverageRow, FramingPanel, LoadedTerm, LoadedWord, Omission, OutletFraming, OutletName,
+                      TermChoice, TermGroup)
 from .terms import entity_terms, outlet_of
+from .words import loaded_words
 
-FRAMING_VERSION = "framing-1"
+FRAMING_VERSION = "framing-2"  # framing-2: loaded words by the BABE-trained word model, each with its sentence
 MAX_REFERENTS = 12  # side-by-side rows per outlet: beyond a dozen the panel stops being read
 CARRIED, OMITTED, CONTRADICTED = "carried", "omitted", "contradicted"
 
@@ -19,14 +22,15 @@ CARRIED, OMITTED, CONTRADICTED = "carried", "omitted", "contradicted"
 def framing_panel(articles: Sequence[Article], annotations: Mapping[str, Annotation],
                   coverage=None, *, language=None, docs=None, groups: Sequence[TermGroup] | None = None,
                   options: GroupingOptions | None = None, lexicon: LoadedLexicon | None = None,
-                  max_referents: int = MAX_REFERENTS) -> FramingPanel:
+                  max_referents: int = MAX_REFERENTS, word_model: bool = True) -> FramingPanel:
     """Per outlet: the forms it uses for referents others name differently, its loaded terms
     (per 1,000 words, and in its own voice, i.e. outside quotation marks) and, when a coverage
     matrix is given, the claims other outlets carry that it omits or contradicts.
 
     ``coverage`` is ``{claim_id: {"text": str, "by_article": {article_id: status}}}`` or a
     sequence of CoverageRow-like records (see ``coverage_rows``). Pass ``groups`` from an
-    earlier ``entity_terms`` call to skip the parse.
+    earlier ``entity_terms`` call to skip the parse. ``word_model=False`` finds loaded words by the
+    loaded-term lexicon alone (no MiniLM pass over every sentence).
     """
     if groups is None:
         groups = entity_terms(articles, annotations, language=language, docs=docs, options=options)
@@ -34,7 +38,8 @@ def framing_panel(articles: Sequence[Article], annotations: Mapping[str, Annotat
     rows = coverage_rows(coverage) if coverage is not None else None
     shown = [g for g in groups if g.varies][:max_referents]
     outlets = _outlets(articles, names)
-    framing = tuple(_outlet_row(name, source, members, shown, rows, names, lexicon or default_loaded())
+    find = _word_finder(annotations, language, lexicon or default_loaded(), word_model)
+    framing = tuple(_outlet_row(name, source, members, shown, rows, names, find)
                     for (name, source), members in outlets.items())
     return FramingPanel(version=FRAMING_VERSION, outlets=framing, groups=tuple(groups),
                         notes=_notes(names, rows), has_coverage=rows is not None)
@@ -48,14 +53,36 @@ def _outlets(articles, names: dict[str, OutletName]) -> dict[tuple[str, str], li
     return dict(sorted(out.items(), key=lambda kv: (rank.get(kv[0][1], 3), kv[0][0].lower())))
 
 
-def _outlet_row(name, source, members, groups, rows, names, lexicon) -> OutletFraming:
+def _word_finder(annotations, language, lexicon, word_model: bool):
+    """``article -> [LoadedWord]``: the word model and the lexicon, on the annotation's sentences
+    when there is one; or the lexicon alone."""
+    def with_model(article: Article) -> list[LoadedWord]:
+        note = annotations.get(article.id)
+        sentences = [(s.start, s.end) for s in note.sentences] if note is not None and note.sentences else None
+        return loaded_words(article.text, language=language, sentences=sentences, lexicon=lexicon,
+                            article_id=article.id)
+
+    def lexicon_only(article: Article) -> list[LoadedWord]:
+        return [_as_word(t, article.id) for t in loaded_terms(article, lexicon)]
+    return with_model if word_model else lexicon_only
+
+
+def _as_word(term: LoadedTerm, article_id: str) -> LoadedWord:
+    return LoadedWord(text=term.text, start=term.start, end=term.end, quoted=term.quoted,
+                      reason=f"loaded term: {term.category} (lexicon)", kind=term.category, term=term.term,
+                      sentence_start=term.start, sentence_end=term.end, article_id=article_id)
+
+
+def _outlet_row(name, source, members, groups, rows, names, find) -> OutletFraming:
     words = sum(len(a.text.split()) for a in members)
-    terms = [t for a in members for t in loaded_terms(a, lexicon)]
+    found = tuple(w for a in members for w in find(a))
+    terms = [LoadedTerm(term=w.term, start=w.start, end=w.end, category=w.kind, text=w.text, quoted=w.quoted)
+             for w in found]
     own = [t for t in terms if not t.quoted]
     choices = tuple(_choice(g, o) for g in groups for o in g.outlets if o.outlet == name)
     omissions = omissions_for({a.id for a in members}, rows, names) if rows is not None else ()
     return OutletFraming(outlet=name, outlet_source=source, articles=tuple(a.id for a in members),
-                         words=words, term_choices=choices, loaded=count_terms(terms),
+                         words=words, term_choices=choices, loaded=count_terms(terms), loaded_words=found,
                          loaded_per_1000=_rate(len(terms), words), own_voice_per_1000=_rate(len(own), words),
                          omissions=omissions)
 
@@ -114,6 +141,7 @@ def _notes(names: Mapping[str, OutletName], rows) -> tuple[str, ...]:
                      f"outlet under its article id ({', '.join(by_id)}).")
     if rows is None:
         notes.append("No coverage matrix given: omissions not computed.")
-    notes.append(f"Loaded terms: lexicon {default_loaded().version}; referent aliases "
-                 f"{default_aliases().version}. A loaded term marks a word choice, not proof of bias.")
+    notes.append(f"Loaded words: word model {default_model().version} (trained on BABE) and lexicon "
+                 f"{default_loaded().version}; referent aliases {default_aliases().version}. A loaded word "
+                 f"marks a word choice, not proof of bias; quoted ones are a source's words.")
     return tuple(notes)

@@ -81,3 +81,33 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "pre
                     "sen", "rep", "gov", "governor", "gen", "general", "minister", "secretary",
                     "judge", "justice", "pope", "king", "queen", "prince", "princess", "lord",
                     "lady", "chancellor", "premier", "mayor", "speaker", "officer", "sgt", "capt"})
+
+# --- loaded words (emotive.py) ------------------------------------------------------------------
+# A word of a sentence: letters or digits, hyphens and apostrophes inside ("so-called", "Trump's").
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# Sentences for ``loaded_words`` on plain text: a stretch ending in . ! or ? (and any closing
+# quotation mark or bracket) before a space and a capital, digit or opening mark, or at a line end;
+# not after a capital or a title ("U.S. President", "Mr. Biden").
+SENTENCE = re.compile(r"\S.*?(?:(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?]+[\"'”’)\]]*"
+                      r"(?=\s+[\"'“‘(\[]?[A-Z0-9])|$)", re.MULTILINE)
+# Longest stretch the word model reads at once (in words): MiniLM reads 256 word pieces, and a
+# "sentence" this long is a list or a run-on page fragment, read in pieces.
+MAX_SENTENCE_WORDS = 120
+
+# Adverbs and adjectives that raise the force of what they modify: the author's emphasis.
+INTENSIFIERS = frozenset({
+    "very", "extremely", "deeply", "highly", "utterly", "totally", "absolutely", "completely",
+    "incredibly", "truly", "really", "outright", "blatantly", "wildly", "radically", "hugely",
+    "massively", "seriously", "severely", "bitterly", "fiercely", "sharply", "strongly",
+    "dramatically", "vastly", "enormously", "remarkably", "shockingly", "staggering", "staggeringly",
+    "egregiously", "grossly", "openly", "flatly", "squarely", "overwhelmingly", "unprecedented",
+    "endless", "relentless", "relentlessly", "sheer", "utter", "total", "outrageously", "brazenly",
+    "brazen", "flagrant", "flagrantly", "notoriously", "unabashedly", "desperately", "painfully",
+    "ever", "even", "so", "most", "far",
+})
+# Words that cast doubt on what follows or distance the writer from it (MOS:DOUBT, hedges).
+DOUBT_WORDS = frozenset({
+    "so-called", "allegedly", "alleged", "purportedly", "purported", "supposedly", "supposed",
+    "reportedly", "apparently", "seemingly", "self-styled", "self-proclaimed", "claimed", "dubious",
+    "questionable", "arguably", "ostensibly", "professed",
+})

@@ -3,7 +3,8 @@
     Mention        one occurrence of a referent in one article (offsets into ``Article.text``)
     FormUse        one surface form and how often an outlet (or the corpus) uses it
     TermGroup      one referent (a state, a person, an act of war) and every outlet's forms for it
-    LoadedTerm     one loaded word in one article
+    LoadedTerm     one loaded-term lexicon match in one article
+    LoadedWord     one loaded word (model or lexicon) in one text, with its reason and sentence
     Omission       a claim other outlets carry that this outlet omits (or contradicts)
     OutletFraming  one outlet's row of the framing panel
     FramingPanel   the whole panel
@@ -133,6 +134,34 @@ class LoadedTerm:
 
 
 @dataclass(**RECORD)
+class LoadedWord:
+    """A loaded word of a text: ``text`` is ``source[start:end]``; ``reason`` says why it was
+    flagged ("emotive (model p=0.81; VADER -2.1)", "loaded term: label (lexicon)"); ``quoted`` when
+    it sits inside quotation marks, i.e. in a source's words rather than the outlet's own.
+
+    ``kind`` is the short class behind the reason: a lexicon category ("label", "escalating", ...),
+    or "intensifier", "doubt", "emotive", "subjective", "model". ``probability`` is the word
+    model's (None for a lexicon match it did not flag); ``sentence_start``/``sentence_end`` the
+    sentence it sits in; ``article_id`` set when it comes from an article.
+    """
+
+    text: str
+    start: int
+    end: int
+    reason: str
+    quoted: bool = False
+    kind: str = "model"
+    term: str = ""  # what it is counted under: the lexicon entry, else the lowercased word
+    probability: float | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+    article_id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(**RECORD)
 class LoadedCount:
     """How often an outlet uses one loaded term (``quoted`` of them inside quotation marks)."""
 
@@ -198,6 +227,7 @@ class OutletFraming:
     words: int
     term_choices: tuple[TermChoice, ...] = ()
     loaded: tuple[LoadedCount, ...] = ()
+    loaded_words: tuple[LoadedWord, ...] = ()
     loaded_per_1000: float = 0.0
     own_voice_per_1000: float = 0.0
     omissions: tuple[Omission, ...] = ()
@@ -210,6 +240,7 @@ class OutletFraming:
                 "articles": list(self.articles), "words": self.words,
                 "term_choices": [c.to_dict() for c in self.term_choices],
                 "loaded": [c.to_dict() for c in self.loaded],
+                "loaded_words": [w.to_dict() for w in self.loaded_words],
                 "loaded_per_1000": self.loaded_per_1000,
                 "own_voice_per_1000": self.own_voice_per_1000,
                 "omissions": [o.to_dict() for o in self.omissions]}
