@@ -299,8 +299,9 @@ def _print_framing(panel: dict) -> None:
             table.add_row(_clip(group["referent"], 24), *cells)
     out.print(table)
     for o in panel["outlets"]:
-        loaded = ", ".join(f"{t['term']} ×{t['count']}" for t in o["loaded"][:6]) or "none"
-        out.print(f"[bold]{_markup_safe(o['outlet'])}[/bold]: loaded terms {_markup_safe(loaded)}; "
+        loaded = ", ".join(f"{t['term']} ×{t['count']}" + (f" ({t['quoted']} quoted)" if t.get("quoted") else "")
+                           for t in o["loaded"][:6]) or "none"
+        out.print(f"[bold]{_markup_safe(o['outlet'])}[/bold]: loaded words {_markup_safe(loaded)}; "
                   f"omits {len(o['omissions'])} claim(s) others carry")
     for note in panel.get("notes", ()):
         out.print(f"[dim]{_markup_safe(note)}[/dim]")

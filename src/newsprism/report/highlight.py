@@ -24,7 +24,7 @@ class Mark:
 
     start: int
     end: int
-    kind: str  # "quote" | "claim" | "contradiction" | "speaker"
+    kind: str  # "quote" | "claim" | "contradiction" | "speaker" | "loaded"
     anchor: str  # id of the stretch's first piece on the article page
     href: str  # where the highlight leads (the aligned quote or claim)
     label: str  # short reference shown after the stretch ("Q2"); empty for none

@@ -17,6 +17,7 @@ from .highlight import Mark, locate
 
 RECORD = dict(frozen=True, slots=True, kw_only=True)
 HEADLINE_LABEL_WORDS = 6  # an unnamed outlet's column is labelled by its headline's first words
+MAX_LOADED_WORDS = 30  # per outlet card: the strongest first; the counts above cover the rest
 
 
 @dataclass(**RECORD)
@@ -203,9 +204,45 @@ def outlet_panel(index: Index, story: Story, story_matrix: Mapping) -> list[dict
             [{"claim": c, "text": c.get("text"), "status": "omitted"} for c in missing.get(column["key"], [])]
         out.append({"column": column, "articles": [index.articles[a] for a in column["articles"]],
                     "terms": _terms(row), "loaded": list(row.get("loaded") or ()),
+                    "loaded_words": _loaded_words(row, index),
                     "loaded_rate": row.get("loaded_per_1000"), "own_voice_rate": row.get("own_voice_per_1000"),
                     "omissions": left_out})
     return out
+
+
+def _loaded_words(row: Mapping, index: Index) -> list[dict]:
+    """The framing stage's ``loaded_words`` of one outlet, own voice first and the strongest first,
+    each with its sentence (the text it links to on the article page, anchored ``lw-<start>``)."""
+    out = []
+    for word in row.get("loaded_words") or ():
+        if not isinstance(word, Mapping):
+            continue
+        article = index.articles.get(str(word.get("article_id")))
+        start, end = word.get("sentence_start"), word.get("sentence_end")
+        sentence = article.text[start:end] if article and isinstance(start, int) and isinstance(end, int) else ""
+        out.append({**word, "sentence": sentence, "linked": article is not None})
+    out.sort(key=lambda w: (bool(w.get("quoted")), -float(w.get("probability") or 1.0)))
+    return out[:MAX_LOADED_WORDS]
+
+
+def loaded_marks(index: Index, article: Article, root: str = "..") -> list[Mark]:
+    """Highlights of the loaded words the framing panel found in ``article``; each leads back to
+    its outlet's card on the story page."""
+    story = index.story_of_article.get(article.id)
+    if story is None:
+        return []
+    marks = []
+    for row in index.data.framing_for(story.id):
+        for word in row.get("loaded_words") or ():
+            if not isinstance(word, Mapping) or word.get("article_id") != article.id:
+                continue
+            where = locate(article.text, word.get("start"), word.get("end"), word.get("text"))
+            if where:
+                voice = "quoted: a source's word" if word.get("quoted") else "the outlet's own word"
+                marks.append(Mark(start=where[0], end=where[1], kind="loaded", anchor=f"lw-{where[0]}",
+                                  href=f"{root}/stories/{slug(story.id)}.html#outlets-h", label="",
+                                  title=f"loaded word ({voice}): {word.get('reason') or ''}"))
+    return marks
 
 
 def term_table(panel: Sequence[Mapping]) -> dict:
@@ -307,7 +344,7 @@ def article_marks(index: Index, article: Article, root: str = "..") -> tuple[lis
                 listing.append({"kind": kind, "number": number, "href": href, "anchor": anchor,
                                 "located": bool(where), "text": span.get("text") or claim.get("text") or "",
                                 "status": claim.get("status")})
-    return marks, listing
+    return marks + loaded_marks(index, article, root), listing
 
 
 def quotes_by_event(index: Index, story: Story) -> dict[str | None, list[Mapping]]:
