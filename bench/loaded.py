@@ -112,7 +112,7 @@ def split(rows: list[dict]) -> tuple[list[int], list[int]]:
     for label in ("Biased", "Non-biased"):
         idx = np.array([i for i, r in enumerate(rows) if r["label_bias"] == label])
         rng.shuffle(idx)
-        cut = int(round(len(idx) * 0.2))
+        cut = round(len(idx) * 0.2)
         val.extend(idx[:cut].tolist())
         train.extend(idx[cut:].tolist())
     return sorted(train), sorted(val)
@@ -129,7 +129,7 @@ class Features:
     """Per sentence: word rows (features), word labels, spans, and the sentence vector."""
 
     def __init__(self, rows: list[dict], name: str):
-        from newsprism.framing.emotive import Encoded, word_features, word_spans
+        from newsprism.framing.emotive import word_features
         from newsprism.framing.loaded import in_spans, quoted_spans
 
         encoded = _encoded(rows, name)
@@ -227,8 +227,8 @@ def choose(F: Features, train) -> dict:
     best = None
     for C in WORD_C:
         probs = oof_word_probs(F, train, C)
-        f1, t = best_threshold(lambda t: score(gold, {k: {"words": v} for k, v in
-                                                      word_predictions(F, probs, t).items()})["word_f1"])
+        f1, t = best_threshold(lambda t, probs=probs: score(
+            gold, {k: {"words": v} for k, v in word_predictions(F, probs, t).items()})["word_f1"])
         print(f"  word C={C}: CV word F1 {f1:.3f} at p>={t}", file=sys.stderr)
         if best is None or f1 > best[0]:
             best = (f1, C, t, probs)
@@ -242,7 +242,7 @@ def choose(F: Features, train) -> dict:
             rest = sorted(set(range(len(train))) - set(fold.tolist()))
             coef, bias = fit_logistic(S[rest], y[rest], C)
             p[fold] = predict(S[fold], coef, bias)
-        f1, t = best_threshold(lambda t: _f1(y, p >= t))
+        f1, t = best_threshold(lambda t, p=p: _f1(y, p >= t))
         print(f"  sentence C={C}: CV sentence F1 {f1:.3f} at p>={t}", file=sys.stderr)
         if best_s is None or f1 > best_s[0]:
             best_s = (f1, C, t)
@@ -386,17 +386,17 @@ def bench_command(eval_dir: Path, append: bool) -> int:
     vw, vs = vader_settings([rows[i] for i in train])
     vader = vader_predictions(rows, vw, vs)
     cv = whole_set_cv(F, settings)
-    lines = [f"BABE: {len(rows)} sentences; seeded split {len(train)} train / {len(val)} validation "
-             f"(seed {SEED}). Settings chosen by {FOLDS}-fold CV on train: word C={settings['word_c']}, "
-             f"p>={settings['word_threshold']} (CV word F1 {settings['cv_word_f1']:.3f}); sentence "
-             f"C={settings['sentence_c']}, p>={settings['sentence_threshold']} (CV sentence F1 "
-             f"{settings['cv_sentence_f1']:.3f}). VADER thresholds chosen on train: |valence|>={vw}, "
-             f"|compound|>={vs}.", "", "Validation split (held apart):", "", HEADER,
+    lines = [(f"BABE: {len(rows)} sentences; seeded split {len(train)} train / {len(val)} validation "
+              f"(seed {SEED}). Settings chosen by {FOLDS}-fold CV on train: word C={settings['word_c']}, "
+              f"p>={settings['word_threshold']} (CV word F1 {settings['cv_word_f1']:.3f}); sentence "
+              f"C={settings['sentence_c']}, p>={settings['sentence_threshold']} (CV sentence F1 "
+              f"{settings['cv_sentence_f1']:.3f}). VADER thresholds chosen on train: |valence|>={vw}, "
+              f"|compound|>={vs}."), "", "Validation split (held apart):", "", HEADER,
              row("old loaded-term lexicon", score(gold_val, lexicon)),
              row("VADER", score(gold_val, vader)),
              row("newsprism model (fit on train)", score(gold_val, on_val)), "",
-             f"All of BABE, `score.py loaded` (model: {FOLDS}-fold cross-validated predictions, each "
-             "sentence predicted by a model that never saw it):", "", HEADER]
+             (f"All of BABE, `score.py loaded` (model: {FOLDS}-fold cross-validated predictions, each "
+              "sentence predicted by a model that never saw it):"), "", HEADER]
     for name, preds in (("old loaded-term lexicon", lexicon), ("VADER", vader), ("newsprism model (CV)", cv)):
         official = run_scorer(eval_dir, preds)
         lines.append(row(name, {**official, "sentence_macro_f1": score(rows, preds)["sentence_macro_f1"]}))
@@ -404,8 +404,8 @@ def bench_command(eval_dir: Path, append: bool) -> int:
     if (eval_dir / "basil" / "articles.jsonl.gz").exists():
         sentences = basil(eval_dir)
         n_lex = sum(r["label_bias"] == "Biased" for r in sentences)
-        lines += ["", f"BASIL lexical-bias spans ({len(sentences)} sentences of 162 articles, {n_lex} with a "
-                  "lexical span; the shipped model, trained on BABE only; same bag-of-words scoring):", "",
+        lines += ["", (f"BASIL lexical-bias spans ({len(sentences)} sentences of 162 articles, {n_lex} with a "
+                       "lexical span; the shipped model, trained on BABE only; same bag-of-words scoring):"), "",
                   HEADER,
                   row("old loaded-term lexicon", score(sentences, lexicon_predictions(sentences))),
                   row("VADER (BABE train thresholds)", score(sentences, vader_predictions(sentences, vw, vs))),
@@ -413,7 +413,7 @@ def bench_command(eval_dir: Path, append: bool) -> int:
     text = "\n".join(lines)
     print(text)
     if append:
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
         command = "python bench/loaded.py " + " ".join(sys.argv[1:])
         with RESULTS.open("a", encoding="utf-8") as handle:
             handle.write(f"\n## loaded words: BABE and BASIL ({stamp})\n\n`{command.strip()}`\n\n{text}\n")

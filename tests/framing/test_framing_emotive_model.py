@@ -4,7 +4,12 @@ from __future__ import annotations
 import numpy as np
 
 from newsprism.framing import patterns as P
-from newsprism.framing.emotive import SHAPE_FEATURES, default_model, default_sentiment, sentence_features
+from newsprism.framing.emotive import (
+    SHAPE_FEATURES,
+    default_model,
+    default_sentiment,
+    sentence_features,
+)
 from newsprism.framing.words import sentence_spans
 
 MINILM = 384

@@ -9,8 +9,17 @@ from .emotive import default_model
 from .group import GroupingOptions
 from .lexicon import LoadedLexicon, default_aliases, default_loaded
 from .loaded import count_terms, loaded_terms
-from .records import (CoverageRow, FramingPanel, LoadedTerm, LoadedWord, Omission, OutletFraming, OutletName,
-                      TermChoice, TermGroup)
+from .records import (
+    CoverageRow,
+    FramingPanel,
+    LoadedTerm,
+    LoadedWord,
+    Omission,
+    OutletFraming,
+    OutletName,
+    TermChoice,
+    TermGroup,
+)
 from .terms import entity_terms, outlet_of
 from .words import loaded_words
 
