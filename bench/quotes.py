@@ -150,6 +150,10 @@ def main() -> int:
     ap.add_argument("--append-results", action="store_true")
     ap.add_argument("--keep-predictions", type=Path)
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--split", default="dev", choices=("dev", "train"),
+                    help="dev (the reported figures) or train (for choosing settings; see --limit)")
+    ap.add_argument("--limit", type=int, default=0,
+                    help="only the first N documents of the split by id (train: 200 is the tuning set)")
     args = ap.parse_args()
     if not (args.eval / "polnear" / "docs.jsonl.gz").exists():
         print(f"no PolNeAR data under {args.eval}: nothing to measure")
@@ -160,7 +164,9 @@ def main() -> int:
     from newsprism.quotes.polnear import to_polnear
 
     language = Language()
-    docs = read_docs(args.eval)
+    docs = read_docs(args.eval, args.split)
+    if args.limit:
+        docs = sorted(docs, key=lambda d: d["id"])[:args.limit]
     texts = [d["text"] for d in docs]
     parses = parsed(texts, language, args.cache)
     start = time.perf_counter()
@@ -173,7 +179,7 @@ def main() -> int:
     for name, predictions in systems.items():
         results[name] = score(predictions, args.eval, args.keep_predictions, name)
         results[name]["source_acc_direct"] = direct_source_accuracy(docs, predictions)
-    report = [f"{len(docs)} PolNeAR dev documents ({results['ours']['gold']} attributions, "
+    report = [f"{len(docs)} PolNeAR {args.split} documents ({results['ours']['gold']} attributions, "
               f"{results['ours']['gold_direct']} with a quotation mark), scored by "
               f"../shared/eval/score.py quotes; same machine, same run, same spaCy parses. "
               f"Trained scorer: weights fitted on PolNeAR train only (scripts/train_quotes.py).",
@@ -193,7 +199,7 @@ def main() -> int:
         if not RESULTS.exists():
             RESULTS.write_text("# Benchmark results\n", encoding="utf-8")
         with open(RESULTS, "a", encoding="utf-8") as handle:
-            handle.write(f"\n## Quotes: PolNeAR dev attribution ({stamp})\n\n`{command.strip()}`\n\n{text}\n")
+            handle.write(f"\n## Quotes: PolNeAR {args.split} attribution ({stamp})\n\n`{command.strip()}`\n\n{text}\n")
     return 0
 
 

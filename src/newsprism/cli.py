@@ -238,14 +238,16 @@ def quotes(
     if as_json:
         _print_json(found)
         return
+    from .quotes import shown
+
     for q in found:
         flags = f"  [{', '.join(q.get('flags', ()))}]" if q.get("flags") else ""
-        out.print(f"\n[bold]{_markup_safe(q.get('speaker') or 'unknown speaker')}[/bold]"
+        out.print(f"\n[bold]{_markup_safe(q.get('speaker') or 'speaker unresolved')}[/bold]"
                   f"  {q.get('independent_sources', len(q['variants']))} independent source(s){_markup_safe(flags)}")
-        for v in q["variants"]:
-            label = f"{v.get('variant', v['kind'])}, {outlet_of.get(v['article'], v['article'][:8])}"
+        for v in q["variants"]:  # "verbatim" is how the variant compares with the others; kind how it was said
+            label = f"{v.get('variant', 'verbatim')}, {v['kind']}, {outlet_of.get(v['article'], v['article'][:8])}"
             said = f" ({v['speaker_text']})" if v.get("speaker_text") else ""
-            out.print(f"  {label}{said}: “{v['text']}”", markup=False, highlight=False)
+            out.print(f"  {label}{said}: {shown(v['text'], v['kind'])}", markup=False, highlight=False)
 
 
 @app.command()

@@ -49,7 +49,8 @@ def test_wang_yi_giant_ship_fragment(seed_articles, seed_quotes):
     _, fragment = _quote(seed_articles, seed_quotes, "giant ship", kind="partial")
     assert fragment.speaker == "Wang Yi"
     article = find_article(seed_articles, "giant ship")
-    [reported] = [q for q in seed_quotes[article.id] if "giant ship" in q.text and q.cue == "told" and q.kind == "indirect"]
+    # reported speech holding the quoted fragment is "mixed": neither verbatim nor a plain paraphrase
+    [reported] = [q for q in seed_quotes[article.id] if "giant ship" in q.text and q.cue == "told" and q.kind == "mixed"]
     assert reported.speaker == "Wang Yi"
 
 

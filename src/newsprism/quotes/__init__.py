@@ -6,8 +6,8 @@
 """
 from .align import ALIGN_VERSION, AlignedQuote, QuoteVariant, align_quotes
 from .extract import QUOTES_VERSION, extract_quotes, extract_quotes_batch, parse_texts, quotes_from_doc
-from .records import DIRECT, INDIRECT, PARTIAL, Quote
+from .records import DIRECT, INDIRECT, KINDS, MIXED, PARTIAL, Quote, shown
 from .speakers import canonical_speaker, strip_titles
 
-__all__ = ["ALIGN_VERSION", "AlignedQuote", "QuoteVariant", "align_quotes", "DIRECT", "INDIRECT", "PARTIAL", "QUOTES_VERSION", "Quote", "canonical_speaker",
-           "extract_quotes", "extract_quotes_batch", "parse_texts", "quotes_from_doc", "strip_titles"]
+__all__ = ["ALIGN_VERSION", "AlignedQuote", "QuoteVariant", "align_quotes", "DIRECT", "INDIRECT", "KINDS", "MIXED", "PARTIAL", "QUOTES_VERSION", "Quote", "canonical_speaker",
+           "extract_quotes", "extract_quotes_batch", "parse_texts", "quotes_from_doc", "shown", "strip_titles"]

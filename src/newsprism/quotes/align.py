@@ -114,9 +114,10 @@ class AlignedQuote:
     flags: tuple[str, ...] = ()
     text: str = ""
     reasons: tuple[str, ...] = ()
+    kind: str = DIRECT  # the kind of the wording in ``text`` (direct, partial, indirect, mixed)
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "speaker": self.speaker, "text": self.text, "event": self.event,
+        return {"id": self.id, "speaker": self.speaker, "text": self.text, "kind": self.kind, "event": self.event,
                 "independent_sources": self.independent_sources, "flags": list(self.flags),
                 "reasons": list(self.reasons), "variants": [v.to_dict() for v in self.variants]}
 
@@ -452,7 +453,8 @@ def _aligned(group: list[_Item], group_of: Mapping[str, str]) -> AlignedQuote:
     key = "|".join(sorted(item.key for item in group))
     return AlignedQuote(id="q" + hashlib.sha1(key.encode()).hexdigest()[:12], speaker=speaker,
                         event=group[0].event, variants=tuple(variants), independent_sources=sources,
-                        flags=tuple(flags), text=reference.quote.text, reasons=tuple(reasons))
+                        flags=tuple(flags), text=reference.quote.text, reasons=tuple(reasons),
+                        kind=reference.quote.kind)
 
 
 def _majority_speaker(group: list[_Item], group_of: Mapping[str, str]) -> str | None:

@@ -206,7 +206,8 @@ def _subject(verb, depth: int = 0):
                     return after
                 continue
             return child
-        if child.dep_ == "agent":  # "was told by X"
+        if child.dep_ == "agent" and (verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)):
+            # "was told by X" (not the "by" of "called the massacre by his son ...")
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]

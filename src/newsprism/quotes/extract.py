@@ -19,10 +19,10 @@ from .cues import (SUBJECTS, Frame, _span_of as _mention_span, colon_frame, cue_
                    find_frames, inverted_source, label_frames, text_of)
 from .marks import Quotation, find_quotations
 from .model import AttributionScorer
-from .records import (CONTINUED, DIRECT, INDIRECT, OTHER_CUE, PARTIAL, UNATTRIBUTED, UNNAMED, Quote)
+from .records import (CONTINUED, DIRECT, INDIRECT, MIXED, OTHER_CUE, PARTIAL, UNATTRIBUTED, UNNAMED, Quote)
 from .speakers import SpeakerIndex
 
-QUOTES_VERSION = "quotes-2"
+QUOTES_VERSION = "quotes-3"
 # A quotation with no cue anywhere near and fewer words than this is a scare quote or a title
 # ("described as “unsafe”"), not a quote (PolNeAR train: 546 of 1,829 quotations under 4 words lie
 # outside every attribution, against 127 of 5,515 longer ones).
@@ -157,7 +157,7 @@ def quotes_from_doc(doc, scorer=_SHIPPED) -> list[Quote]:
     frames = find_frames(doc, any_verb=scorer is not None)
     quotations, attached = _trim_tail_cues(doc, find_quotations(text), frames)
     frames = [_cut_after_quotation(text, _close_quotation(_outside_source(doc, f, quotations), quotations), quotations)
-              for f in frames if not _inside_any(f.cue_start, quotations)]
+              for f in frames if not _inside_any(f.cue_start, quotations) and not not_speech(doc, f)]
     pending = _direct_quotes(doc, quotations, frames, attached, label_frames(doc))
     used = {id(p.frame) for p in pending if p.kind == DIRECT and p.frame is not None and not p.borrowed}
     pending += _reported_speech(doc, frames, used, quotations, pending, scorer)
@@ -476,6 +476,30 @@ def _cut_after_quotation(text: str, frame: Frame, quotations: list[Quotation]) -
     return frame
 
 
+def not_speech(doc, frame: Frame) -> bool:
+    """Reporting that is not speech: "did not respond to a question", "declined to comment",
+    "could not be reached", "was asked whether", "is expected to say" (``patterns.NO_SPEECH_TEXT``
+    over the cue and the verb it hangs from), and a cue whose governing verb is "declined",
+    "expected", ... ("declined to say whether")."""
+    if frame.cue_index < 0 or frame.content_dep == "according":
+        return False
+    verb = doc[frame.cue_index]
+    if verb.lower_ in P.NOT_SPEECH_CUES:
+        return True
+    head = verb.head
+    if verb.dep_ in ("xcomp",) and head.lemma_.lower() in P.NO_SPEECH_HEADS:
+        return True
+    sent = verb.sent
+    text = text_of(doc)
+    spans = [(verb.idx, verb.idx + len(verb))]
+    if verb.dep_ == "xcomp":
+        spans.append((head.idx, head.idx + len(head)))
+    for m in P.NO_SPEECH_TEXT.finditer(text, sent.start_char, sent.end_char):
+        if any(m.start() < b and a < m.end() for a, b in spans):
+            return True
+    return False
+
+
 def _inside_any(offset: int, quotations: list[Quotation]) -> bool:
     return any(q.open_at <= offset < q.outer_end for q in quotations)
 
@@ -504,7 +528,8 @@ def _reported_speech(doc, frames, used, quotations, direct, scorer) -> list[_Pen
             threshold *= QUOTED_FRAME_DISCOUNT
         if score < threshold:
             continue
-        out.append(_Pending(start=frame.content_start, end=frame.content_end, kind=INDIRECT,
+        kind = MIXED if _holds_quotation(frame, quotations) else INDIRECT
+        out.append(_Pending(start=frame.content_start, end=frame.content_end, kind=kind,
                             frame=frame, score=score))
     return out
 

@@ -131,6 +131,11 @@ ROLE_CLASS = {
     "judge": "judge", "justice": "judge", "prosecutor": "lawyer", "police": "police",
     "speaker": "speaker", "aide": "official", "adviser": "official", "advisor": "official",
     "strategist": "expert", "campaign manager": "official", "manager": "executive",
+    # family: "the father", "his son" ("the father said" about the Orlando gunman's father)
+    "father": "parent", "mother": "parent", "dad": "parent", "mom": "parent", "parent": "parent",
+    "son": "child", "daughter": "child", "brother": "sibling", "sister": "sibling",
+    "wife": "spouse", "husband": "spouse", "widow": "spouse", "uncle": "relative",
+    "aunt": "relative", "cousin": "relative", "grandfather": "relative", "grandmother": "relative",
 }
 # Any role noun of these classes also matches the generic "official".
 GENERIC_ROLE = {"official": {"diplomat", "spokesperson", "leader", "minister", "official",
@@ -145,3 +150,55 @@ HONORIFICS = re.compile(
     r"general|admiral|chancellor|premier|king|queen|prince|princess|pope|sheikh)\.?\s+)+", re.I)
 NAME_SUFFIX = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$", re.I)
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+# --- gender, for "he said" / "she said" ------------------------------------------------------------
+# Words in a person's title or mention that say their gender ("spokeswoman", "his son", "Mr.").
+MALE_WORDS = frozenset("""mr mr. sir lord king prince father dad son brother husband uncle grandfather
+spokesman chairman congressman businessman councilman gentleman boyfriend nephew widower man boy
+""".split())
+FEMALE_WORDS = frozenset("""mrs mrs. ms ms. miss dame lady queen princess mother mom daughter sister wife
+widow aunt grandmother spokeswoman chairwoman congresswoman businesswoman councilwoman girlfriend
+niece woman girl""".split())
+# First names common in English-language news whose bearer's gender is near-certain (a short list;
+# a name not in it leaves the gender unknown, and an unknown gender never rules a speaker out).
+MALE_NAMES = frozenset("""aaron abdul adam ahmad ahmed alan albert alex alexander ali andrew andy anthony
+antony ben benjamin bernie bill bob boris brad brandon brian bruce carl carlos charles charlie chris
+christopher chuck colin craig dan daniel darren david dennis dick dmitry don donald doug douglas
+duncan ed eddie edward emmanuel eric frank fred gary george gordon greg gregory hamid harry hassan
+henry hillel howard hunter ian isaac jack jacob jake james jason jeb jeff jeffrey jeremy jerry jim
+jimmy joe joel john johnny jon jonathan jose joseph josh juan justin keith ken kevin larry
+luis marco mark martin matt matthew max michael mike mitch mohammed muhammad
+narendra nathan neil nick nicholas nigel olaf omar oscar patrick paul pete peter phil philip ralph
+ray reince richard rick rob robert roger ron ronald roy rudy ryan sam samuel scott sean sergei
+seddique sergey shinzo simon stephen steve steven ted terry thomas tim timothy todd tom tony vladimir
+walter wayne william xi yair yury""".split())
+FEMALE_NAMES = frozenset("""alice alexandra alison amanda amy angela ann anna anne annie barbara betsy
+betty carly carol caroline catherine cathy charlotte cheryl christine claire diana diane donna
+dorothy elizabeth ellen emily emma erin gina hannah heather helen hillary ivanka jane janet jennifer
+jessica jill joan joanna judith judy julia julie karen kate katherine kathleen kathy kellyanne
+kirsten kristen laura lauren linda lisa liz lori louise lynn margaret maria marie martha mary megan
+melania melissa michelle nancy natalie nicola nicole nikki olivia pam pamela patricia paula rachel
+rebecca rosa ruth sally samantha sara sarah sharon stephanie susan susana suzanne tammy teresa theresa
+tulsi ursula valerie victoria virginia wendy yvette""".split())
+
+# --- reporting that is not speech ----------------------------------------------------------------
+# A frame whose cue, or the verb it hangs from, is one of these says that someone did NOT speak, was
+# only asked, or is yet to speak: "did not respond", "declined to comment", "could not be reached",
+# "was asked", "is expected to say". Never a quote (issue 11).
+NO_SPEECH_HEADS = frozenset("""decline declined declines declining refuse refused refuses refusing
+expect expected expects expecting schedule scheduled plan plans planned planning due set poised
+yet fail failed fails""".split())
+# Cue verbs that report a question or a failed contact, not words said: "asked", "reached".
+NOT_SPEECH_CUES = frozenset("""reach reached""".split())
+# "did not respond to a question", "had no comment", "would not say whether", "no immediate response".
+NO_SPEECH_TEXT = re.compile(
+    r"\b(?:(?:did|does|do|would|could|will|has|have|had)\s*(?:not|n[’']t)\s+(?:immediately\s+)?"
+    r"(?:respond|reply|return|comment|answer|say|elaborate|specify|disclose|confirm|address|explain|"
+    r"discuss|provide|offer|identify|name|reveal|detail|speak|be\s+reached)|"
+    r"(?:declined|refused|wouldn[’']t|won[’']t|couldn[’']t)\s+(?:immediately\s+)?(?:to\s+)?"
+    r"(?:comment|say|elaborate|specify|respond|discuss|answer|confirm|disclose|be\s+reached)|"
+    r"(?:could|can)\s*(?:not|n[’']t)\s+be\s+(?:immediately\s+)?reached|"
+    r"(?:had|has|have|offered)\s+no\s+(?:immediate\s+)?(?:comment|response)|"
+    r"(?:was|were|is|are|been|being)\s+(?:not\s+)?(?:\w+ly\s+)?asked\b|"
+    r"(?:is|are|was|were)\s+(?:expected|scheduled|set|due|slated|poised|likely)\s+to\s+"
+    r"(?:say|announce|tell|address|speak|testify|deliver|argue|unveil|make))", re.I)

@@ -1,8 +1,10 @@
 """Who is speaking: names canonicalised in a text and across texts, pronouns and roles resolved.
 
 Rules, no model: a named mention resolves to the fullest form of that name in the text ("Blinken"
--> "Antony Blinken"); a personal pronoun to the last person who spoke or was the subject of a
-sentence before it; a definite role ("the U.S. diplomat") to the last person introduced with a
+-> "Antony Blinken"); when two people share it ("Mateen": a father and his son) to the one the
+text has made its subject so far ("the elder Mateen": the parent), or to nobody when nothing
+tells them apart; a personal pronoun to the last person of its gender (when the text or the first
+name tells it) who spoke or was the subject of a sentence before it; a definite role ("the U.S. diplomat") to the last person introduced with a
 title of that class and compatible nationality; an indefinite role ("A State Department
 spokesman") stays a role, with its organisation. Nothing else is guessed: an unresolved mention
 keeps ``speaker=None`` (pronouns) or its own words (groups, bodies).
@@ -12,11 +14,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import patterns as P
 from .cues import text_of
-from .records import PRONOUN, RECORD, ROLE, UNNAMED
+from .records import AMBIGUOUS, PRONOUN, RECORD, ROLE, UNNAMED
 
 # How far back (characters) a pronoun looks for its antecedent: about two paragraphs of news text.
 PRONOUN_WINDOW = 1200
@@ -31,6 +33,7 @@ _NATION = {"u.s.": "us", "us": "us", "american": "us", "america": "us", "united 
            "germany": "de", "ukrainian": "ua", "ukraine": "ua", "kyiv": "ua", "israeli": "il",
            "israel": "il", "iranian": "ir", "iran": "ir", "japanese": "jp", "japan": "jp",
            "indian": "in", "india": "in", "european": "eu", "eu": "eu"}
+_FAMILY = frozenset(("parent", "child", "sibling", "spouse", "relative"))
 _TOKEN = re.compile(r"[\w.'’-]+")
 
 
@@ -43,6 +46,8 @@ class Person:
     end: int
     roles: frozenset[str] = frozenset()
     nations: frozenset[str] = frozenset()
+    gender: str | None = None  # "m", "f" or None (unknown: rules no pronoun out)
+    ambiguous: bool = False  # a shared name ("Mateen") nothing in the text assigns to one person
 
 
 @dataclass(**RECORD)
@@ -50,6 +55,7 @@ class Resolution:
     speaker: str | None
     org: str | None = None
     flags: tuple[str, ...] = ()
+    gender: str | None = None
 
 
 @dataclass(kw_only=True)
@@ -62,17 +68,60 @@ class SpeakerIndex:
     history: list[tuple[int, str]] = field(default_factory=list)  # (offset, speaker) of resolved quotes
     bodies: list[tuple[int, str]] = field(default_factory=list)  # (offset, body) of bodies that spoke
     spoken: list[tuple[int, "Resolution"]] = field(default_factory=list)  # every resolution, in order
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation spans: a speaker's words
+
+    def in_quotes(self, offset: int) -> bool:
+        """A name inside quotation marks is the quoted speaker's word ("But he (Omar) has
+        killed ..."): never the antecedent of the reporter's "he said"."""
+        return any(a <= offset < b for a, b in self.quoted)
 
     @classmethod
     def build(cls, doc) -> "SpeakerIndex":
+        from .marks import find_quotations
+
         index = cls(doc=doc)
+        index.quoted = [(q.open_at, q.outer_end) for q in find_quotations(text_of(doc))]
         names = _person_mentions(doc)
         index.canonical = canonical_in_text([text for text, _, _, _ in names])
         for text, start, end, head in names:
-            roles, nations = _titles(doc, head)
+            roles, nations, words = _titles(doc, head)
             index.persons.append(Person(name=index.canonical[text], start=start, end=end,
-                                        roles=roles, nations=nations))
+                                        roles=roles, nations=nations, gender=_gender_of_words(words)))
+        index._shared_names([strip_titles(text) for text, _, _, _ in names])
+        genders = _genders(index.persons)
+        index.persons = [replace(p, gender=genders.get(p.name)) for p in index.persons]
         return index
+
+    def _shared_names(self, written: list[str]) -> None:
+        """A lone name that two people of the text share ("Mateen": Seddique Mir Mateen and his
+        son Omar Mateen) is, at each mention, the one introduced before it; among several, the
+        one the text has made a subject most often so far ("the elder/younger Mateen" first picks
+        the parent/child); on a tie, nobody: the mention stays ambiguous."""
+        full = list(dict.fromkeys(p.name for p in self.persons if len(p.name.split()) > 1))
+        subjects: Counter = Counter()
+        text = text_of(self.doc)
+        for i, (person, word) in enumerate(zip(self.persons, written)):
+            family = [n for n in full if len(word.split()) == 1 and _part_of(word, n)]
+            if len(family) > 1:
+                introduced = [n for n in family if any(p.name == n and p.start < person.start for p in self.persons)]
+                family = introduced or family
+            if len(family) > 1:
+                before = text[max(0, person.start - 12):person.start].lower()
+                roles = {n: set().union(*(p.roles for p in self.persons if p.name == n)) for n in family}
+                if "elder" in before or "senior" in before:
+                    family = [n for n in family if "child" not in roles[n]] or family
+                elif "younger" in before or "junior" in before:
+                    family = [n for n in family if "parent" not in roles[n]] or family
+            if len(family) > 1:
+                ranked = sorted(family, key=lambda n: subjects[n], reverse=True)
+                if subjects[ranked[0]] > subjects[ranked[1]]:
+                    family = ranked[:1]
+                else:
+                    person = self.persons[i] = replace(person, name=word, ambiguous=True)
+            if len(family) == 1 and person.name != family[0]:
+                person = self.persons[i] = replace(person, name=family[0])
+            if not person.ambiguous and not self.in_quotes(person.start) and self._is_subject(person):
+                subjects[person.name] += 1
 
     def resolve(self, start: int, end: int, head_index: int | None) -> Resolution:
         """The speaker of the mention at ``start:end`` (``head_index``: its head token)."""
@@ -85,7 +134,9 @@ class SpeakerIndex:
         head_at = self.doc[head_index].idx if head_index is not None else None
         heads = [p for p in inside if head_at is None or p.start <= head_at < p.end]
         if heads:
-            return self._remember(start, Resolution(speaker=heads[-1].name))
+            if heads[-1].ambiguous:
+                return Resolution(speaker=heads[-1].name, flags=(AMBIGUOUS,))
+            return self._remember(start, Resolution(speaker=heads[-1].name, gender=heads[-1].gender))
         mention = text_of(self.doc)[start:end]
         words = mention.lower().split()
         named = self._name_part(start, _clean_name(mention))
@@ -110,15 +161,21 @@ class SpeakerIndex:
         used before (or, failing that, after) it in the text."""
         if not word or " " in word or not word[:1].isupper():
             return None
-        matches = [p for p in self.persons if _part_of(word, p.name)]
+        matches = [p for p in self.persons if _part_of(word, p.name) and not p.ambiguous]
+        if len({p.name for p in matches}) > 1:
+            return None  # two people share it, and the tagger did not even see a name here
         earlier = [p for p in matches if p.start < offset]
         chosen = earlier[-1] if earlier else (matches[0] if matches else None)
         return chosen.name if chosen is not None else None
 
     def _remember(self, offset: int, resolution: Resolution) -> Resolution:
-        if resolution.speaker and UNNAMED not in resolution.flags:
-            self.history.append((offset, resolution.speaker))
+        """Keep a person who spoke, named or by role ("an official said"), for "he said" after."""
+        if resolution.speaker:
+            self.history.append((offset, resolution))
         return resolution
+
+    def gender_of(self, name: str) -> str | None:
+        return next((p.gender for p in self.persons if p.name == name), None)
 
     def _pronoun(self, offset: int, pronoun: str) -> Resolution:
         """he/she: the last person who spoke, or the last named subject of a main clause, within
@@ -128,13 +185,20 @@ class SpeakerIndex:
         if pronoun == "it":
             near = [(at, body) for at, body in self.bodies if 0 < offset - at <= PRONOUN_WINDOW]
             return Resolution(speaker=max(near)[1] if near else None, flags=(PRONOUN,))
+        want = P.PRONOUNS[pronoun]
         named = {p.name for p in self.persons}
-        candidates = [(at, name) for at, name in self.history if at < offset and name in named]
-        candidates += [(p.start, p.name) for p in self.persons if p.start < offset and self._is_subject(p)]
-        candidates = [c for c in candidates if offset - c[0] <= PRONOUN_WINDOW]
+        candidates = [(at, r) for at, r in self.history if at < offset and (
+                      r.speaker in named or (UNNAMED in r.flags and (r.gender is not None or _person_role(r.speaker))))]
+        candidates += [(p.start, Resolution(speaker=p.name, gender=p.gender)) for p in self.persons
+                       if p.start < offset and not p.ambiguous and not self.in_quotes(p.start) and self._is_subject(p)]
+        candidates = [(at, r) for at, r in candidates if offset - at <= PRONOUN_WINDOW
+                      and (r.gender or self.gender_of(r.speaker)) in (None, want)]
         if not candidates:
             return Resolution(speaker=None, flags=(PRONOUN,))
-        return self._remember(offset, Resolution(speaker=max(candidates)[1], flags=(PRONOUN,)))
+        chosen = max(candidates, key=lambda c: c[0])[1]
+        flags = tuple(dict.fromkeys((*(f for f in chosen.flags if f in (UNNAMED, ROLE)), PRONOUN)))
+        return self._remember(offset, Resolution(speaker=chosen.speaker, org=chosen.org, flags=flags,
+                                                 gender=chosen.gender or want))
 
     def _is_subject(self, person: Person) -> bool:
         """Subject of a main clause (not of "since President Joe Biden took office")."""
@@ -142,8 +206,8 @@ class SpeakerIndex:
         if span is None:
             return False
         root = span.root
-        while root.dep_ in ("compound", "appos", "flat"):
-            root = root.head
+        while root.dep_ in ("compound", "appos", "flat", "conj") and root.head is not root:
+            root = root.head  # "Hunter Biden and Jill Biden arrived": both subjects
         return root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("ROOT", "conj", "ccomp")
 
     def _role(self, offset: int, mention: str, role: tuple[str, str], head_index) -> Resolution:
@@ -160,9 +224,16 @@ class SpeakerIndex:
             if role_class == "speaker" and self.spoken:  # "The speaker said": whoever spoke last
                 last = self.spoken[-1][1]
                 return Resolution(speaker=last.speaker, org=last.org, flags=(*last.flags, ROLE))
+            candidates = [p for p in candidates if not p.ambiguous]
+            if role_class in _FAMILY and len({p.name for p in candidates}) > 1:
+                candidates = []  # "the son" with two sons named: nobody
             if candidates:
-                return self._remember(offset, Resolution(speaker=candidates[-1].name, org=org, flags=(ROLE,)))
-        return Resolution(speaker=_strip_determiner(mention), org=org, flags=(UNNAMED,))
+                return self._remember(offset, Resolution(speaker=candidates[-1].name, org=org, flags=(ROLE,),
+                                                         gender=candidates[-1].gender))
+        if plural:
+            return Resolution(speaker=_strip_determiner(mention), org=org, flags=(UNNAMED,))
+        return self._remember(offset, Resolution(speaker=_strip_determiner(mention), org=org, flags=(UNNAMED,),
+                                                 gender=_gender_of_words(mention.lower())))
 
 
 def _person_mentions(doc) -> list[tuple[str, int, int, int]]:
@@ -184,16 +255,22 @@ def _person_mentions(doc) -> list[tuple[str, int, int, int]]:
         if name in people or (ent.label_ in BODY_LABELS and name in surnames and ent.label_ != "NORP"):
             start = ent.start_char + ent.text.find(name.split()[0])
             mentions.append((name, start, start + len(name), ent.root.i))
-    return mentions
+    # a surname the tagger missed or mislabelled ("Mateen" as PRODUCT, or no entity at all)
+    covered = {i for _, start, end, _ in mentions for i in range(start, end)}
+    for token in doc:
+        if token.pos_ == "PROPN" and token.text in surnames and token.idx not in covered \
+                and token.ent_type_ not in ("NORP", "GPE", "LOC", "FAC"):
+            mentions.append((token.text, token.idx, token.idx + len(token), token.i))
+    return sorted(mentions, key=lambda m: m[1])
 
 
 def _clean_name(text: str) -> str:
-    text = P.POSSESSIVE.sub("", text.strip())
+    text = P.POSSESSIVE.sub("", text.strip().strip("\"“”‘’'"))
     text = P.HONORIFICS.sub("", text)
     return P.NAME_SUFFIX.sub("", text).strip(" .,")
 
 
-def _titles(doc, head_index: int) -> tuple[frozenset[str], frozenset[str]]:
+def _titles(doc, head_index: int) -> tuple[frozenset[str], frozenset[str], str]:
     """Role classes and nationalities of the title a person is introduced with: "Secretary of
     State Antony Blinken", "Blinken, the top U.S. diplomat", "China's top diplomat Wang Yi"."""
     head = doc[head_index]
@@ -205,7 +282,39 @@ def _titles(doc, head_index: int) -> tuple[frozenset[str], frozenset[str]]:
             tokens += list(child.subtree)[:12]
     words = " ".join(t.lower_ for t in sorted(set(tokens), key=lambda t: t.i))
     roles = {P.ROLE_CLASS[m.group(1)] for m in _ROLES.finditer(words) if not m.group(2)}
-    return frozenset(roles), frozenset(_nations(words))
+    before = head.doc[max(0, head.left_edge.i - 1)].lower_ if head.left_edge.i > 0 else ""
+    first = _clean_name(head.doc[head.left_edge.i:head.i + 1].text).split()
+    return frozenset(roles), frozenset(_nations(words)), f"{before} {words} first:{first[0].lower() if first else ''}"
+
+
+def _gender_of_words(words: str) -> str | None:
+    """m / f from a mention and its title ("Mr.", "his son", "spokeswoman", a first name on the
+    short lists); None when they say nothing or disagree."""
+    tokens = set(words.replace(",", " ").split())
+    first = next((t[6:] for t in tokens if t.startswith("first:")), "")
+    male = bool(tokens & P.MALE_WORDS) or first in P.MALE_NAMES
+    female = bool(tokens & P.FEMALE_WORDS) or first in P.FEMALE_NAMES
+    return "m" if male and not female else "f" if female and not male else None
+
+
+def _genders(persons: list[Person]) -> dict[str, str | None]:
+    """One gender per name: the first name decides when it is on a list, else the mentions' titles agree."""
+    out: dict[str, str | None] = {}
+    for name in {p.name for p in persons}:
+        first = name.split()[0].lower()
+        if len(name.split()) > 1 and first in P.MALE_NAMES:
+            out[name] = "m"
+        elif len(name.split()) > 1 and first in P.FEMALE_NAMES:
+            out[name] = "f"
+        else:
+            seen = {p.gender for p in persons if p.name == name and p.gender}
+            out[name] = seen.pop() if len(seen) == 1 else None
+    return out
+
+
+def _person_role(speaker: str | None) -> bool:
+    """A role that is one person ("official", "spokesman"), not a body ("Pentagon")."""
+    return bool(speaker) and _role_of(speaker) is not None and not re.search(r"s\b$", speaker.split()[-1])
 
 
 # Longest keys first, so that "press secretary" wins over "secretary" at the same place.

@@ -9,7 +9,7 @@ Shapes (ids are article / event / story / quote / claim ids; offsets index the a
 - ``timeline``: ``[{story, events: [{id, title, start, end, inferred, articles: [{id, role, date,
   date_source, evidence}]}]}]``
 - ``summaries``: ``{story_or_event_id: {summary, sentences: [{text, citations, independent_sources}]}}``
-- ``quotes``: ``[{id, speaker, event, independent_sources, flags, variants: [{article, text, start,
+- ``quotes``: ``[{id, speaker, text, kind, event, independent_sources, flags, variants: [{article, text, start,
   end, speaker, speaker_text, speaker_start, speaker_end, cue, kind, variant, flags}]}]``
 - ``claims``: ``[{id, event, text, status, independent_sources, carried_by: [{article, text, start,
   end}], contradicted_by: [...], details}]``
@@ -100,6 +100,17 @@ def omissions(matrix: Mapping) -> dict[str, list[Mapping]]:
             if cell["state"] == OMITTED:
                 out[column["key"]].append(row["claim"])
     return out
+
+
+def quote_kind(quote: Mapping) -> str:
+    """How the quote's shown words were said (direct, partial, indirect, mixed): its own ``kind``,
+    else that of the variant ``canonical_text`` shows (records saved before quotes carried one)."""
+    if quote.get("kind"):
+        return quote["kind"]
+    text = canonical_text(quote)
+    variants = list(quote.get("variants") or ())
+    chosen = next((v for v in variants if v.get("text") == text), variants[0] if variants else {})
+    return chosen.get("kind") or "direct"
 
 
 def canonical_text(quote: Mapping) -> str:

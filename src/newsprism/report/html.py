@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..model import Article, ProvenanceGroup, Relation, Story
 from . import views
 from .charts import timeline_svg
-from .data import ReportData, canonical_text, slug
+from .data import ReportData, canonical_text, quote_kind, slug
 from .highlight import paragraphs, render
 
 _ENV = Environment(loader=PackageLoader("newsprism.report", "templates"),
@@ -31,6 +31,7 @@ _ENV.tests["web_url"] = lambda value: isinstance(value, str) and value.lower().s
 _ENV.tests["multiple"] = lambda value: value is not None and len(value) > 1  # more than one variant
 _ENV.filters["slug"] = slug
 _ENV.filters["canonical"] = canonical_text
+_ENV.filters["quote_kind"] = quote_kind
 _ENV.filters["plain"] = lambda value: _plain(value)
 _ENV.filters["plural"] = lambda n, word, many=None: f"{n} {word if n == 1 else (many or word + 's')}"
 

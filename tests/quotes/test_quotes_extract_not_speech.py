@@ -1,0 +1,35 @@
+"""Reporting that is not speech never becomes a quote (issue 11): someone who did not respond,
+declined to comment, could not be reached, was asked, or is yet to speak said nothing."""
+from __future__ import annotations
+
+import pytest
+
+from newsprism.quotes import extract_quotes
+
+NOT_SPEECH = [
+    "Blinken did not respond to a question on whether China would supply weapons to Russia.",
+    "A spokesman for the company declined to comment on the report.",
+    "The mayor could not be reached for comment on Friday.",
+    "The senator was asked whether she would support the bill.",
+    "The president is expected to say that the deal is good for workers.",
+    "She did not say whether she would run again next year.",
+    "He declined to say whether the plan would pass the House.",
+    "A White House spokesman did not immediately respond to a request for comment.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SPEECH)
+def test_not_speech_is_no_quote(text, language):
+    assert extract_quotes(text, language=language) == []
+
+
+def test_speech_next_to_it_is_kept(language):
+    text = "Trump was asked whether he would pay. Aides said he would not pay anything."
+    quotes = extract_quotes(text, language=language)
+    assert [(q.speaker, q.text) for q in quotes] == [("Aides", "he would not pay anything")]
+
+
+def test_the_kind_of_reported_speech_with_a_quoted_fragment_is_mixed(language):
+    text = "Officials said the talks had been “very productive” and would go on."
+    kinds = {q.kind for q in extract_quotes(text, language=language)}
+    assert kinds == {"mixed", "partial"}

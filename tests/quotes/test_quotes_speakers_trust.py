@@ -1,0 +1,52 @@
+"""Speakers followed across sentences without guessing (issue 11): a shared surname goes to the
+person the text has made its subject, "he said" skips people of the other gender and names inside
+quotation marks, and a name two people share with nothing to tell them apart stays unresolved."""
+from __future__ import annotations
+
+from newsprism.quotes import extract_quotes
+
+FATHER_AND_SON = (
+    "Seddique Mir Mateen maintained a high profile on social media.\n\n"
+    "Mateen met with reporters Monday and called the massacre by his son, Omar Mateen, "
+    "\"the act of a terrorist.\"\n\n"
+    "In a video, Mateen said: \"I don't know what caused him to shoot last night.\"\n\n"
+    "\"But he (Omar) has killed those people, and I am so saddened,\" he added.\n\n"
+    "The elder Mateen also said that he would have arrested him himself."
+)
+
+
+def _by_words(quotes, words):
+    return next(q for q in quotes if words in q.text)
+
+
+def test_father_and_son_keep_their_words(language):
+    quotes = extract_quotes(FATHER_AND_SON, language=language)
+    assert _by_words(quotes, "the act of a terrorist").speaker == "Seddique Mir Mateen"
+    assert _by_words(quotes, "caused him to shoot").speaker == "Seddique Mir Mateen"
+    added = _by_words(quotes, "killed those people")
+    assert (added.speaker_text, added.speaker) == ("he", "Seddique Mir Mateen")
+    assert _by_words(quotes, "arrested him himself").speaker == "Seddique Mir Mateen"
+    assert all(q.speaker != "Omar Mateen" for q in quotes)
+
+
+def test_she_skips_the_man_who_spoke_last(language):
+    text = ("Senator Susan Collins met Mike Pence on Tuesday. Pence said the vote would be close.\n\n"
+            "\"We will see what happens,\" she said.")
+    quote = _by_words(extract_quotes(text, language=language), "We will see")
+    assert quote.speaker == "Susan Collins"
+
+
+def test_he_after_an_unnamed_official_is_the_official(language):
+    text = ("Joe Biden spoke in Ohio on Monday. A State Department official said talks would resume. "
+            "\"We are hopeful,\" he said.")
+    quote = _by_words(extract_quotes(text, language=language), "We are hopeful")
+    assert quote.speaker != "Joe Biden"
+    assert "unnamed-speaker" in quote.flags
+
+
+def test_a_name_two_people_share_is_not_guessed(language):
+    text = ("Hunter Biden and Jill Biden arrived in Delaware on Friday.\n\n"
+            "\"It was a long trip,\" Biden said.")
+    quote = _by_words(extract_quotes(text, language=language), "long trip")
+    assert quote.speaker not in ("Hunter Biden", "Jill Biden")
+    assert "ambiguous-speaker" in quote.flags
