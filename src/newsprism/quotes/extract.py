@@ -19,7 +19,8 @@ from .cues import (SUBJECTS, Frame, _span_of as _mention_span, colon_frame, cue_
                    find_frames, inverted_source, label_frames, text_of)
 from .marks import Quotation, find_quotations
 from .model import AttributionScorer
-from .records import (CONTINUED, DIRECT, INDIRECT, MIXED, OTHER_CUE, PARTIAL, UNATTRIBUTED, UNNAMED, Quote)
+from .records import (AMBIGUOUS, CONTINUED, DIRECT, INDIRECT, MIXED, OTHER_CUE, PARTIAL, PRONOUN, ROLE, UNATTRIBUTED,
+                      UNNAMED, Quote)
 from .speakers import SpeakerIndex
 
 QUOTES_VERSION = "quotes-3"
@@ -484,10 +485,16 @@ def not_speech(doc, frame: Frame) -> bool:
     if frame.cue_index < 0 or frame.content_dep == "according":
         return False
     verb = doc[frame.cue_index]
-    if verb.lower_ in P.NOT_SPEECH_CUES:
-        return True
-    head = verb.head
-    if verb.dep_ in ("xcomp",) and head.lemma_.lower() in P.NO_SPEECH_HEADS:
+    if verb.lower_ in P.NOT_SPEECH_CUES or verb.lower_ in P.REFUSALS:
+        return True  # "She declined that assignment", "who refused to endorse Trump"
+    if verb.dep_ == "conj" and verb.tag_ in ("VB", "VBP") and verb.head.lower_ in P.NO_SPEECH_HEADS \
+            and not any(c.dep_ in SUBJECTS for c in verb.children):
+        return True  # "declined to threaten Moscow or even directly declare it responsible"
+    governed = verb
+    while governed.dep_ == "conj" and governed.head is not governed:  # "declined to threaten ... or to declare"
+        governed = governed.head
+    head = governed.head
+    if governed.dep_ == "xcomp" and head.lower_ in P.NO_SPEECH_HEADS:
         return True
     sent = verb.sent
     text = text_of(doc)
@@ -576,6 +583,9 @@ def _resolve(doc, pending: list[_Pending]) -> list[Quote]:
     return [q for q in quotes if q is not None]
 
 
+_SPEAKER_FLAGS = (UNNAMED, UNATTRIBUTED, PRONOUN, ROLE, AMBIGUOUS)
+
+
 def _mention_at(p: _Pending) -> int:
     if p.frame is not None and p.frame.source_start is not None:
         return p.frame.source_start
@@ -592,7 +602,8 @@ def _quote(text: str, p: _Pending, index: SpeakerIndex, by_frame: dict[int, Quot
                      cue_end=frame.cue_end if frame else None, score=p.score)
     shared = by_frame.get(id(frame))
     if shared is not None:
-        speaker, org, extra = shared.speaker, shared.speaker_org, ()
+        speaker, org = shared.speaker, shared.speaker_org
+        extra = tuple(f for f in shared.flags if f in _SPEAKER_FLAGS)  # how the speaker was found
     else:
         resolution = index.resolve(frame.source_start, frame.source_end, frame.source_head)
         speaker, org, extra = resolution.speaker, resolution.org, resolution.flags

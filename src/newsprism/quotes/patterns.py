@@ -136,6 +136,13 @@ ROLE_CLASS = {
     "son": "child", "daughter": "child", "brother": "sibling", "sister": "sibling",
     "wife": "spouse", "husband": "spouse", "widow": "spouse", "uncle": "relative",
     "aunt": "relative", "cousin": "relative", "grandfather": "relative", "grandmother": "relative",
+    # people named by what they are, not by office: "says a doctor from Hebron", then "he says"
+    "doctor": "person", "nurse": "person", "physician": "person", "resident": "person",
+    "witness": "person", "voter": "person", "student": "person", "teacher": "person",
+    "worker": "person", "farmer": "person", "activist": "person", "soldier": "person",
+    "neighbor": "person", "neighbour": "person", "protester": "person", "driver": "person",
+    "survivor": "person", "victim": "person", "owner": "person", "veteran": "person",
+    "questioner": "person", "narrator": "person", "woman": "person", "man": "person",
 }
 # Any role noun of these classes also matches the generic "official".
 GENERIC_ROLE = {"official": {"diplomat", "spokesperson", "leader", "minister", "official",
@@ -188,7 +195,9 @@ tulsi ursula valerie victoria virginia wendy yvette""".split())
 NO_SPEECH_HEADS = frozenset("""decline declined declines declining refuse refused refuses refusing
 expect expected expects expecting schedule scheduled plan plans planned planning due set poised
 yet fail failed fails""".split())
-# Cue verbs that report a question or a failed contact, not words said: "asked", "reached".
+# A refusal is no statement, whatever it refuses ("declined to comment", "refused to endorse").
+REFUSALS = frozenset("decline declines declined declining refuse refuses refused refusing".split())
+# Cue verbs that report a failed contact, not words said: "reached".
 NOT_SPEECH_CUES = frozenset("""reach reached""".split())
 # "did not respond to a question", "had no comment", "would not say whether", "no immediate response".
 NO_SPEECH_TEXT = re.compile(
@@ -199,6 +208,7 @@ NO_SPEECH_TEXT = re.compile(
     r"(?:comment|say|elaborate|specify|respond|discuss|answer|confirm|disclose|be\s+reached)|"
     r"(?:could|can)\s*(?:not|n[’']t)\s+be\s+(?:immediately\s+)?reached|"
     r"(?:had|has|have|offered)\s+no\s+(?:immediate\s+)?(?:comment|response)|"
+    r"(?:did|does|do)\s*(?:not|n[’']t)\s+(?:want|wish|need)\s+to\s+be\b|"
     r"(?:was|were|is|are|been|being)\s+(?:not\s+)?(?:\w+ly\s+)?asked\b|"
     r"(?:is|are|was|were)\s+(?:expected|scheduled|set|due|slated|poised|likely)\s+to\s+"
     r"(?:say|announce|tell|address|speak|testify|deliver|argue|unveil|make))", re.I)

@@ -32,7 +32,9 @@ _NATION = {"u.s.": "us", "us": "us", "american": "us", "america": "us", "united 
            "uk": "gb", "britain": "gb", "french": "fr", "france": "fr", "german": "de",
            "germany": "de", "ukrainian": "ua", "ukraine": "ua", "kyiv": "ua", "israeli": "il",
            "israel": "il", "iranian": "ir", "iran": "ir", "japanese": "jp", "japan": "jp",
-           "indian": "in", "india": "in", "european": "eu", "eu": "eu"}
+           "indian": "in", "india": "in", "european": "eu", "eu": "eu",
+           # parties, like nations: "the Republican nominee" is not the Democratic one
+           "republican": "gop", "gop": "gop", "democratic": "dem", "democrat": "dem"}
 _FAMILY = frozenset(("parent", "child", "sibling", "spouse", "relative"))
 _TOKEN = re.compile(r"[\w.'’-]+")
 
@@ -144,6 +146,11 @@ class SpeakerIndex:
             return self._remember(start, Resolution(speaker=named))
         if len(words) == 1 and words[0] in P.PRONOUNS:
             return self._pronoun(start, words[0])
+        untagged = strip_titles(mention)
+        if len(untagged.split()) >= 2 and _looks_like_name(untagged) and not _has_body(self.doc, start, end):
+            # "Patrol Chief James Hall", a name the tagger missed (not "the United States")
+            return self._remember(start, Resolution(speaker=untagged, gender=_genders(
+                [Person(name=untagged, start=start, end=end)]).get(untagged)))
         role = _role_of(mention)
         if role is not None:
             return self._role(start, mention, role, head_index)
@@ -188,7 +195,7 @@ class SpeakerIndex:
         want = P.PRONOUNS[pronoun]
         named = {p.name for p in self.persons}
         candidates = [(at, r) for at, r in self.history if at < offset and (
-                      r.speaker in named or (UNNAMED in r.flags and (r.gender is not None or _person_role(r.speaker))))]
+                      r.speaker in named or UNNAMED not in r.flags or r.gender is not None or _person_role(r.speaker))]
         candidates += [(p.start, Resolution(speaker=p.name, gender=p.gender)) for p in self.persons
                        if p.start < offset and not p.ambiguous and not self.in_quotes(p.start) and self._is_subject(p)]
         candidates = [(at, r) for at, r in candidates if offset - at <= PRONOUN_WINDOW
@@ -252,16 +259,42 @@ def _person_mentions(doc) -> list[tuple[str, int, int, int]]:
         name = _clean_name(ent.text)
         if not name or not name[0].isupper():
             continue
-        if name in people or (ent.label_ in BODY_LABELS and name in surnames and ent.label_ != "NORP"):
+        words = name.split()
+        mislabelled_full = (len(words) >= 2 and words[-1] in surnames and all(w[:1].isupper() for w in words)
+                            and ent.label_ not in ("NORP", "GPE", "LOC", "FAC", "DATE", "CARDINAL")
+                            and name.lower() not in _TITLE_WORDS)  # "Keith Lamont Scott" tagged ORG
+        if name in people or mislabelled_full or (ent.label_ in BODY_LABELS and name in surnames and ent.label_ != "NORP"):
             start = ent.start_char + ent.text.find(name.split()[0])
             mentions.append((name, start, start + len(name), ent.root.i))
-    # a surname the tagger missed or mislabelled ("Mateen" as PRODUCT, or no entity at all)
+    # a surname the tagger missed or mislabelled ("Mateen" as PRODUCT, or no entity at all), alone
+    # or after a first name ("Rakeyia Scott" beside "Keith Lamont Scott")
     covered = {i for _, start, end, _ in mentions for i in range(start, end)}
     for token in doc:
-        if token.pos_ == "PROPN" and token.text in surnames and token.idx not in covered \
-                and token.ent_type_ not in ("NORP", "GPE", "LOC", "FAC"):
+        if token.pos_ != "PROPN" or token.text not in surnames or token.idx in covered \
+                or token.ent_type_ in ("NORP", "GPE", "LOC", "FAC"):
+            continue
+        if not _in_longer_name(token):
             mentions.append((token.text, token.idx, token.idx + len(token), token.i))
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if before is not None and _name_word(before) and not (after is not None and _name_word(after)) \
+                and before.idx not in covered and (token.i < 2 or not _name_word(doc[token.i - 2])):
+            mentions.append((f"{before.text} {token.text}", before.idx, token.idx + len(token), token.i))
     return sorted(mentions, key=lambda m: m[1])
+
+
+def _name_word(token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.lower_ not in _TITLE_WORDS
+
+
+def _in_longer_name(token) -> bool:
+    """"Hall" in "Patrol Chief James Hall": part of another name the tagger missed, not a lone surname."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in _TITLE_WORDS
+               for t in (before, after))
 
 
 def _clean_name(text: str) -> str:
@@ -310,6 +343,19 @@ def _genders(persons: list[Person]) -> dict[str, str | None]:
             seen = {p.gender for p in persons if p.name == name and p.gender}
             out[name] = seen.pop() if len(seen) == 1 else None
     return out
+
+
+def _has_body(doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(e.label_ not in NAME_LABELS for e in span.ents)
+
+
+def _looks_like_name(text: str) -> bool:
+    """Two to four capitalised words, none a role, a body or a nationality word."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.lower() not in _TITLE_WORDS and w.lower() not in _NATION
+                                        and w.lower() not in P.ROLE_CLASS for w in words) \
+        and not re.search(r"\b(?:Department|Ministry|Office|Agency|Committee|Council|House|Party|News|Times|Post|Press)\b", text)
 
 
 def _person_role(speaker: str | None) -> bool:
