@@ -1,0 +1,44 @@
+"""`newsprism quotes` shows each variant's kind, and quotation marks only around quoted words."""
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from newsprism import cli
+
+ALIGNED = [{
+    "id": "q1", "speaker": "Antony Blinken", "text": "to put pressure on Chinese officials", "kind": "indirect",
+    "event": None, "independent_sources": 2, "flags": [], "reasons": [],
+    "variants": [
+        {"article": "a1", "text": "to put pressure on Chinese officials", "start": 0, "end": 36, "speaker": "Antony Blinken",
+         "speaker_text": "Blinken", "speaker_start": None, "speaker_end": None, "cue": "aims", "kind": "indirect",
+         "variant": "verbatim", "flags": []},
+        {"article": "a2", "text": "We will press Beijing", "start": 0, "end": 21, "speaker": "Antony Blinken",
+         "speaker_text": "Blinken", "speaker_start": None, "speaker_end": None, "cue": "said", "kind": "direct",
+         "variant": "reworded", "flags": []}]},
+    {"id": "q2", "speaker": None, "text": "it", "kind": "direct", "event": None, "independent_sources": 1,
+     "flags": ["no-speaker"], "reasons": [], "variants": [
+         {"article": "a1", "text": "it", "start": 0, "end": 2, "speaker": None, "speaker_text": None,
+          "speaker_start": None, "speaker_end": None, "cue": None, "kind": "direct", "variant": "verbatim", "flags": []}]}]
+
+
+def _run(monkeypatch, *args):
+    monkeypatch.setattr(cli, "_scoped", lambda *a, **k: (ALIGNED, {"a1": "RT", "a2": "Reuters"}))
+    return CliRunner().invoke(cli.app, ["quotes", *args])
+
+
+def test_paraphrase_is_not_quoted(monkeypatch):
+    out = " ".join(_run(monkeypatch).output.split())  # the console wraps long lines
+    assert "verbatim, indirect, RT (Blinken): to put pressure on Chinese officials (paraphrase)" in out
+    assert "“to put pressure" not in out
+    assert "reworded, direct, Reuters (Blinken): “We will press Beijing”" in out
+
+
+def test_unresolved_speaker_is_said_so(monkeypatch):
+    assert "speaker unresolved" in _run(monkeypatch).output
+
+
+def test_json_items_carry_kind(monkeypatch):
+    items = json.loads(_run(monkeypatch, "--json").output)
+    assert [i["kind"] for i in items] == ["indirect", "direct"]
