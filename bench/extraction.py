@@ -15,6 +15,7 @@ import argparse
 import gzip
 import json
 import logging
+import os
 import subprocess
 import sys
 import tempfile
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 REPO = Path(__file__).resolve().parents[1]
-EVAL = REPO.parent / "shared" / "eval"
+EVAL = Path(os.environ.get("NEWSPRISM_EVAL", REPO.parent / "shared" / "eval"))  # or set NEWSPRISM_EVAL
 PAGES = EVAL / "extraction" / "pages.jsonl.gz"
 SCORER = EVAL / "score.py"
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"

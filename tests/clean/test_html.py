@@ -190,3 +190,11 @@ def test_html_never_raises_on_random_bytes(data):
 def test_html_never_raises_on_random_text_in_markup(text):
     cleaned = clean_html(page(f"<div><p>{text}</p><span>{text}</span></div>"))
     assert isinstance(cleaned, Cleaned)
+
+
+def test_paragraphs_of_a_layout_table_cell_stay_apart():
+    cell = "".join(f'<p class="ap-story-p">{text}</p> ' for text in (LEAD, SECOND, THIRD, FOURTH))
+    html = page(f'<table><tr><td><span class="entry-content">{cell}</span></td></tr></table>')
+    texts = [b.text for b in clean_html(html).blocks]
+    assert LEAD in texts and SECOND in texts
+    assert not any("system.Council" in text for text in texts)

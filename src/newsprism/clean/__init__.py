@@ -12,4 +12,4 @@ def clean(raw: RawArticle, *, repeated: frozenset[str] = frozenset()) -> Cleaned
     """Clean one raw article. ``repeated`` holds lines seen across several articles of one site."""
     if raw.kind == "html":
         return clean_html(raw.body, url=raw.url)
-    return clean_text(raw.body, repeated=repeated)
+    return clean_text(raw.body, repeated=repeated, title=raw.title)

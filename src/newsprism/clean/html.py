@@ -320,6 +320,11 @@ def _xml_paras(el):
                 for c in child):
             yield from _xml_paras(child)
             continue
+        if tag == "row" and any(_holds_blocks(cell) for cell in child if isinstance(cell.tag, str)):
+            for cell in child:  # a layout table: a cell of <p>s is paragraphs, not one run-on line
+                if isinstance(cell.tag, str):
+                    yield from _xml_paras(cell)
+            continue
         if tag == "row":
             text = norm(" ".join(norm("".join(c.itertext())) for c in child))
         elif tag == "graphic":
@@ -332,6 +337,11 @@ def _xml_paras(el):
             yield _para(text, "heading", child.get("rend") or "h2")
         else:
             yield _para(text, "paragraph", tag)
+
+
+def _holds_blocks(el) -> bool:
+    """A trafilatura table cell holding paragraphs or headings (AP pages lay out the story in one)."""
+    return any(isinstance(c.tag, str) and c.tag in ("p", "head", "list", "quote") for c in el)
 
 
 def _xml_text(el):

@@ -54,6 +54,12 @@ HEADING_MAX_CHARS = 120
 SHORT_PROSE_WORDS = 6
 # Share of capitalised words (stop words aside) that makes a line title case.
 TITLE_CASE_SHARE = 0.7
+# A line repeated across articles of one site is boilerplate unless it reads as article prose
+# (at least this many words and a sentence end) inside the body: two same-site reports of one
+# event share sentences (7 Daily Mail articles of one event lost 889 words to the repeated-line
+# rule). Menus, bylines and footer labels are short or unpunctuated and stay removed, and so does
+# repeated prose that ends the body (a site's sign-off), see ``drop_trailing``.
+REPEATED_PROSE_WORDS = 8
 # The classifier is re-run on its own output until nothing changes (idempotence); it settles
 # in one or two rounds on the seeds and the extraction dump.
 MAX_ROUNDS = 5
@@ -74,32 +80,90 @@ class Line:
     terminator: bool = False
 
 
-def clean_text(text: str, *, repeated: frozenset[str] = frozenset()) -> Cleaned:
+def clean_text(text: str, *, repeated: frozenset[str] = frozenset(), title: str | None = None) -> Cleaned:
     """Split a plain-text dump into body blocks, header lines, captions and removed lines.
 
-    ``repeated`` holds lines seen in several articles of the same site (boilerplate).
+    ``repeated`` holds lines seen in several articles of the same site (boilerplate); article
+    prose among them is kept (see ``REPEATED_PROSE_WORDS``). ``title`` is the headline when the
+    input gave it apart from the text (a JSONL ``title`` field): then the text holds no headline
+    of its own to find, so prose lines above the body are its lead, not a headline or standfirst.
     """
     lines = source_lines(text)
     repeated = frozenset(normalise(line) for line in repeated)
+    furniture = frozenset(line for line in repeated if not reads_as_prose(line))
     kept = lines
     body: list[tuple[Line, str]] = []
     for _ in range(MAX_ROUNDS):
-        body = select_body(kept, repeated)
+        body = drop_trailing(select_body(kept, furniture), repeated)
         if len(body) == len(kept):
             break
         kept = [(line.number, line.text) for line, _ in body]
     if not body:
-        body = brief_body(lines, repeated)
+        body = brief_body(lines, furniture, given_title=title is not None)
+    if title is not None:
+        body = with_lead(lines, body, title)
     return assemble(lines, body, repeated)
 
 
-def brief_body(pairs: list[tuple[int, str]], repeated: frozenset[str]) -> list[tuple[Line, str]]:
+def drop_trailing(body: list[tuple[Line, str]], repeated: frozenset[str]) -> list[tuple[Line, str]]:
+    """Repeated prose at the end of the body is the site's sign-off ("Our journalism is funded
+    by readers like you ..."); inside the body it is the article's own, kept."""
+    end = len(body)
+    while end and body[end - 1][0].text in repeated:
+        end -= 1
+    return body[:end]
+
+
+def reads_as_prose(text: str) -> bool:
+    """A sentence of at least ``REPEATED_PROSE_WORDS`` words: article text, not furniture."""
+    return len(text.split()) >= REPEATED_PROSE_WORDS and bool(P.SENTENCE_END.search(text))
+
+
+def lead_line(text: str, title: str) -> bool:
+    """Whether a line above the body of an item with a separate title is its lead: prose (a
+    sentence, or at least ``SHORT_PROSE_WORDS`` words), neither the title itself nor a byline,
+    dateline, caption or cue line."""
+    n = len(text.split())
+    if same_line(text, title) or n < 3 or not (n >= SHORT_PROSE_WORDS or P.SENTENCE_END.search(text)):
+        return False
+    if is_caption(text) or cue_reason(text) or P.BYLINE.match(text):
+        return False
+    # "Denver (AP) - Colorado's top ..." opens a lead; only a short line is a bare dateline.
+    if len(text) < LENGTH_LOW and (P.DATELINE.match(text) or P.TIME_ONLY.match(text)
+                                   or P.CAPTION_DATE.fullmatch(text)):
+        return False
+    return sum(ch.isalpha() for ch in text) / len(text) >= MIN_LETTER_SHARE
+
+
+def same_line(text: str, title: str) -> bool:
+    """The title repeated in the text, perhaps with the site's name after it."""
+    a, b = normalise(text).casefold(), normalise(title).casefold()
+    return a == b or (a.startswith(b) and len(a) - len(b) <= HEADING_MAX_CHARS // 2 and not a[len(b):].strip()[:1].isalnum())
+
+
+def with_lead(pairs: list[tuple[int, str]], body: list[tuple[Line, str]], title: str) -> list[tuple[Line, str]]:
+    """Prepend the prose lines right above the body (nearest first, up to the first line that
+    is not lead) when the input gave its title apart: the cleaner's trim would read them as
+    headline and standfirst, and the lead would be lost (25 of 374 real pages)."""
+    first = min((line.number for line, _ in body), default=None)
+    above = [(n, t) for n, t in pairs if first is None or n < first]
+    lead: list[tuple[Line, str]] = []
+    for number, text in reversed(above):
+        if not lead_line(text, title):
+            break
+        lead.insert(0, (Line(number=number, text=text, cls=GOOD), "paragraph"))
+    return lead + body
+
+
+def brief_body(pairs: list[tuple[int, str]], repeated: frozenset[str], *,
+               given_title: bool = False) -> list[tuple[Line, str]]:
     """The body of a brief: a wire brief or a one-paragraph item of a JSONL dump has no
     neighbours to vouch for it, and jusText's context step reads a lone sentence between the
     document's edges as boilerplate. When the whole input is at most ``BRIEF_MAX_LINES`` lines
     and no body was chosen, its lines that read as prose (classified good or near-good, ending a
-    sentence) are the body; the clusterer flags such short articles."""
-    if len(pairs) > BRIEF_MAX_LINES:
+    sentence) are the body; the clusterer flags such short articles. When the input gave its
+    title apart, ``with_lead`` takes the body instead (a lead cut off mid-sentence is still a lead)."""
+    if len(pairs) > BRIEF_MAX_LINES or given_title:
         return []
     language = detect_language("\n".join(text for _, text in pairs))
     stops = stopwords_for(language) if language else frozenset()
