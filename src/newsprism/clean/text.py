@@ -100,6 +100,9 @@ def clean_text(text: str, *, repeated: frozenset[str] = frozenset(), title: str 
         kept = [(line.number, line.text) for line, _ in body]
     if not body:
         body = brief_body(lines, furniture, given_title=title is not None)
+    if title is None and 2 <= len(lines) <= BRIEF_MAX_LINES and headline_over_lead(lines[0][1], lines[1][1]):
+        body = ([(line, kind) for line, kind in body if line.number != lines[0][0]]
+                or with_lead(lines, [], lines[0][1]))
     if title is not None:
         body = with_lead(lines, body, title)
     return assemble(lines, body, repeated)
@@ -112,6 +115,13 @@ def drop_trailing(body: list[tuple[Line, str]], repeated: frozenset[str]) -> lis
     while end and body[end - 1][0].text in repeated:
         end -= 1
     return body[:end]
+
+
+def headline_over_lead(first: str, second: str) -> bool:
+    """The dump form "headline, blank line, lead": a first line that is short enough for a
+    headline over a longer line below it is the headline, even when it ends with a question
+    mark or a full stop ("Biden is struggling to win Miami Latinos. Will it cost him Florida?")."""
+    return len(first) <= HEADING_MAX_CHARS and len(second) > len(first) and not P.BYLINE.match(first)
 
 
 def reads_as_prose(text: str) -> bool:
@@ -168,8 +178,13 @@ def brief_body(pairs: list[tuple[int, str]], repeated: frozenset[str], *,
     language = detect_language("\n".join(text for _, text in pairs))
     stops = stopwords_for(language) if language else frozenset()
     lines = [classify(number, text, stops, repeated) for number, text in pairs]
-    return [(line, "paragraph") for line in lines
+    body = [(line, "paragraph") for line in lines
             if line.cls in (GOOD, NEARGOOD) and P.SENTENCE_END.search(line.text)]
+    if body or len(pairs) < 2:
+        return body
+    # A headline over a lead cut off mid-sentence (NeuS, feed summaries): the lines under the
+    # first are the lead when they read as prose.
+    return with_lead(pairs, [], pairs[0][1])
 
 
 def normalise(line: str) -> str:

@@ -11,7 +11,7 @@ from ..model import Cleaned, Metadata, RawArticle, Sourced
 from .byline import clean_name, find_byline
 from .dateline import find_dateline
 from .dates import caption_bound, header_date, parse_date, url_date
-from .headline import headline_value, page_headline, split_site, text_headline
+from .headline import headline_value, names_only_the_site, page_headline, split_site, text_headline
 from .htmlmeta import PageMeta, read_page_meta
 from .language import detect_language
 from .outlet import copyright_owner, plausible, url_host
@@ -63,10 +63,12 @@ def find_headline(raw: RawArticle, cleaned: Cleaned, page: PageMeta) -> tuple[So
     if raw.title:
         title, site = split_site(" ".join(raw.title.split()))
         return Sourced(value=title, source="input"), (Sourced(value=site, source="input:title suffix") if site else None)
-    found = page_headline(page.values)
+    host = url_host(raw.url)
+    found = page_headline(page.values, host.value if host else None)
     if found is None and cleaned.page_title:
         title, site = split_site(cleaned.page_title)
-        found = (title, "html:title", site)
+        if not names_only_the_site(title, site, host.value if host else None):
+            found = (title, "html:title", site)
     if found is None:
         found = text_headline(article_header(cleaned), cleaned.captions)
     if found is None:

@@ -11,6 +11,9 @@ from lxml import etree
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                  "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting"}
 
+# An <h1> longer than this is a wrapper around the page, not a headline.
+H1_MAX_CHARS = 300
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PageMeta:
@@ -42,6 +45,11 @@ def read_page_meta(html: str) -> PageMeta:
     title = root.find(".//title")
     if title is not None and title.text_content().strip():
         values["html:title"] = " ".join(title.text_content().split())
+    for h1 in root.iter("h1"):
+        text = " ".join(h1.text_content().split())
+        if text and len(text) <= H1_MAX_CHARS:
+            values["html:h1"] = text
+            break
     for script in root.iter("script"):
         if (script.get("type") or "").lower() == "application/ld+json":
             read_json_ld(script.text or "", values)

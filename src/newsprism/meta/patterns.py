@@ -129,7 +129,27 @@ POSSESSIVE = re.compile(r"\w['’]s\b")
 
 # --- headline / outlet ------------------------------------------------------------------------
 # "Headline — RT World News", "Headline | The Guardian", "Headline - Reuters"
-TITLE_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+(?:[—–|]|-|::|·)\s+(?P<site>[^—–|]{2,60})$")
+TITLE_SUFFIX = re.compile(r"^(?P<title>.{12,})\s+(?:[—–|]|--?|::|·)\s+(?P<site>[^—–|]{2,60}?)$")
+# "短缺药品保供稳价 全力保障临床用药需求-新华网": CJK titles put the site after a bare dash.
+TITLE_SUFFIX_CJK = re.compile(r"^(?P<title>.{6,}?[\u3000-\u9fff\uff00-\uffef])\s*[-_|｜—：:]\s*"
+                              r"(?P<site>[\u3040-\u9fff][\u3040-\u9fff\w ]{1,15})$")
+# A page title that names only the site, never a headline ("News from The Associated Press",
+# "Home", "Welcome to ...", "Latest news and videos").
+SITE_TITLE = re.compile(r"^(?:(?:the\s+)?(?:latest|breaking|top|today'?s)?\s*news(?:\s+(?:from|at|on|and)\b.*)?|"
+                        r"home(?:\s?page)?|front page|welcome(?:\s+to\b.*)?|index|untitled(?: document)?|"
+                        r"(?:latest|breaking) (?:news|stories|headlines)\b.*)$", re.I)
+# Lines of page furniture that look like a headline by their shape: a promo, a widget label, a
+# caption's "FILE - In this ... file photo", a bare time stamp ("May 2, 2013, 1:12 PM").
+NOT_HEADLINE_LINE = re.compile(
+    r"^(?:file\s*[-–—:]\s|breaking news emails?\b|get (?:breaking|the latest)\b|sign up\b|"
+    r"tweet with a location\b|you can add location information\b|"
+    r"(?:watch|listen|video|photos?|gallery|live|advertisement)\s*[:|-]|"
+    r"(?:click|tap) (?:here|to)\b|(?:share|follow) (?:this|us)\b|we use cookies\b|"
+    r"(?:this|the) (?:page|video|content) (?:is|has|was|cannot)\b)", re.I)
+TIMESTAMP_LINE = re.compile(
+    r"^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?"
+    r"(?:\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+\w+\.?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*[|·-]?\s*$", re.I)
 SECTION_WORDS = frozenset("world news us u.s. politics business sport sports opinion tech technology "
                           "science health europe asia china middle east africa americas latest".split())
 BREADCRUMB = re.compile(r"^(?:Home|Start|Accueil|Inicio)(?=[A-Z]|\s*[>»/|›])")
