@@ -95,3 +95,17 @@ def test_cli_summarize_cites_every_sentence():
     assert len(ids) == 5 and summary["sentences"]
     assert all(s["citations"] and set(s["citations"]) <= ids for s in summary["sentences"])
     assert len(summary["summary"].split()) <= 120
+
+
+def test_cli_articles_hides_pages_flagged_as_no_article_unless_all(tmp_path):
+    teasers = "".join(f'<li><a href="/s/{i}">Council weighs plan number {i} for the town</a></li>' for i in range(60))
+    front = tmp_path / "front.html"
+    front.write_text(f"<html><head><title>Daily Planet</title></head><body><ul>{teasers}</ul>"
+                     "<p>Read the day's news from the town and the county, every morning.</p></body></html>")
+    path = tmp_path / "mixed.db"
+    assert runner.invoke(app, ["ingest", str(EXAMPLES), str(front), "--db", str(path)]).exit_code == 0
+    plain = json.loads(runner.invoke(app, ["articles", "--db", str(path), "--json"]).stdout)
+    everything = json.loads(runner.invoke(app, ["articles", "--db", str(path), "--json", "--all"]).stdout)
+    assert len(plain) == 5 and len(everything) == 6
+    flagged = [row for row in everything if row.get("flags")]
+    assert len(flagged) == 1 and flagged[0]["flags"][0].startswith("not-article:")

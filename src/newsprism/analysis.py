@@ -54,7 +54,7 @@ def analyze(store, language=None, *, fast: bool = False,
     docstring)."""
     from .nlp import Language, shared_language
 
-    articles = sorted(store.articles(), key=_arrival_order)
+    articles = sorted((a for a in store.articles() if a.is_article), key=_arrival_order)  # no home pages, walls
     if fast:
         language = language or Language(vectors="static")
     language = language or shared_language()  # models load only if a stage needs them

@@ -54,14 +54,20 @@ def ingest(
 
 
 @app.command()
-def articles(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+def articles(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
+             show_all: Annotated[bool, typer.Option(
+                 "--all", help="Also list pages kept but flagged as no article (home pages, section fronts, "
+                               "walls, ...), with the reason.")] = False) -> None:
     """List stored articles, oldest first."""
     with corpus_module.open(db) as corpus:
-        rows = list(corpus.articles())
+        stored = list(corpus.articles())
+    rows = stored if show_all else [a for a in stored if a.is_article]
     if as_json:
         _print_json([a.summary() for a in rows])
-    else:
-        out.print(_articles_table(rows))
+        return
+    out.print(_articles_table(rows))
+    if len(rows) < len(stored):
+        err.print(f"{len(stored) - len(rows)} page(s) flagged as no article hidden (--all lists them)")
 
 
 @app.command()
@@ -441,8 +447,10 @@ def _articles_table(rows: list[Article]) -> Table:
     table.add_column("headline", overflow="ellipsis", no_wrap=True, min_width=20)
     room = max(20, out.width - sum(widths.values()) - 2 * len(widths) - 2)  # rich hides columns that overflow
     for a in rows:
+        kinds = [f.split(" (")[0] for f in a.flags if f.startswith("not-article")]
+        headline = f"[{', '.join(kinds)}] {a.headline or ''}" if kinds else a.headline or ""
         table.add_row(a.id[:8], (a.published or "")[:10], _clip(a.outlet or "", widths["outlet"]),
-                      _clip(a.wire or "", widths["wire"]), _clip(a.headline or "", room))
+                      _clip(a.wire or "", widths["wire"]), _clip(headline, room))
     return table
 
 

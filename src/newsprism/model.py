@@ -67,6 +67,9 @@ class Cleaned:
     captions: tuple[str, ...] = ()
     header: tuple[str, ...] = ()
     page_title: str | None = None
+    # "not-article:<kind> (<reason>)" when the page is a home page, section front, tag page,
+    # redirect stub, wall, video-only page, live-blog index or feed (clean/page_kind.py).
+    flags: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -122,12 +125,23 @@ class Article:
     captions: tuple[str, ...] = ()
     provenance: dict[str, str] = field(default_factory=dict)
     stage_versions: dict[str, str] = field(default_factory=dict)
+    # What the cleaner noticed about the page: "not-article:<kind> (<reason>)" keeps a home
+    # page, section front, wall ... in the store but out of stories (see ``is_article``).
+    flags: tuple[str, ...] = ()
 
     FIELDS = ("id", "url", "outlet", "headline", "byline", "published", "dateline", "wire", "language")
 
+    @property
+    def is_article(self) -> bool:
+        """False for pages the ingest recognised as no article (home pages, walls, ...)."""
+        return not any(flag.startswith("not-article") for flag in self.flags)
+
     def summary(self) -> dict:
-        """The listing fields (``newsprism articles --json``)."""
-        return {name: getattr(self, name) for name in self.FIELDS}
+        """The listing fields (``newsprism articles --json``); ``flags`` only when there are any."""
+        fields = {name: getattr(self, name) for name in self.FIELDS}
+        if self.flags:
+            fields["flags"] = list(self.flags)
+        return fields
 
 
 @dataclass(**RECORD)

@@ -55,7 +55,8 @@ def process_one(raw: RawArticle, repeated: frozenset[str] = frozenset()) -> Proc
     cleaned = clean(raw, repeated=repeated)
     if not cleaned.blocks:
         what = "HTML page" if raw.kind == "html" else "text"
-        return Failure(source=raw.source, reason=f"no article text found in this {what}")
+        kind = next((f for f in cleaned.flags if f.startswith("not-article")), None)
+        return Failure(source=raw.source, reason=f"no article text found in this {what}" + (f": {kind}" if kind else ""))
     meta = extract_metadata(raw, cleaned)
     return Processed(raw=raw, article=build_article(raw, cleaned, meta))
 
@@ -82,6 +83,7 @@ def build_article(raw: RawArticle, cleaned: Cleaned, meta: Metadata, *, article_
         captions=cleaned.captions,
         provenance=meta.provenance(),
         stage_versions=dict(STAGE_VERSIONS),
+        flags=cleaned.flags,
     )
 
 

@@ -106,3 +106,34 @@ URL = re.compile(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.\w[\w.]*")
 # Sentence-final punctuation; a trailing "..." / "…" marks a cut-off teaser, not a sentence.
 SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？][\"'”’»)\]]*$")
 CLAUSE_END = re.compile(r"(?<!\.\.)[.!?。！？:;][\"'”’»)\]]*$")
+
+# --- page kind (page_kind.py) ----------------------------------------------------------------
+# A site's root, or its bare index page.
+HOME_PATH = re.compile(r"/?(?:index\.(?:html?|php|aspx?|shtml)|home|default\.aspx?)?/?")
+# Tag, topic, category and author index pages, and paginated listings.
+INDEX_PATH = re.compile(r"/(?:tags?|topics?|category|categories|author|authors|section|archive|search)(?:/|$)|"
+                        r"/page/\d+/?$")
+VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv)(?:/|$)")
+SCRIPT_REDIRECT = re.compile(r"(?:window\.|document\.|top\.)?location(?:\.href)?\s*=\s*['\"]|"
+                             r"location\.replace\(|navigateTo\(window", _I)
+LD_TYPE = re.compile(r"\"@type\"\s*:\s*\"([A-Za-z]+)\"")
+ARTICLE_LD_TYPES = frozenset({"newsarticle", "article", "reportagenewsarticle", "blogposting",
+                              "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle"})
+# Login, subscription and consent walls, and pages that are only a notice.
+WALL = re.compile(
+    r"\b(?:sign in|log in|subscribe) to (?:continue|read|keep reading|access)\b|"
+    r"\bthis (?:content|article) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)\b|"
+    r"\bwe use cookies\b|\bcookie (?:consent|preferences|settings)\b|\byour privacy choices\b|"
+    r"\bplease enable (?:javascript|cookies)\b|\bare you a robot\b|\bverify (?:that )?you are (?:a )?human\b", _I)
+# Pages that are only a notice: a social network's settings help, a web archive's crawl note,
+# an error page (Multi-News sources hold such pages in place of articles).
+NOTICE = re.compile(
+    r"\byou can add location information to your tweets\b|\btweet with a location\b|"
+    r"\bthese crawls are part of an effort to archive pages\b|\bthe page you (?:are looking for|requested)\b|"
+    r"\bpage not found\b|\b404 (?:error|not found)\b|\bmedia playback is (?:unsupported|not supported)\b", _I)
+# The header of a live blog's entry: "12:41 BST", "2:15 p.m. ET", "Posted at 14:05".
+LIVE_STAMP = re.compile(r"^(?:posted at |updated at )?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?$", _I)
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Scripts whose sentences carry no final mark (Thai, Lao, Khmer), or one the sentence-end
+# pattern does not know (Burmese "။", Devanagari "।").
+UNPUNCTUATED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff]|[\u104b\u0964\u0965]\s*$")

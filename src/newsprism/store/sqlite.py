@@ -253,6 +253,7 @@ def _detail_json(article: Article) -> str:
         "captions": list(article.captions),
         "provenance": article.provenance,
         "stage_versions": article.stage_versions,
+        **({"flags": list(article.flags)} if article.flags else {}),
     }, ensure_ascii=False)
 
 
@@ -285,4 +286,5 @@ def _article(row: sqlite3.Row) -> Article:
         captions=tuple(detail["captions"]),
         provenance=detail["provenance"],
         stage_versions=detail["stage_versions"],
+        flags=tuple(detail.get("flags", ())),
     )
