@@ -7,6 +7,9 @@ the test pages of the newspaper4k and trafilatura sdists, unpacked under ``--sdi
 ``NEWSPRISM_SDISTS``; ``pip download --no-binary :all: --no-deps newspaper4k trafilatura -d DIR``,
 then untar). Labels: bench/data/page_kind_labels.json (file names and ids only).
 
+A third row reads the Multi-News validation source documents as plain-text items (the text
+path: walls, notices, video pages in place of articles; labels in the same file).
+
 Each page goes through the ingest pipeline (clean, metadata, page kind); a page the pipeline
 refuses (no text) counts as "not an article". Two runs: with the page's URL where its source
 gives one, and with no URL at all (a dump of files), so that URL rules alone cannot carry it.
@@ -66,8 +69,18 @@ def extraction_pages(eval_dir: Path, labels: dict) -> list[tuple[str, str, str, 
             for r in rows]
 
 
-def predict(pages, with_urls: bool) -> list[tuple[bool, str]]:
-    raws = [RawArticle(source=key, kind="html", body=html, url=url if with_urls else None)
+def multinews_texts(eval_dir: Path, labels: dict) -> list[tuple[str, str, str, str | None]]:
+    path = eval_dir / "multinews" / "clusters.jsonl.gz"
+    if not path.exists():
+        return []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        clusters = [json.loads(line) for line in handle]
+    return [(f"{c['id']}#{i}", labels["pages"].get(f"{c['id']}#{i}", labels["default"]), doc, None)
+            for c in clusters for i, doc in enumerate(c["documents"])]
+
+
+def predict(pages, with_urls: bool, kind: str = "html") -> list[tuple[bool, str]]:
+    raws = [RawArticle(source=key, kind=kind, body=html, url=url if with_urls else None)
             for key, _, html, url in pages]
     out = []
     for result in process(raws):
@@ -104,10 +117,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(pages)} labelled pages: {n_pos} articles, {len(pages) - n_pos} not articles\n")
     print("| run | articles kept (TP) | non-articles kept (FP) | articles lost (FN) | non-articles caught (TN) "
           "| precision | recall |\n|---|---|---|---|---|---|---|")
-    for with_urls in (True, False):
-        predicted = predict(pages, with_urls)
+    texts = multinews_texts(args.eval, labels["multinews"])
+    runs = [("HTML pages, with URLs", pages, True, "html"), ("HTML pages, without URLs", pages, False, "html")]
+    if texts:
+        runs.append((f"Multi-News source texts ({sum(l == 'article' for _, l, _, _ in texts)} articles, "
+                     f"{sum(l != 'article' for _, l, _, _ in texts)} not)", texts, False, "text"))
+    for name, pages, with_urls, kind in runs:
+        predicted = predict(pages, with_urls, kind)
         s = scores(pages, predicted)
-        name = "with URLs" if with_urls else "without URLs"
         print(f"| {name} | {s['tp']} | {s['fp']} | {s['fn']} | {s['tn']} | {s['precision']:.3f} | {s['recall']:.3f} |")
         for (key, label, _, _), (is_article, why) in zip(pages, predicted):
             if args.show or (label == "article") != is_article:

@@ -66,7 +66,7 @@ class PageFeatures:
     link_share: float = 0.0  # share of the page's visible text inside links
     redirect: bool = False  # meta refresh to a URL, or a script that replaces the location
     feed: bool = False  # an RSS/Atom document
-    wall: tuple[str, str] | None = None  # ("wall" or "notice", its wording) if the text reads as one
+    wall: tuple[str, str] | None = None  # ("wall", "notice", "video"; its wording) if the text reads as one
     stamps: int = 0  # time-stamped entry headers among the kept blocks
 
 
@@ -97,10 +97,11 @@ def page_features(raw: RawArticle, cleaned: Cleaned) -> PageFeatures:
     sizes = [word_count(text) for text in paragraphs]
     words = sum(sizes)
     ended = sum(n for n, text in zip(sizes, paragraphs) if P.SENTENCE_END.search(text) or P.UNPUNCTUATED.search(text))
-    text = "\n".join(b.text for b in cleaned.blocks) or "\n".join(cleaned.header)
+    kept = "\n".join(b.text for b in cleaned.blocks) or "\n".join(cleaned.header)
+    everything = "\n".join([kept, *(line.text for line in cleaned.removed)])
     base = dict(words=words, paragraphs=len(paragraphs), sentence_share=ended / words if words else 0.0,
-                url_path=url_path(raw.url),
-                wall=wall_wording(text, words), stamps=sum(bool(P.LIVE_STAMP.match(t)) for t in paragraphs))
+                url_path=url_path(raw.url), wall=wall_wording(kept, everything, words),
+                stamps=sum(bool(P.LIVE_STAMP.match(t)) for t in paragraphs))
     if raw.kind != "html":
         return PageFeatures(**base)
     head = raw.body[:2000].lstrip().lower()
@@ -159,11 +160,14 @@ def url_path(url: str | None) -> str | None:
     return path.lower()
 
 
-def wall_wording(text: str, words: int) -> tuple[str, str] | None:
-    """("wall" or "notice", the words that say so) for a short text that reads as one."""
+def wall_wording(kept: str, everything: str, words: int) -> tuple[str, str] | None:
+    """("wall", "notice" or "video", the words that say so) for a short text that reads as one.
+    A wall's wording counts only in the text kept as body (a cookie banner beside a short brief
+    is furniture); a notice's or video page's wording anywhere (no article carries it)."""
     if words >= WALL_MAX_WORDS:
         return None
-    for kind, pattern in (("wall", P.WALL), ("notice", P.NOTICE)):
+    for kind, pattern, text in (("wall", P.WALL, kept), ("notice", P.NOTICE, everything),
+                                ("video", P.VIDEO_TEXT, everything)):
         match = pattern.search(text)
         if match:
             return kind, match.group(0)

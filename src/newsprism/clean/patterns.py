@@ -124,13 +124,21 @@ WALL = re.compile(
     r"\b(?:sign in|log in|subscribe) to (?:continue|read|keep reading|access)\b|"
     r"\bthis (?:content|article) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)\b|"
     r"\bwe use cookies\b|\bcookie (?:consent|preferences|settings)\b|\byour privacy choices\b|"
-    r"\bplease enable (?:javascript|cookies)\b|\bare you a robot\b|\bverify (?:that )?you are (?:a )?human\b", _I)
+    r"\bplease enable (?:javascript|cookies)\b|\bare you a robot\b|\bverify (?:that )?you are (?:a )?human\b|"
+    r"\bsign in using (?:your?|an?) (?:account|profile)\b|\{\* ?loginwidget ?\*\}|\blog into your account\b", _I)
 # Pages that are only a notice: a social network's settings help, a web archive's crawl note,
 # an error page (Multi-News sources hold such pages in place of articles).
 NOTICE = re.compile(
     r"\byou can add location information to your tweets\b|\btweet with a location\b|"
     r"\bthese crawls are part of an effort to archive pages\b|\bthe page you (?:are looking for|requested)\b|"
-    r"\bpage not found\b|\b404 (?:error|not found)\b|\bmedia playback is (?:unsupported|not supported)\b", _I)
+    r"\bpage not found\b|\b404 (?:error|not found)\b|\bmedia playback is (?:unsupported|not supported)\b|"
+    r"\balexa internet has been donating their crawl data\b|\bthe seed for (?:this crawl|wide\d+) was\b|"
+    r"\bcrawl of outlinks from\b|\bweb collections curated by\b|\bthis data is currently not publicly accessible\b|"
+    r"\bcustom domain mapping\b|\bjoin our mailing list\b|\bjoin us on facebook\b|"
+    r"\bdo not imply the expression of any opinion\b", _I)
+# What a video site's page holds in place of an article.
+VIDEO_TEXT = re.compile(r"\brating is available when the video has been rented\b|"
+                        r"\bthe interactive transcript could not be loaded\b|^published on \w+ \d{1,2}, \d{4}\b", _I)
 # The header of a live blog's entry: "12:41 BST", "2:15 p.m. ET", "Posted at 14:05".
 LIVE_STAMP = re.compile(r"^(?:posted at |updated at )?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?$", _I)
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
