@@ -143,7 +143,7 @@ SITE_TITLE = re.compile(r"^(?:(?:the\s+)?(?:latest|breaking|top|today'?s)?\s*new
 NOT_HEADLINE_LINE = re.compile(
     r"^(?:file\s*[-–—:]\s|breaking news emails?\b|get (?:breaking|the latest)\b|sign up\b|"
     r"tweet with a location\b|you can add location information\b|"
-    r"(?:watch|listen|video|photos?|gallery|live|advertisement)\s*[:|-]|"
+    r"advertisement\b|"
     r"(?:click|tap) (?:here|to)\b|(?:share|follow) (?:this|us)\b|we use cookies\b|"
     r"(?:this|the) (?:page|video|content) (?:is|has|was|cannot)\b)", re.I)
 TIMESTAMP_LINE = re.compile(
