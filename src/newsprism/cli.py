@@ -448,7 +448,7 @@ def _articles_table(rows: list[Article]) -> Table:
     room = max(20, out.width - sum(widths.values()) - 2 * len(widths) - 2)  # rich hides columns that overflow
     for a in rows:
         kinds = [f.split(" (")[0] for f in a.flags if f.startswith("not-article")]
-        headline = f"[{', '.join(kinds)}] {a.headline or ''}" if kinds else a.headline or ""
+        headline = f"\\[{', '.join(kinds)}] {a.headline or ''}" if kinds else a.headline or ""
         table.add_row(a.id[:8], (a.published or "")[:10], _clip(a.outlet or "", widths["outlet"]),
                       _clip(a.wire or "", widths["wire"]), _clip(headline, room))
     return table

@@ -66,3 +66,9 @@ def test_a_punctuated_headline_over_a_lead_is_the_headline():
     cleaned = clean_text(f"{title}\n\n{lead}")
     assert [b.text for b in cleaned.blocks] == [lead]
     assert extract_metadata(RawArticle(source="d.txt", kind="text", body=""), cleaned).headline.value == title
+
+
+def test_an_element_marked_as_headline_stands_in_for_a_missing_h1():
+    head = "<title>News from The Associated Press</title>"
+    body = '<span class="headline entry-title">Father of Orlando gunman known for rambling videos</span>'
+    assert html_headline(head, body) == "Father of Orlando gunman known for rambling videos"

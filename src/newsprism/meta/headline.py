@@ -79,9 +79,10 @@ def text_headline(header: tuple[str, ...], captions: tuple[str, ...]) -> tuple[s
 
 
 # Where a page states its headline, strongest first: the article's own JSON-LD, Open Graph and
-# Twitter cards, the <title>, and the first <h1> (the visible headline, last: on some pages the
-# h1 holds the site's logo or a byline).
-PAGE_KEYS = ("jsonld:headline", "html:og:title", "html:twitter:title", "html:title", "html:h1")
+# Twitter cards, the <title>, the first <h1> (the visible headline, late: on some pages the
+# h1 holds the site's logo or a byline), an element marked as the headline.
+PAGE_KEYS = ("jsonld:headline", "html:og:title", "html:twitter:title", "html:title", "html:h1",
+             "html:headline-element")
 
 
 def page_headline(values: dict[str, str], host: str | None = None) -> tuple[str, str, str | None] | None:

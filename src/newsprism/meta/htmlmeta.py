@@ -13,6 +13,10 @@ ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting"
 
 # An <h1> longer than this is a wrapper around the page, not a headline.
 H1_MAX_CHARS = 300
+# Elements that mark the headline without an <h1>: schema.org microdata and hAtom / common
+# class names (AP's hosted pages: <span class="headline entry-title">).
+HEADLINE_ELEMENTS = ("//*[@itemprop='headline' or contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')"
+                     " or contains(concat(' ', normalize-space(@class), ' '), ' headline ')]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,6 +53,11 @@ def read_page_meta(html: str) -> PageMeta:
         text = " ".join(h1.text_content().split())
         if text and len(text) <= H1_MAX_CHARS:
             values["html:h1"] = text
+            break
+    for el in root.xpath(HEADLINE_ELEMENTS):
+        text = " ".join(el.text_content().split())
+        if text and len(text) <= H1_MAX_CHARS and el.tag != "meta":
+            values["html:headline-element"] = text
             break
     for script in root.iter("script"):
         if (script.get("type") or "").lower() == "application/ld+json":
