@@ -24,9 +24,7 @@ import datetime as dt
 import gzip
 import hashlib
 import json
-import os
 import pickle
-import random
 import re
 import subprocess
 import sys
@@ -168,7 +166,6 @@ def agglomerative(vectors, threshold: float) -> list[int]:
 
 def two_level(ids, vectors, story_t: float, event_t: float) -> dict[str, tuple[str, str]]:
     """Agglomerative stories, then agglomerative events inside each story."""
-    import numpy as np
 
     stories = agglomerative(vectors, story_t)
     out = {}

@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     consolidate_s = None
     if not args.no_consolidate:
         started = time.perf_counter()
-        final = index.consolidate()
+        index.consolidate()
         consolidate_s = time.perf_counter() - started
     table = render(rows, rates, consolidate_s, len(texts), peak_gb())
     print(table)

@@ -184,12 +184,12 @@ def main(argv=None) -> int:
     cos = tfidf_cosines(pairs, bodies)
     rows = []
     for split, fold in splits.items():
-        systems = [("newsprism (model + rule)", lambda: cross_validate(X, y, fold)),
-                   ("newsprism: model only", lambda: cross_validate(X, y, fold, rule=False)),
-                   ("TF-IDF cosine threshold", lambda: tfidf_threshold(cos, y, fold)),
+        systems = [("newsprism (model + rule)", lambda fold=fold: cross_validate(X, y, fold)),
+                   ("newsprism: model only", lambda fold=fold: cross_validate(X, y, fold, rule=False)),
+                   ("TF-IDF cosine threshold", lambda fold=fold: tfidf_threshold(cos, y, fold)),
                    ("all unrelated", lambda: np.full(len(y), UNRELATED))]
         if args.variants and split == "by body":
-            systems += [(f"ablation: without {name}", lambda cols=cols: cross_validate(X, y, fold, columns=cols))
+            systems += [(f"ablation: without {name}", lambda cols=cols, fold=fold: cross_validate(X, y, fold, columns=cols))
                         for name, cols in _ablations().items()]
         for name, run in systems:
             t0 = time.perf_counter()

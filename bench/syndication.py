@@ -54,7 +54,8 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+# ../shared/eval beside the checkout; NEWSPRISM_EVAL names another place (a worktree elsewhere)
+EVAL = Path(os.environ.get("NEWSPRISM_EVAL") or Path(__file__).resolve().parents[1].parent / "shared" / "eval")
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 CACHE = Path(os.environ.get("NEWSPRISM_BENCH_CACHE", Path.home() / ".cache" / "newsprism-bench"))
 MIN_WORDS = 120  # source documents shorter than this make too few sentences to spin or cut

@@ -411,7 +411,7 @@ def _scoped(db: Path, kind: str, wanted: str | None, fetch):
         except KeyError:
             hint = "run `newsprism stories`" if kind == "story" else "see `newsprism story ID`"
             err.print(f"error: no {kind} with id {wanted!r} in {db} ({hint})")
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
         return found, {a.id: a.outlet or a.id[:8] for a in corpus.articles()}
 
 

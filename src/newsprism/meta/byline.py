@@ -30,7 +30,7 @@ def is_person_name(line: str) -> bool:
 def find_byline(header: tuple[str, ...], headline: str | None = None) -> Sourced | None:
     """The byline among the header lines: a "By ..." or "Author: ..." line first, else a bare
     person's name within a few lines below the headline."""
-    for i, line in enumerate(header):
+    for _i, line in enumerate(header):
         for pattern in (P.BYLINE_LABEL, P.BYLINE_BY):
             match = pattern.match(line)
             if match and match["name"].strip():

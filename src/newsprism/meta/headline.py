@@ -70,7 +70,7 @@ def looks_like_headline(line: str) -> bool:
 def text_headline(header: tuple[str, ...], captions: tuple[str, ...]) -> tuple[str, str, str | None] | None:
     """(headline, source, site from its suffix) from the header lines. A breadcrumb run-on
     ("HomeWorldBlinken to ...enhancing...") is navigation: the full line below wins."""
-    for i, line in enumerate(header):
+    for _i, line in enumerate(header):
         if line in captions or not looks_like_headline(line):
             continue
         title, site = split_site(line)

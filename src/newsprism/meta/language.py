@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..patterns import stopwords_for  # noqa: F401 - re-exported (clean.text reads it here)
 from .patterns import CJK_CHAR, MIN_LANGUAGE_SHARE, STOPWORDS, WORD
 
 # Read at most this many characters: a few paragraphs decide the language.
@@ -35,6 +36,3 @@ def detect_language(text: str) -> str | None:
     return best
 
 
-def stopwords_for(language: str | None) -> frozenset[str]:
-    """The stop-word list of ``language``, English when unknown."""
-    return STOPWORDS.get(language or "en", STOPWORDS["en"])

@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from ..meta.language import stopwords_for
+from ..patterns import stopwords_for
 from .records import Sentence
 
 # An aligned version shares most of its words with the sentence (ALIGN_OVERLAP, either way round:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..clean.text import clean_text
 from ..model import Article
 from . import patterns as P
 from .records import Sentence
@@ -33,6 +32,8 @@ def document_text(item: str | Article, *, clean: bool = True) -> str:
         return item.text
     text = item or ""
     if clean:
+        from ..clean.text import clean_text  # on use: the cleaner pulls in lxml via meta
+
         body = clean_text(text).text
         if body.strip():
             return body
