@@ -242,7 +242,7 @@ class NoEmbedding:
 
 
 def event_of(store) -> dict[str, str]:
-    return {a: v["event_id"] for a, v in store.assignments().items()}
+    return {a: v.event_id for a, v in store.assignments().items()}
 
 
 def test_analysis_keeps_summaries_of_unchanged_stories(analyzed):
@@ -253,10 +253,11 @@ def test_analysis_keeps_summaries_of_unchanged_stories(analyzed):
     with newsprism.open(path) as corpus:
         stored = corpus.store.findings("summary")
         [story] = corpus.stories()
-        assert set(corpus.summary(story.id)) == {"summary", "sentences"}  # analyze's "key" stays inside
-        rows = summarize_stories(corpus.stories(), list(corpus.articles()), corpus.store.provenance_groups(),
-                                 NoEmbedding(), claims=corpus.store.findings("claim"), store=corpus.store)
-    assert [row for _, _, row in rows] == stored
+        assert set(corpus.summary(story.id).to_dict()) == {"summary", "sentences"}  # the reuse key is a column
+        rows, keys = summarize_stories(corpus.stories(), list(corpus.articles()), corpus.store.provenance_groups(),
+                                       NoEmbedding(), claims=corpus.store.findings("claim"), store=corpus.store)
+        stored_keys = corpus.store.finding_keys("summary")
+    assert [row for _, _, row in rows] == stored and keys == stored_keys
 
 
 def test_analysis_keeps_aligned_claims_of_unchanged_events(analyzed):
@@ -270,7 +271,7 @@ def test_analysis_keeps_aligned_claims_of_unchanged_events(analyzed):
                                            {}, NoEmbedding(), store=store)
         stored = store.findings("claim")
         assert set(keys) == {e.id for s in corpus.stories() for e in s.events}
-    assert [c.to_dict() for c in aligned] == stored and stored
+    assert aligned == stored and stored
 
 
 def test_analysis_keeps_event_headline_checks_of_unchanged_events(analyzed):

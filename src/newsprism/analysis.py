@@ -17,10 +17,22 @@ are left for a full run, which also replaces the static annotations with MiniLM'
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
-from .model import Annotation, Article, ProvenanceGroup, Relation, Story
+import numpy as np
+
+from .findings import CitedSummary, HeadlineAgainst, HeadlineVerdict, StoryFraming
+from .model import Annotation, Article, Assignment, ProvenanceGroup, Relation, Story
+from .records import from_dict
+
+if TYPE_CHECKING:
+    from .claims.records import AlignedClaim, Claim
+    from .quotes import AlignedQuote, Quote
+    from .store import Store
+
+Progress = Callable[[str, int, int], None]
 
 ANNOTATE_BATCH = 32
 # Headlines are checked against at most this many bodies of their event (pairs grow as n squared).
@@ -67,25 +79,41 @@ def analyze(store, language=None, *, fast: bool = False,
         return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
                               groups=len(groups), stories=len(stories),
                               events=sum(len(s.events) for s in stories), fast=True)
+    versions = finding_versions()
     check_headlines(store, articles, cached, language, on_progress)
     quotes = article_quotes(store, articles, language, on_progress)
     claims = article_claims(store, articles, cached, quotes)
-    event_of = {a["article_id"]: a["event_id"] for a in assignments}
+    event_of = {a.article_id: a.event_id for a in assignments}
     headline_rows, headline_keys = event_headline_checks(articles, event_of, cached, language, store=store)
-    save_with_keys(store, "headline", headline_rows, headline_keys)
+    store.save_findings("headline", headline_rows, version=versions["headline"], keys=headline_keys)
     aligned_quotes = align_story_quotes(quotes, articles, event_of, stories, groups, language)
-    store.save_findings("quote", aligned_quotes)
+    store.save_findings("quote", aligned_quotes, version=versions["quote"])
     aligned_claims, claim_keys = align_event_claims(claims, event_of, groups, cached, language, store=store)
-    save_with_keys(store, "claim", [(c.id, c.event, c.to_dict()) for c in aligned_claims], claim_keys)
-    store.save_findings("framing", framing_panels(store, stories, articles, cached, aligned_claims, language,
-                                                  on_progress))
-    store.save_findings("summary", summarize_stories(stories, articles, groups, language, on_progress,
-                                                     claims=[c.to_dict() for c in aligned_claims],
-                                                     store=store, annotations=cached))
+    store.save_findings("claim", [(c.id, c.event, c) for c in aligned_claims], version=versions["claim"],
+                        keys=claim_keys)
+    framing_rows, framing_keys = framing_panels(store, stories, articles, cached, aligned_claims, language,
+                                                on_progress)
+    store.save_findings("framing", framing_rows, version=versions["framing"], keys=framing_keys)
+    summary_rows, summary_keys = summarize_stories(stories, articles, groups, language, on_progress,
+                                                   claims=aligned_claims, store=store, annotations=cached)
+    store.save_findings("summary", summary_rows, version=versions["summary"], keys=summary_keys)
     return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
                           groups=len(groups), stories=len(stories),
                           events=sum(len(s.events) for s in stories), quotes=len(aligned_quotes),
                           claims=len(aligned_claims))
+
+
+def finding_versions() -> dict[str, str]:
+    """The version each finding kind is stored with (the stage versions it depends on)."""
+    from .claims import CLAIMS_VERSION
+    from .claims.align import ALIGN_VERSION as CLAIMS_ALIGN
+    from .claims.stance import STANCE_VERSION
+    from .framing import FRAMING_VERSION
+    from .quotes import ALIGN_VERSION as QUOTES_ALIGN, QUOTES_VERSION
+    from .summarize import SUMMARIZE_VERSION
+
+    return {"headline": STANCE_VERSION, "quote": f"{QUOTES_VERSION}+{QUOTES_ALIGN}",
+            "claim": f"{CLAIMS_VERSION}+{CLAIMS_ALIGN}", "framing": FRAMING_VERSION, "summary": SUMMARIZE_VERSION}
 
 
 def language_layer(store, articles: Sequence[Article], language, on_progress=None
@@ -154,7 +182,7 @@ def check_headlines(store, articles: Sequence[Article], annotations: dict[str, A
         return 0
     checks = {}
     for i, article in enumerate(pending, 1):
-        check = check_headline(article.headline, article.text, language=language,
+        check = check_headline(article.headline or "", article.text, language=language,
                                annotation=annotations.get(article.id))
         checks[article.id] = {"label": check.label, "score": round(float(check.score), 4),
                               "model_label": check.model_label, "reasons": list(check.reasons),
@@ -183,15 +211,15 @@ def article_quotes(store, articles: Sequence[Article], language, on_progress=Non
 
 def align_story_quotes(quotes: dict[str, list], articles: Sequence[Article], event_of: dict[str, str],
                        stories: Sequence[Story], groups: Sequence[ProvenanceGroup], language
-                       ) -> list[tuple[str, str, dict]]:
-    """Quotes aligned across the outlets of each event, as ``(id, story id, json)`` rows."""
+                       ) -> list[tuple[str, str, AlignedQuote]]:
+    """Quotes aligned across the outlets of each event, as ``(id, story id, record)`` rows."""
     from .quotes.align import align_quotes
 
     story_of = {e.id: s.id for s in stories for e in s.events}
     records = {a.id: [quote_record(q) for q in quotes.get(a.id, ())] for a in articles if a.id in event_of}
     aligned = align_quotes(records, texts={a.id: a.text for a in articles if a.id in records},
                            event_of=event_of, group_of=group_index(groups), language=language)
-    return [(q.id, story_of.get(q.event, ""), q.to_dict()) for q in aligned]
+    return [(q.id, story_of.get(q.event or "", ""), q) for q in aligned]
 
 
 def article_claims(store, articles: Sequence[Article], annotations: dict[str, Annotation],
@@ -211,12 +239,13 @@ def article_claims(store, articles: Sequence[Article], annotations: dict[str, An
 
 
 def align_event_claims(claims: dict[str, list], event_of: dict[str, str], groups: Sequence[ProvenanceGroup],
-                       annotations: dict[str, Annotation], language, *, store=None) -> tuple[list, dict[str, str]]:
+                       annotations: dict[str, Annotation], language, *, store: Store | None = None
+                       ) -> tuple[list[AlignedClaim], dict[str, str]]:
     """Claims aligned across the outlets of each event (``AlignedClaim`` records, events in the
     order their first article comes in ``claims``), and each event's key. With ``store``, an
     event whose key (its members, their provenance, the claims and alignment versions) matches
     the last run's keeps its stored aligned claims."""
-    from .claims import CLAIMS_VERSION, AlignedClaim
+    from .claims import CLAIMS_VERSION
     from .claims.align import ALIGN_VERSION, align_claims, claim_vectors
 
     group_of = group_index(groups)
@@ -226,12 +255,11 @@ def align_event_claims(claims: dict[str, list], event_of: dict[str, str], groups
             members.setdefault(event_of[aid], []).append(aid)
     keys = {event: _digest(CLAIMS_VERSION, ALIGN_VERSION, event, sorted(ids), sorted(group_of.get(a, a) for a in ids))
             for event, ids in members.items()}
-    unchanged, stored = kept_by_event(store, "claim", keys)
-    kept = {event: [AlignedClaim.from_dict(row) for row in rows] for event, rows in stored.items()}
+    unchanged, kept = reusable(store, "claim", keys)
     todo = set(members) - unchanged
     records = {aid: [claim_record(c) for c in claims[aid]] for event in todo for aid in members[event]}
     flat = [c for found in records.values() for c in found]
-    fresh: dict[str, list] = {}
+    fresh: dict[str, list[AlignedClaim]] = {}
     if flat:
         vectors = claim_vectors(flat, annotations=annotations, language=language)
         for claim in align_claims(records, event_of=event_of, group_of=group_of, language=language, vectors=vectors):
@@ -240,10 +268,11 @@ def align_event_claims(claims: dict[str, list], event_of: dict[str, str], groups
     return aligned, keys
 
 
-def framing_panels(store, stories: Sequence[Story], articles: Sequence[Article], annotations: dict[str, Annotation],
-                   aligned_claims: Sequence, language, on_progress=None
-                   ) -> list[tuple[str, str, dict]]:
-    """Each multi-article story's framing panel, as ``(story id, story id, json)`` rows.
+def framing_panels(store: Store | None, stories: Sequence[Story], articles: Sequence[Article],
+                   annotations: dict[str, Annotation], aligned_claims: Sequence[AlignedClaim], language,
+                   on_progress: Progress | None = None) -> tuple[list[tuple[str, str, StoryFraming]], dict[str, str]]:
+    """Each multi-article story's framing panel, as ``(story id, story id, record)`` rows, and
+    each story's reuse key.
 
     The panel needs a parse for noun chunks, the slow part: a story whose articles and claims
     are unchanged since the last run keeps its stored panel.
@@ -252,25 +281,30 @@ def framing_panels(store, stories: Sequence[Story], articles: Sequence[Article],
     from .framing import FRAMING_VERSION, framing_panel
 
     by_id = {a.id: a for a in articles}
-    earlier = {row.get("key"): row for row in store.findings("framing")}
-    claims_of: dict[str, list] = {}
+    claims_of: dict[str, list[AlignedClaim]] = {}
     for claim in aligned_claims:
         claims_of.setdefault(claim.event, []).append(claim)
+    several = [s for s in stories if len(s.articles) > 1]
+    keys = {story.id: _digest(FRAMING_VERSION, sorted(story.articles),
+                              sorted(c.id for e in story.events for c in claims_of.get(e.id, ())))
+            for story in several}
+    unchanged, kept = reusable(store, "framing", keys)
     rows = []
-    for i, story in enumerate(s for s in stories if len(s.articles) > 1):
-        members = {e.id: [a.id for a in e.articles] for e in story.events}
-        story_claims = [c for e in story.events for c in claims_of.get(e.id, ())]
-        key = _digest(FRAMING_VERSION, sorted(story.articles), sorted(c.id for c in story_claims))
-        if key not in earlier:
+    for i, story in enumerate(several):
+        if story.id in unchanged and kept.get(story.id):
+            record = replace(kept[story.id][0], story=story.id)
+        else:
+            members = {e.id: [a.id for a in e.articles] for e in story.events}
+            story_claims = [c for e in story.events for c in claims_of.get(e.id, ())]
             coverage = {row["claim"]: {"text": row["text"], "by_article": row["cells"]}
                         for row in coverage_matrix(story_claims, members)}
             panel = framing_panel([by_id[a] for a in story.articles if a in by_id], annotations, coverage,
                                   language=language)
-            earlier[key] = {"key": key, "story": story.id, **panel.to_dict()}
-        rows.append((story.id, story.id, {**earlier[key], "story": story.id}))
+            record = StoryFraming(story=story.id, key=keys[story.id], panel=panel.to_dict())
+        rows.append((story.id, story.id, record))
         if on_progress:
             on_progress("framing", i + 1, len(stories))
-    return rows
+    return rows, keys
 
 
 def _digest(*parts) -> str:
@@ -280,23 +314,24 @@ def _digest(*parts) -> str:
     return hashlib.sha1(json.dumps(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def quote_record(data: dict):
+def quote_record(data: Mapping[str, Any]) -> Quote:
     from .quotes import Quote
 
-    return Quote(**{**data, "flags": tuple(data.get("flags", ()))})
+    return from_dict(Quote, data)
 
 
-def claim_record(data: dict):
+def claim_record(data: Mapping[str, Any]) -> Claim:
     from .claims.records import Claim
 
-    fields = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k != "key"}
-    return Claim(**fields)
+    return from_dict(Claim, data)  # "key" (a derived property in the payload) is not a field
 
 
 def summarize_stories(stories: Sequence[Story], articles: Sequence[Article], groups: Sequence[ProvenanceGroup],
-                      language, on_progress=None, claims: Sequence[dict] = (), *, store=None,
-                      annotations: dict[str, Annotation] | None = None) -> list[tuple[str, str, dict]]:
-    """Cited summaries of every story and of each of its events, as ``(id, story id, json)`` rows.
+                      language, on_progress: Progress | None = None, claims: Sequence[AlignedClaim] = (), *,
+                      store: Store | None = None, annotations: dict[str, Annotation] | None = None
+                      ) -> tuple[list[tuple[str, str, CitedSummary]], dict[str, str]]:
+    """Cited summaries of every story and of each of its events, as ``(id, story id, record)``
+    rows, and each story's reuse key.
 
     With ``store``, a story whose events, members, provenance and claims are unchanged since the
     last run keeps its stored summaries. Sentences are embedded once per story (a story's summary
@@ -308,28 +343,43 @@ def summarize_stories(stories: Sequence[Story], articles: Sequence[Article], gro
 
     by_id = {a.id: a for a in articles}
     group_of = group_index(groups)
-    earlier: dict[str, list[dict]] = {}
-    for row in store.findings("summary") if store is not None else ():
-        earlier.setdefault(row.get("key"), []).append(row)
-    claims_of: dict[str, list] = {}
+    claims_of: dict[str, list[AlignedClaim]] = {}
     for claim in claims:
-        claims_of.setdefault(claim.get("event"), []).append(claim)
-    rows = []
+        claims_of.setdefault(claim.event, []).append(claim)
+    keys = {story.id: _digest(SUMMARIZE_VERSION, story.id, [[e.id, [a.id for a in e.articles]] for e in story.events],
+                              sorted(group_of.get(a, a) for a in story.articles),
+                              sorted([c.id, c.status] for e in story.events for c in claims_of.get(e.id, ())))
+            for story in stories}
+    unchanged = reusable(store, "summary", keys)[0]
+    kept = _rows_by_scope(store, "summary", [keys[s] for s in unchanged])
+    rows: list[tuple[str, str, CitedSummary]] = []
     for i, story in enumerate(stories, 1):
-        story_claims = [c for e in story.events for c in claims_of.get(e.id, ())]
-        key = _digest(SUMMARIZE_VERSION, story.id, [[e.id, [a.id for a in e.articles]] for e in story.events],
-                      sorted(group_of.get(a, a) for a in story.articles),
-                      sorted([c.get("id"), c.get("status")] for c in story_claims))
-        if key not in earlier:
+        if story.id in kept:
+            rows.extend(kept[story.id])
+        else:
             known = {s.text: v for a in story.articles if annotations and a in annotations
-                     for s, v in zip(annotations[a].sentences, annotations[a].sentence_vectors)}
-            earlier[key] = [{"id": scope, "key": key, **summary} for scope, summary in story_summaries(
+                     for s, v in zip(annotations[a].sentences, _rows(annotations[a].sentence_vectors))}
+            story_claims = [c for e in story.events for c in claims_of.get(e.id, ())]
+            rows.extend((scope, story.id, CitedSummary.from_dict(summary)) for scope, summary in story_summaries(
                 story, by_id, group_of=group_of, language=MemoEmbedder(language, known),
-                claims=story_claims).items()]
-        rows.extend((row["id"], story.id, row) for row in earlier[key])
+                claims=story_claims).items())
         if on_progress:
             on_progress("summarizing", i, len(stories))
-    return rows
+    return rows, keys
+
+
+def _rows(matrix: object) -> np.ndarray:
+    """The rows of an annotation's sentence-vector matrix (typed ``object`` on the record)."""
+    return np.asarray(matrix)
+
+
+def _rows_by_scope(store: Store | None, kind: str, reuse_keys: Sequence[str]
+                   ) -> dict[str, list[tuple[str, str, Any]]]:
+    """Stored ``(id, scope, record)`` rows with one of ``reuse_keys``, by scope."""
+    out: dict[str, list[tuple[str, str, Any]]] = {}
+    for row in store.finding_rows(kind, reuse_keys=reuse_keys) if store is not None and reuse_keys else ():
+        out.setdefault(row.scope, []).append((row.id, row.scope, row.record))
+    return out
 
 
 def group_index(groups: Sequence[ProvenanceGroup]) -> dict[str, str]:
@@ -338,10 +388,10 @@ def group_index(groups: Sequence[ProvenanceGroup]) -> dict[str, str]:
 
 
 def event_headline_checks(articles: Sequence[Article], event_of: dict[str, str],
-                          annotations: dict[str, Annotation], language, *, store=None
-                          ) -> tuple[list[tuple[str, str, dict]], dict[str, str]]:
+                          annotations: dict[str, Annotation], language, *, store: Store | None = None
+                          ) -> tuple[list[tuple[str, str, HeadlineVerdict]], dict[str, str]]:
     """Each headline against the bodies of the other articles of its event, as ``(article id,
-    event id, json)`` rows: ``verdict`` is "agrees" when some other outlet's body supports it and
+    event id, record)`` rows: ``verdict`` is "agrees" when some other outlet's body supports it and
     none disagrees, "contradicts" the other way round, "mixed" when both, else "not covered".
     Also each event's key: with ``store``, an event whose members are unchanged keeps its rows."""
     from .claims.stance import STANCE_VERSION, check_event_headlines
@@ -354,43 +404,38 @@ def event_headline_checks(articles: Sequence[Article], event_of: dict[str, str],
                if len(group) >= 2 and any(a.headline for a in group)}
     keys = {event: _digest(STANCE_VERSION, event, [[a.id, a.headline] for a in group])
             for event, group in members.items()}
-    unchanged, kept = kept_by_event(store, "headline", keys)
-    rows = []
+    unchanged, kept = reusable(store, "headline", keys)
+    rows: list[tuple[str, str, HeadlineVerdict]] = []
     for event, group in members.items():
         if event in unchanged:
-            rows.extend((row["article"], event, row) for row in kept.get(event, ()))
+            rows.extend((row.article, event, row) for row in kept.get(event, ()))
             continue
         checks = check_event_headlines(group, language=language, annotations=annotations, own=False)
         for article in (a for a in group if a.headline):
-            against = [{"article": body, "label": c.label, "score": round(float(c.score), 4)}
-                       for (head, body), c in checks.items() if head == article.id and body != article.id]
-            labels = {x["label"] for x in against}
+            against = tuple(HeadlineAgainst(article=body, label=c.label, score=round(float(c.score), 4))
+                            for (head, body), c in checks.items() if head == article.id and body != article.id)
+            labels = {x.label for x in against}
             verdict = ("mixed" if {"agree", "disagree"} <= labels else "agrees" if "agree" in labels
                        else "contradicts" if "disagree" in labels else "not covered")
-            rows.append((article.id, event, {"article": article.id, "event": event, "verdict": verdict,
-                                             "against": against}))
+            rows.append((article.id, event, HeadlineVerdict(article=article.id, event=event, verdict=verdict,
+                                                            against=against)))
     return rows, keys
 
 
-def kept_by_event(store, kind: str, keys: dict[str, str]) -> tuple[set[str], dict[str, list[dict]]]:
-    """The events whose key matches the one stored by the last run (``"<kind>-key"`` findings),
-    and their stored ``kind`` findings (rows with an "event" field): what a re-run can keep."""
+def reusable(store: Store | None, kind: str, keys: Mapping[str, str]) -> tuple[set[str], dict[str, list[Any]]]:
+    """What a re-run may keep of ``kind``: the scopes (events, stories) whose reuse key was stored
+    by the last run, and the records stored under each such key. The one reuse rule of analyze:
+    a key digests everything a scope's findings depend on (members, provenance, inputs, versions)."""
     if store is None:
         return set(), {}
-    done = {row.get("event"): row.get("key") for row in store.findings(kind + "-key")}
-    unchanged = {event for event, key in keys.items() if done.get(event) == key}
-    kept: dict[str, list[dict]] = {}
-    for row in store.findings(kind):
-        if row.get("event") in unchanged:
-            kept.setdefault(row["event"], []).append(row)
+    known = set(store.finding_keys(kind).values())
+    unchanged = {scope for scope, key in keys.items() if key in known}
+    scope_of = {keys[scope]: scope for scope in unchanged}
+    kept: dict[str, list[Any]] = {}
+    for row in store.finding_rows(kind, reuse_keys=list(scope_of)) if scope_of else ():
+        if row.reuse_key in scope_of:
+            kept.setdefault(scope_of[row.reuse_key], []).append(row.record)
     return unchanged, kept
-
-
-def save_with_keys(store, kind: str, rows: list[tuple[str, str, dict]], keys: dict[str, str]) -> None:
-    """Save ``kind`` findings, then the keys of the events they were made for (in that order: a
-    crash between the two leaves old keys, which only makes the next run redo work)."""
-    store.save_findings(kind, rows)
-    store.save_findings(kind + "-key", [(event, event, {"event": event, "key": key}) for event, key in keys.items()])
 
 
 def syndication(articles: Sequence[Article], annotations: Sequence[Annotation]
@@ -403,16 +448,14 @@ def syndication(articles: Sequence[Article], annotations: Sequence[Annotation]
 
 
 def cluster(articles: Sequence[Article], annotations: Sequence[Annotation],
-            groups: Sequence[ProvenanceGroup]) -> tuple[list[dict], list[Story]]:
+            groups: Sequence[ProvenanceGroup]) -> tuple[list[Assignment], list[Story]]:
     from .cluster import StoryIndex, stories
 
     index = StoryIndex()
     for article, annotation in zip(articles, annotations):
         index.add(article, annotation)
     built = stories(index, articles, groups)
-    assignments = [{"article_id": a.article_id, "story_id": a.story_id, "event_id": a.event_id,
-                    "role": a.role, "detail": {"flags": list(a.flags)}} for a in index.assignments()]
-    return assignments, built
+    return list(index.assignments()), built
 
 
 def _arrival_order(article: Article) -> tuple:

@@ -13,7 +13,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from . import corpus as corpus_module
-from .model import Article, Failure, IngestReport
+from .findings import CitedSummary
+from .model import Article, Failure, IngestReport, RawArticle
+from .records import jsonable
 
 app = typer.Typer(
     help="newsprism: one news story through every outlet that covered it.\n\n"
@@ -225,9 +227,9 @@ def claims(
     table.add_column("claim", ratio=3)
     table.add_column("carried by / contradicted by", ratio=1)
     for c in found:
-        carriers = ", ".join(dict.fromkeys(outlet_of.get(m["article"], m["article"][:8]) for m in c["carried_by"]))
-        against = ", ".join(dict.fromkeys(outlet_of.get(m["article"], m["article"][:8]) for m in c["contradicted_by"]))
-        table.add_row(c["status"], str(c["independent_sources"]), c["text"],
+        carriers = ", ".join(dict.fromkeys(outlet_of.get(m.article, m.article[:8]) for m in c.carried_by))
+        against = ", ".join(dict.fromkeys(outlet_of.get(m.article, m.article[:8]) for m in c.contradicted_by))
+        table.add_row(c.status, str(c.independent_sources), c.text,
                       carriers + (f" / against: {against}" if against else ""))
     out.print(table)
 
@@ -247,13 +249,13 @@ def quotes(
     from .quotes import shown
 
     for q in found:
-        flags = f"  [{', '.join(q.get('flags', ()))}]" if q.get("flags") else ""
-        out.print(f"\n[bold]{_markup_safe(q.get('speaker') or 'speaker unresolved')}[/bold]"
-                  f"  {q.get('independent_sources', len(q['variants']))} independent source(s){_markup_safe(flags)}")
-        for v in q["variants"]:  # "verbatim" is how the variant compares with the others; kind how it was said
-            label = f"{v.get('variant', 'verbatim')}, {v['kind']}, {outlet_of.get(v['article'], v['article'][:8])}"
-            said = f" ({v['speaker_text']})" if v.get("speaker_text") else ""
-            out.print(f"  {label}{said}: {shown(v['text'], v['kind'])}", markup=False, highlight=False)
+        flags = f"  [{', '.join(q.flags)}]" if q.flags else ""
+        out.print(f"\n[bold]{_markup_safe(q.speaker or 'speaker unresolved')}[/bold]"
+                  f"  {q.independent_sources} independent source(s){_markup_safe(flags)}")
+        for v in q.variants:  # "verbatim" is how the variant compares with the others; kind how it was said
+            label = f"{v.variant or 'verbatim'}, {v.kind}, {outlet_of.get(v.article, v.article[:8])}"
+            said = f" ({v.speaker_text})" if v.speaker_text else ""
+            out.print(f"  {label}{said}: {shown(v.text, v.kind)}", markup=False, highlight=False)
 
 
 @app.command()
@@ -289,7 +291,7 @@ def framing(
         _print_json(panels)
         return
     for panel in panels:
-        _print_framing(panel)
+        _print_framing(jsonable(panel))
 
 
 def _print_framing(panel: dict) -> None:
@@ -315,15 +317,15 @@ def _print_framing(panel: dict) -> None:
         out.print(f"[dim]{_markup_safe(note)}[/dim]")
 
 
-def _print_summary(summary: dict | None) -> None:
+def _print_summary(summary: CitedSummary | None) -> None:
     """Summary sentences with their citations (short ids) and independent-source counts."""
-    if not summary or not summary.get("sentences"):
+    if not summary or not summary.sentences:
         return
     out.print("\n[bold]Summary[/bold]")
-    for sentence in summary["sentences"]:
-        cites = ", ".join(c[:8] for c in sentence["citations"])
-        out.print(f"  {sentence['text']}", markup=False, highlight=False, end=" ")
-        out.print(f"[dim]\\[{cites}; {sentence['independent_sources']} source(s)][/dim]")
+    for sentence in summary.sentences:
+        cites = ", ".join(c[:8] for c in sentence.citations)
+        out.print(f"  {sentence.text}", markup=False, highlight=False, end=" ")
+        out.print(f"[dim]\\[{cites}; {sentence.independent_sources} source(s)][/dim]")
 
 
 @app.command("summarize")
@@ -337,9 +339,13 @@ def summarize_command(
     from . import pipeline
     from .summarize import summarize
 
-    raws, failures = [], []
+    raws: list[RawArticle] = []
+    failures: list[Failure] = []
     for item in pipeline.read_inputs(inputs, allow_private=allow_private):
-        (failures if isinstance(item, Failure) else raws).append(item)
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            raws.append(item)
     processed = pipeline.process(raws)
     failures += [p for p in processed if isinstance(p, Failure)]
     articles = [p.article for p in processed if not isinstance(p, Failure)]
@@ -471,8 +477,9 @@ def _story_json(story) -> dict:
                        for e in story.events]}
 
 
-def _print_json(value) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+def _print_json(value: object) -> None:
+    """Every ``--json``: records and plain values through the one serialiser (``records.jsonable``)."""
+    sys.stdout.write(json.dumps(jsonable(value), ensure_ascii=False, indent=2) + "\n")
 
 
 def _markup_safe(text: str) -> str:

@@ -7,8 +7,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
+from .findings import CitedSummary, HeadlineVerdict, StoryFraming
 from .model import Article, Failure, IngestReport, ProvenanceGroup, Relation, Story
+from .records import jsonable
 from .store import Store, open_store
+
+if TYPE_CHECKING:
+    from .analysis import AnalysisReport, Progress
+    from .nlp import Language
+    from .report import ReportData
+    from .claims.records import AlignedClaim
+    from .quotes import AlignedQuote
+    from .timeline import TimelineStory
 
 DEFAULT_DB = "newsprism.db"
 
@@ -48,7 +60,8 @@ class Corpus:
 
         return pipeline.reclean(self.store)
 
-    def analyze(self, language=None, on_progress=None, *, fast: bool = False):
+    def analyze(self, language: Language | None = None, on_progress: Progress | None = None, *,
+                fast: bool = False) -> AnalysisReport:
         """Run every pending analysis stage (language layer, syndication, stories and events,
         quotes, claims, framing, summaries). ``fast``: static vectors, stories and events only
         (triage of very large piles; a later full run completes the rest)."""
@@ -83,19 +96,17 @@ class Corpus:
         exact = [(s, e) for s, e in found if e.id == event_id]
         return (exact or found)[0] if len(exact or found) == 1 else None
 
-    def claims(self, event: str | None = None) -> list[dict]:
-        """Claims aligned across outlets (``newsprism claims --json``), all or one event's.
-
-        Each: ``{id, text, status, independent_sources, carried_by: [{article, text, start, end}],
-        contradicted_by: [...], event, details}``; status is corroborated (two or more
+    def claims(self, event: str | None = None) -> list[AlignedClaim]:
+        """Claims aligned across outlets (``AlignedClaim`` records; ``newsprism claims --json``
+        prints their ``to_dict``), all or one event's. Status is corroborated (two or more
         independent sources), single-source or contested. Raises KeyError for an unknown event.
         """
         if event is None:
             return self.store.findings("claim")
         return self.store.findings("claim", [self._event_id(event)])
 
-    def quotes(self, story: str | None = None) -> list[dict]:
-        """Quotes aligned across outlets (``newsprism quotes --json``), all or one story's.
+    def quotes(self, story: str | None = None) -> list[AlignedQuote]:
+        """Quotes aligned across outlets (``AlignedQuote`` records), all or one story's.
         Raises KeyError for an unknown story."""
         return self.store.findings("quote", self._scope(story))
 
@@ -114,7 +125,7 @@ class Corpus:
             raise KeyError(event)
         return found[1].id
 
-    def timeline(self, story: str | None = None) -> list:
+    def timeline(self, story: str | None = None) -> list[TimelineStory]:
         """Stories laid out in time (``newsprism.timeline.TimelineStory`` records): events with
         start/end, previews before reports, each article's date with its evidence; undated
         articles placed by inference and marked so. Raises KeyError for an unknown story."""
@@ -125,25 +136,22 @@ class Corpus:
         wanted = {aid for s in stories for aid in s.articles}
         return build_timeline(stories, {a.id: a for a in self.articles() if a.id in wanted})
 
-    def framing(self, story: str | None = None) -> list[dict]:
+    def framing(self, story: str | None = None) -> list[StoryFraming]:
         """Framing panels (per outlet: term choices, loaded terms, omissions), all stories' or one's.
         Raises KeyError for an unknown story."""
         return self.store.findings("framing", self._scope(story))
 
-    def headline_vs_event(self, article_id: str) -> dict | None:
-        """An article's headline against the other bodies of its event: ``{verdict: "agrees" |
-        "contradicts" | "mixed" | "not covered", against: [{article, label, score}]}`` (None if alone)."""
-        return next((row for row in self.store.findings("headline") if row["article"] == article_id), None)
+    def headline_vs_event(self, article_id: str) -> HeadlineVerdict | None:
+        """An article's headline against the other bodies of its event: verdict "agrees" |
+        "contradicts" | "mixed" | "not covered", and each body's label (None if alone)."""
+        return self.store.finding("headline", article_id)
 
-    def summary(self, scope_id: str) -> dict | None:
-        """The cited summary of a story or an event (by full id), as computed by ``analyze``:
-        ``{summary, sentences: [{text, citations, independent_sources}]}``."""
-        return self._summaries().get(scope_id)
+    def summary(self, scope_id: str) -> CitedSummary | None:
+        """The cited summary of a story or an event (by full id), as computed by ``analyze``."""
+        return self.store.finding("summary", scope_id)
 
-    def _summaries(self) -> dict[str, dict]:
-        # "key" is analyze's bookkeeping (whether a re-run may keep the summary), not part of it
-        return {row["id"]: {k: v for k, v in row.items() if k not in ("id", "key")}
-                for row in self.store.findings("summary")}
+    def _summaries(self) -> dict[str, CitedSummary]:
+        return {row.id: row.record for row in self.store.finding_rows("summary")}
 
     def report(self, out: str | Path) -> Path:
         """Write the static HTML report to ``out``; returns the path of its index page."""
@@ -153,13 +161,13 @@ class Corpus:
                             groups=self.provenance_groups(), relations=self.relations(),
                             headline_checks=self.store.headline_checks(), data=self.report_data())
 
-    def report_data(self):
+    def report_data(self) -> ReportData:
         """What ``analyze`` found beyond stories, in the shapes the CLI prints: the report's input."""
         from .report import ReportData
 
-        return ReportData(timeline=[t.to_dict() for t in self.timeline()], summaries=self._summaries(),
-                          quotes=self.quotes(), claims=self.claims(),
-                          framing={panel["story"]: panel for panel in self.framing()})
+        return ReportData(timeline=jsonable(self.timeline()), summaries=jsonable(self._summaries()),
+                          quotes=jsonable(self.quotes()), claims=jsonable(self.claims()),
+                          framing={panel.story: jsonable(panel) for panel in self.framing()})
 
     def __len__(self) -> int:
         return self.store.count()

@@ -236,6 +236,18 @@ class ProvenanceGroup:
 
 
 @dataclass(**RECORD)
+class Assignment:
+    """Where one article went. ``flags`` mark input clustered with less to go on ("no-date",
+    "no-headline", "short") or set aside in a story of its own ("not-english", "no-vector")."""
+
+    article_id: str
+    story_id: str
+    event_id: str
+    role: str
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(**RECORD)
 class EventArticle:
     id: str
     role: str  # "preview" | "report"

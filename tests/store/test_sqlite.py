@@ -120,16 +120,6 @@ def test_store_extractions_are_cached_per_stage_and_version(store):
     assert store.extractions("quotes") == {"a" * 16: []}
 
 
-def test_store_findings_replace_by_kind_and_filter_by_scope(store):
-    store.save_findings("quote", [("q1", "story-a", {"id": "q1"}), ("q2", "story-b", {"id": "q2"})])
-    store.save_findings("claim", [("c1", "event-a", {"id": "c1", "text": "<b>x</b> '; DROP TABLE findings"})])
-    assert [f["id"] for f in store.findings("quote")] == ["q1", "q2"]
-    assert [f["id"] for f in store.findings("quote", ["story-b"])] == ["q2"]
-    store.save_findings("quote", [("q3", "story-a", {"id": "q3"})])
-    assert [f["id"] for f in store.findings("quote")] == ["q3"]
-    assert store.findings("claim")[0]["text"] == "<b>x</b> '; DROP TABLE findings"
-
-
 def test_store_round_trips_stories_with_article_flags(store):
     from newsprism.model import Event, EventArticle, Story
 

@@ -1,6 +1,7 @@
 """Story and event summaries: every event gets a share, contested claims are stated as contested."""
 from __future__ import annotations
 
+from newsprism.claims.records import AlignedClaim
 from newsprism.model import Article, Event, EventArticle, Story
 from newsprism.summarize.dossier import MIN_EVENT_WORDS, disputed, event_budgets, story_summaries
 
@@ -17,10 +18,11 @@ def test_dossier_budget_gives_every_event_a_floor():
 
 
 def test_dossier_disputed_sentence_quotes_both_sides_and_counts_groups():
-    claim = {"event": "e1", "text": "The dam failed.", "status": "contested",
-             "carried_by": [{"article": "a", "text": "The dam failed", "start": 0, "end": 14},
-                            {"article": "b", "text": "The dam failed", "start": 0, "end": 14}],
-             "contradicted_by": [{"article": "c", "text": "The dam did not fail", "start": 0, "end": 20}]}
+    claim = AlignedClaim.from_dict({
+        "id": "c1", "event": "e1", "text": "The dam failed.", "status": "contested", "independent_sources": 1,
+        "carried_by": [{"article": "a", "text": "The dam failed", "start": 0, "end": 14},
+                       {"article": "b", "text": "The dam failed", "start": 0, "end": 14}],
+        "contradicted_by": [{"article": "c", "text": "The dam did not fail", "start": 0, "end": 20}]})
     sentence = disputed(claim, {"b": "a"})  # b is a copy of a: one source
     assert sentence["text"] == "Disputed: “The dam failed” against “The dam did not fail”."
     assert sentence["citations"] == ["a", "b", "c"] and sentence["independent_sources"] == 2
@@ -40,9 +42,10 @@ def test_dossier_story_summary_covers_each_event_and_states_disputes(language):
                                 articles=(EventArticle(id="g1", role="report"),)),
                           Event(id="e-flood", title="flood", start="2024-03-04", end="2024-03-05",
                                 articles=(EventArticle(id="f1", role="report"), EventArticle(id="f2", role="report")))))
-    claim = {"event": "e-flood", "text": "the dam held", "status": "contested",
-             "carried_by": [{"article": "f1", "text": "the dam held", "start": 0, "end": 1}],
-             "contradicted_by": [{"article": "f2", "text": "the dam did not fail", "start": 0, "end": 1}]}
+    claim = AlignedClaim.from_dict({
+        "id": "c2", "event": "e-flood", "text": "the dam held", "status": "contested", "independent_sources": 1,
+        "carried_by": [{"article": "f1", "text": "the dam held", "start": 0, "end": 1}],
+        "contradicted_by": [{"article": "f2", "text": "the dam did not fail", "start": 0, "end": 1}]})
     out = story_summaries(story, {a.id: a for a in flood + fire}, group_of={}, language=language,
                           story_words=60, claims=[claim])
     assert set(out) == {"s1", "e-fire", "e-flood"}

@@ -159,7 +159,9 @@ class EventSet:
 
     def first_of(self, article_id: str) -> str:
         """The id of the earliest member of the article's event."""
-        return self._event_of[article_id].first.id
+        first = self._event_of[article_id].first
+        assert first is not None  # an event is made with its first member
+        return first.id
 
     def groups(self) -> list[list[Features]]:
         return [list(e.members) for e in self.events]

@@ -34,7 +34,7 @@ LEAD_SENTENCES = 3  # the lead words: what happened, in the first sentences (see
 LEAD_FALLBACK_CHARS = 500  # without sentences, the lead words come from this much of the body
 
 
-@dataclass(**RECORD, eq=False)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Features:
     """One article as the index sees it. ``keys`` maps entity keys ("p:blinken", "g:beijing",
     "o:state department", "n:7.2", "e:oscars") to a salience weight."""
@@ -74,7 +74,8 @@ def flags_of(article: Article, annotation: Annotation | None) -> tuple[str, ...]
         flags.append("short")
     if article.language and article.language != "en":
         flags.append("not-english")
-    if annotation is None or getattr(annotation, "vector", None) is None or not np.any(annotation.vector):
+    if annotation is None or getattr(annotation, "vector", None) is None \
+            or not np.any(np.asarray(annotation.vector)):
         flags.append("no-vector")
     return tuple(flags)
 
@@ -209,7 +210,7 @@ def _surnames(entities) -> dict[str, str]:
     """Each word of a multi-word PERSON -> that person's key word ("Antony Blinken": "antony"
     and "blinken" -> "blinken"; "Wang Yi": "wang" -> "yi"), so that a lone "Wang" or a
     headline "Blinken" tagged ORG/GPE finds its person."""
-    out = {}
+    out: dict[str, str] = {}
     for entity in entities:
         if entity.label == "PERSON":
             words = _clean(entity.text).split()

@@ -28,11 +28,11 @@ import hashlib
 import math
 from collections import Counter
 from contextlib import nullcontext
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 
-from ..model import Annotation, Article
+from ..model import Annotation, Article, Assignment  # Assignment re-exported: cluster.Assignment
 from .events import EventSet, cluster_events
 from .features import TERM_BITS, Features, features
 from .linking import BACKGROUND_PRIOR, LEAD_WORDS_WEIGHT, lead_centre, lead_word_idf, link_events
@@ -57,18 +57,6 @@ STORY_WEIGHTS = {"raw": 0.6, "centred": 0.0, "lexical": 0.4, "entities": 0.0}
 STORY_LINK = 0.30  # ECB+ dev story F1: 0.877 at 0.25, 0.891 at 0.30, 0.863 at 0.35
 GROW = 1024
 SET_ASIDE = frozenset({"not-english", "no-vector"})
-
-
-@dataclass(**RECORD)
-class Assignment:
-    """Where one article went. ``flags`` mark input clustered with less to go on ("no-date",
-    "no-headline", "short") or set aside in a story of its own ("not-english", "no-vector")."""
-
-    article_id: str
-    story_id: str
-    event_id: str
-    role: str
-    flags: tuple[str, ...] = ()
 
 
 class _Story:
@@ -208,8 +196,7 @@ class StoryIndex:
 
     def _candidate_rows(self, day) -> np.ndarray:
         if day is None:
-            rows = [s.row for s in self._stories if not s.aside]
-            return np.asarray(rows, dtype=np.int64)
+            return np.asarray([s.row for s in self._stories if not s.aside], dtype=np.int64)
         rows: set[int] = set(self._undated)
         span = self.window_days // 30 + 1
         month = _month(day)
@@ -355,6 +342,7 @@ class StoryIndex:
             story_id, event_id = self._view[article_id]
         else:
             story = self._stories[self._story_of[article_id]]
+            assert story.first is not None  # a story is made with its first member
             story_id = short_hash("s", story.first.id)
             event_id = short_hash("e", story.events.first_of(article_id))
         return Assignment(article_id=article_id, story_id=story_id, event_id=event_id, role=feats.role,

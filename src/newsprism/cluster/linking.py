@@ -115,6 +115,7 @@ def link_events(events: Sequence[Sequence[Features]], centre: np.ndarray, *, lin
         means = event_means(chosen, centre)
         sims = means @ means.T
         if mixed:
+            assert lead_idf is not None  # mixed needs the lead words' idf
             sims = (1.0 - words_weight) * sims + words_weight * lead_word_similarity(chosen, lead_idf)
         for k, label in zip(linked, upgma(sims, [len(e) for e in chosen], link)):
             labels[k] = linked[label]

@@ -102,10 +102,10 @@ def agglomerate(members: Sequence[Features], term_idf: np.ndarray, key_idf: Call
     groups: dict[int, list[int]] = {}
     for row, label in enumerate(labels):
         groups.setdefault(label, []).append(row)
-    out = []
+    split: list[list[int]] = []
     for rows in groups.values():
-        out.extend(_split_by_dates(rows, members, sims, max_gap, interval))
-    out = [[members[r] for r in sorted(rows)] for rows in out]
+        split.extend(_split_by_dates(rows, members, sims, max_gap, interval))
+    out = [[members[r] for r in sorted(rows)] for rows in split]
     return sorted(out, key=lambda g: g[0].order)
 
 

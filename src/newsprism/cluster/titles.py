@@ -3,6 +3,7 @@ of independent sources (provenance groups, not articles: ten copies of one wire 
 source)."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -19,9 +20,9 @@ def independent_sources(ids: Iterable[str], groups: Sequence[ProvenanceGroup]) -
     """Distinct provenance groups among ``ids``; an id in no group is a source of its own.
     Uses ``newsprism.dedup.independent_sources`` when that stage is installed."""
     try:
-        from ..dedup import independent_sources as counted  # type: ignore[attr-defined]
+        from ..dedup import independent_sources as counted
     except ImportError:
-        counted = None
+        counted = None  # type: ignore[assignment]
     ids = list(ids)
     if counted is not None:
         return counted(ids, groups)
@@ -47,7 +48,7 @@ def title_of(members: Sequence[Features], articles: dict[str, Article]) -> str:
     """The most central headline; without headlines, the opening of the most central text."""
     with_headline = [f for f in members if (f.headline or "").strip()]
     if with_headline:
-        return central(with_headline).headline.strip()
+        return (central(with_headline).headline or "").strip()
     article = articles.get(central(members).id)
     text = (article.text if article else "").strip().split("\n")[0]
     return text[:TITLE_MAX_CHARS].rstrip() + ("..." if len(text) > TITLE_MAX_CHARS else "")
@@ -59,7 +60,8 @@ def _span(members: Sequence[Features]) -> tuple[str | None, str | None]:
     off: a Watergate retrospective), else from any report, else from any member."""
     reports = [f for f in members if f.role == "report" and f.when.date]
     reliable = [f.when.date for f in reports if f.when.source in RELIABLE]
-    days = reliable or [f.when.date for f in reports] or [f.when.date for f in members if f.when.date]
+    days: list[dt.date] = [d for d in (reliable or [f.when.date for f in reports]
+                                       or [f.when.date for f in members if f.when.date]) if d is not None]
     if not days:
         return None, None
     return min(days).isoformat(), max(days).isoformat()
@@ -76,7 +78,7 @@ def stories(index: StoryIndex, articles: Iterable[Article], groups: Sequence[Pro
         members = [f for _, ms in events for f in ms]
         members.sort(key=lambda f: f.order)
         ids = tuple(f.id for f in members)
-        outlets = tuple(sorted({by_id[i].outlet for i in ids if i in by_id and by_id[i].outlet}))
+        outlets = tuple(sorted({o for i in ids if i in by_id and (o := by_id[i].outlet)}))
         starts = [e.start for e in built if e.start]
         ends = [e.end for e in built if e.end]
         out.append(Story(id=story_id, title=title_of(members, by_id), articles=ids, outlets=outlets,

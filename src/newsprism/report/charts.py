@@ -67,7 +67,7 @@ class _Axis:
         room = WIDTH - 2 * MARGIN - BREAK * (len(spans) - 1)
         weights = [math.sqrt((b - a).days) for a, b in spans]
         self.segments = []
-        x = MARGIN
+        x = float(MARGIN)
         for (a, b), w in zip(spans, weights):
             width = room * w / sum(weights)
             self.segments.append((a, b, x, x + width))
@@ -173,7 +173,7 @@ def _legend() -> str:
 
 
 def _dates(events: Sequence[Mapping]) -> list[date]:
-    out = []
+    out: list[date] = []
     for event in events:
         out.extend(d for d in (_day(event.get("start")), _day(event.get("end"))) if d)
         out.extend(d for d in (_day(a.get("date")) for a in event.get("articles") or ()) if d)

@@ -98,7 +98,7 @@ class _Helpers:
         self.index = index
 
     def article(self, article_id: object) -> Article | None:
-        return self.index.articles.get(article_id)
+        return self.index.articles.get(str(article_id))
 
     def outlet(self, article_id: object) -> str:
         article = self.article(article_id)
@@ -111,7 +111,7 @@ class _Helpers:
     def flags(self, article_id: object) -> tuple[str, ...]:
         """What the clusterer flagged about the article's input ("short", "not-english", ...).
         "no-date" is left out: the row's date already says "undated" or "(inferred)"."""
-        return tuple(f for f in self.index.flags_of_article.get(article_id, ()) if f != "no-date")
+        return tuple(f for f in self.index.flags_of_article.get(str(article_id), ()) if f != "no-date")
 
     def number(self, kind: str, item: Mapping) -> str:
         return self.index.numbers.get((kind, str(item.get("id"))), "")
@@ -123,7 +123,7 @@ class _Helpers:
         return views.claim_href(self.index, claim, root)
 
     def event_title(self, event_id: object) -> str:
-        story = self.index.story_of_event.get(event_id)
+        story = self.index.story_of_event.get(str(event_id))
         return next((e.title for e in story.events if e.id == event_id), str(event_id)) if story else str(event_id)
 
 

@@ -61,7 +61,7 @@ def _file(index: Index, items: Sequence[Mapping], bucket: str, prefix: str, arti
     """Put each quote / claim under its story (by its event, else by its articles) and number it."""
     target = getattr(index, bucket)
     for item in items:
-        story = index.story_of_event.get(item.get("event"))
+        story = index.story_of_event.get(str(item.get("event")))
         if story is None:
             story = next((index.story_of_article[a] for a in articles_of(item) if a in index.story_of_article), None)
         key = story.id if story else ""
@@ -122,7 +122,7 @@ def unplaced(index: Index, story: Story, root: str = "..") -> list[dict]:
 
 
 def _timeline_article(index: Index, item: Mapping, root: str) -> dict:
-    article = index.articles.get(item.get("id"))
+    article = index.articles.get(str(item.get("id")))
     day = date_of(item.get("date") or item.get("placed") or item.get("written"))
     return {**item, "date": day, "inferred": bool(item.get("inferred")) or not day,
             "date_source": item.get("date_source") or item.get("written_source"),
@@ -248,7 +248,7 @@ def loaded_marks(index: Index, article: Article, root: str = "..") -> list[Mark]
 def term_table(panel: Sequence[Mapping]) -> dict:
     """Referents x outlets: the words each outlet uses for the same thing, side by side (only the
     referents that at least two outlets name)."""
-    referents: dict[str, dict[str, list]] = {}
+    referents: dict[str, dict[int, list]] = {}
     for n, card in enumerate(panel):
         for term in card["terms"]:
             referents.setdefault(term["referent"], {})[n] = term["forms"]

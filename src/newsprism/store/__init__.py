@@ -1,22 +1,30 @@
 """Storage layer: one ``Store`` interface, SQLite by default.
 
-A server database (PostgreSQL) can implement the same protocol later; nothing above this layer
-knows which one it talks to.
+``Store`` lists every method the Corpus, ``analyze``, the report and the CLI call: a server
+database (PostgreSQL) implements the same protocol and passes the same contract tests
+(tests/store/test_contract.py); nothing above this layer knows which one it talks to.
+
+Findings are stored as registered records (``newsprism.findings``): each row has its kind, id,
+scope, stage version and reuse key as columns; filtering by scope, reuse key or id happens in
+the database.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Protocol
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Protocol, runtime_checkable
 
-from ..model import Article, RawArticle
+from ..findings import StoredFinding
+from ..model import Annotation, Article, Assignment, ProvenanceGroup, RawArticle, Relation, Story
 from .sqlite import SQLiteStore
 
 __all__ = ["Store", "SQLiteStore", "open_store"]
 
 
+@runtime_checkable
 class Store(Protocol):
     """What every storage backend provides."""
 
+    # --- articles and their raw inputs -----------------------------------------------------------
     def find_duplicate(self, article_id: str, canonical_url: str | None) -> str | None:
         """The id of a stored article with this content hash or canonical URL, if any."""
 
@@ -26,17 +34,64 @@ class Store(Protocol):
     def replace(self, article: Article) -> None:
         """Overwrite a stored article's derived fields (after re-cleaning), keeping its id."""
 
-    def get(self, article_id: str) -> Article | None: ...
+    def get(self, article_id: str) -> Article | None:
+        """One article by id or unique prefix of at least 4 characters."""
 
-    def articles(self) -> Iterator[Article]: ...
+    def articles(self) -> Iterator[Article]:
+        """Every article, oldest publication date first (undated last)."""
 
     def raw(self, article_id: str) -> RawArticle | None: ...
 
-    def search(self, query: str, limit: int = 20) -> list[Article]: ...
+    def search(self, query: str, limit: int = 20) -> list[Article]:
+        """Full-text search over headlines and bodies; the query is words, never syntax."""
 
     def count(self) -> int: ...
 
     def close(self) -> None: ...
+
+    # --- per-article caches, by stage version ----------------------------------------------------
+    def save_annotations(self, annotations: Sequence[Annotation]) -> None: ...
+
+    def annotations(self, version: str | None = None) -> dict[str, Annotation]: ...
+
+    def save_headline_checks(self, checks: Mapping[str, Mapping[str, Any]], version: str) -> None: ...
+
+    def headline_checks(self, version: str | None = None) -> dict[str, dict[str, Any]]: ...
+
+    def save_extractions(self, stage: str, version: str, by_article: Mapping[str, list[Any]]) -> None: ...
+
+    def extractions(self, stage: str, version: str | None = None) -> dict[str, list[Any]]: ...
+
+    # --- syndication, stories and events (replaced as a whole by each analyze run) --------------
+    def save_analysis(self, relations: Sequence[Relation], groups: Sequence[ProvenanceGroup],
+                      assignments: Sequence[Assignment], stories: Sequence[Story]) -> None:
+        """Replace the derived analysis in one transaction: readers see the old or the new."""
+
+    def relations(self) -> list[Relation]: ...
+
+    def provenance_groups(self) -> list[ProvenanceGroup]: ...
+
+    def assignments(self) -> dict[str, Assignment]: ...
+
+    def stories(self) -> list[Story]:
+        """Stories in display order (biggest, most recent first)."""
+
+    # --- cross-article findings ------------------------------------------------------------------
+    def save_findings(self, kind: str, rows: Sequence[tuple[str, str, Any]], *, version: str = "",
+                      keys: Mapping[str, str] | None = None) -> None:
+        """Replace every finding of ``kind`` with ``(id, scope, record)`` rows and each scope's
+        reuse key, in one transaction."""
+
+    def finding_rows(self, kind: str, scopes: Iterable[str] | None = None, *,
+                     reuse_keys: Iterable[str] | None = None, ids: Iterable[str] | None = None
+                     ) -> list[StoredFinding]: ...
+
+    def findings(self, kind: str, scopes: Iterable[str] | None = None, *,
+                 reuse_keys: Iterable[str] | None = None) -> list[Any]: ...
+
+    def finding(self, kind: str, finding_id: str) -> Any | None: ...
+
+    def finding_keys(self, kind: str) -> dict[str, str]: ...
 
 
 def open_store(path: str) -> Store:

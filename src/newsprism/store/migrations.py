@@ -118,6 +118,32 @@ MIGRATIONS: list[tuple[str, str]] = [
     """),
     # Annotation.lead_vector (NULL for annotations made before nlp-2).
     ("0005_lead_vector", "ALTER TABLE annotations ADD COLUMN lead_vector BLOB;"),
+    # Findings carry the stage version and the reuse key as columns (they lived inside the JSON
+    # payload, or as "<kind>-key" pseudo-findings); each scope's reuse key, with or without rows,
+    # goes to finding_keys. Existing rows are moved, so a re-run after upgrading still reuses them.
+    ("0006_finding_columns", """
+        ALTER TABLE findings ADD COLUMN version TEXT NOT NULL DEFAULT '';
+        ALTER TABLE findings ADD COLUMN reuse_key TEXT;
+        CREATE TABLE finding_keys (
+            kind TEXT NOT NULL,
+            scope TEXT NOT NULL,          -- the story or event the key was computed for
+            reuse_key TEXT NOT NULL,      -- digest of what the scope's findings depend on
+            version TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (kind, scope)
+        );
+        INSERT OR REPLACE INTO finding_keys(kind, scope, reuse_key)
+            SELECT substr(kind, 1, length(kind) - 4), scope, json_extract(data, '$.key')
+            FROM findings WHERE kind LIKE '%-key' AND json_extract(data, '$.key') IS NOT NULL;
+        DELETE FROM findings WHERE kind LIKE '%-key';
+        UPDATE findings SET reuse_key = json_extract(data, '$.key')
+            WHERE json_extract(data, '$.key') IS NOT NULL AND kind IN ('framing', 'summary');
+        INSERT OR IGNORE INTO finding_keys(kind, scope, reuse_key)
+            SELECT kind, scope, reuse_key FROM findings WHERE reuse_key IS NOT NULL;
+        UPDATE findings SET reuse_key = (SELECT k.reuse_key FROM finding_keys k
+                                         WHERE k.kind = findings.kind AND k.scope = findings.scope)
+            WHERE reuse_key IS NULL;
+        CREATE INDEX findings_reuse ON findings(kind, reuse_key);
+    """),
 ]
 
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from ..model import (Annotation, Article, Block, Entity, Event, EventArticle, GroupMember, ProvenanceGroup,
+from ..model import (Annotation, Article, Assignment, Block, Entity, Event, EventArticle, GroupMember, ProvenanceGroup,
                      RawArticle, Relation, RemovedLine, Span, Story)
+from ..findings import StoredFinding, encode, kind_of
 from .migrations import migrate
 
 _HINTS = ("title", "published", "outlet", "author")
@@ -112,7 +114,7 @@ class SQLiteStore:
         self.conn.close()
 
     # --- language layer cache ------------------------------------------------------------------
-    def save_annotations(self, annotations: list[Annotation]) -> None:
+    def save_annotations(self, annotations: Sequence[Annotation]) -> None:
         rows = [(a.article_id, a.version,
                  json.dumps([[s.text, s.start, s.end] for s in a.sentences], ensure_ascii=False),
                  json.dumps([[e.text, e.label, e.start, e.end] for e in a.entities], ensure_ascii=False),
@@ -127,14 +129,15 @@ class SQLiteStore:
 
     def annotations(self, version: str | None = None) -> dict[str, Annotation]:
         """Cached annotations by article id (only those of ``version`` when given)."""
+        params: tuple[str, ...]
         query, params = "SELECT * FROM annotations", ()
         if version is not None:
             query, params = query + " WHERE version = ?", (version,)
         return {row["article_id"]: _annotation(row) for row in self.conn.execute(query, params)}
 
     # --- analysis results (replaced as a whole by each analyze run) ----------------------------
-    def save_analysis(self, relations: list[Relation], groups: list[ProvenanceGroup],
-                      assignments: list[dict], stories: list[Story]) -> None:
+    def save_analysis(self, relations: Sequence[Relation], groups: Sequence[ProvenanceGroup],
+                      assignments: Sequence[Assignment], stories: Sequence[Story]) -> None:
         """Replace the derived analysis in one transaction: readers see the old or the new, never half."""
         with self._transaction():
             for table in ("relations", "provenance_groups", "assignments", "stories"):
@@ -147,53 +150,89 @@ class SQLiteStore:
                 [(g.origin, json.dumps([[m.id, m.relation] for m in g.members])) for g in groups])
             self.conn.executemany(
                 "INSERT INTO assignments(article_id, story_id, event_id, role, detail) VALUES (?, ?, ?, ?, ?)",
-                [(a["article_id"], a["story_id"], a["event_id"], a["role"], json.dumps(a.get("detail", {})))
+                [(a.article_id, a.story_id, a.event_id, a.role, json.dumps({"flags": list(a.flags)}))
                  for a in assignments])
             self.conn.executemany(
                 "INSERT INTO stories(id, position, data) VALUES (?, ?, ?)",
                 [(story.id, i, json.dumps(asdict(story), ensure_ascii=False)) for i, story in enumerate(stories)])
 
-    def save_headline_checks(self, checks: dict[str, dict], version: str) -> None:
+    def save_headline_checks(self, checks: Mapping[str, Mapping[str, Any]], version: str) -> None:
         """Each article's headline judged against its own body (JSON-ready dicts by article id)."""
         with self._transaction():
             self.conn.executemany(
                 "INSERT OR REPLACE INTO headline_checks(article_id, version, data) VALUES (?, ?, ?)",
                 [(aid, version, json.dumps(data, ensure_ascii=False)) for aid, data in checks.items()])
 
-    def headline_checks(self, version: str | None = None) -> dict[str, dict]:
+    def headline_checks(self, version: str | None = None) -> dict[str, dict[str, Any]]:
+        params: tuple[str, ...]
         query, params = "SELECT * FROM headline_checks", ()
         if version is not None:
             query, params = query + " WHERE version = ?", (version,)
         return {r["article_id"]: json.loads(r["data"]) for r in self.conn.execute(query, params)}
 
     # --- per-article extractions and cross-article findings (quotes, claims, summaries) --------
-    def save_extractions(self, stage: str, version: str, by_article: dict[str, list]) -> None:
+    def save_extractions(self, stage: str, version: str, by_article: Mapping[str, list[Any]]) -> None:
         """Cache one stage's JSON-ready records per article (replacing older versions)."""
         with self._transaction():
             self.conn.executemany(
                 "INSERT OR REPLACE INTO extractions(article_id, stage, version, data) VALUES (?, ?, ?, ?)",
                 [(aid, stage, version, json.dumps(data, ensure_ascii=False)) for aid, data in by_article.items()])
 
-    def extractions(self, stage: str, version: str | None = None) -> dict[str, list]:
+    def extractions(self, stage: str, version: str | None = None) -> dict[str, list[Any]]:
+        params: tuple[str, ...]
         query, params = "SELECT * FROM extractions WHERE stage = ?", (stage,)
         if version is not None:
             query, params = query + " AND version = ?", (stage, version)
         return {r["article_id"]: json.loads(r["data"]) for r in self.conn.execute(query, params)}
 
-    def save_findings(self, kind: str, findings: list[tuple[str, str, dict]]) -> None:
-        """Replace every finding of ``kind`` with ``(id, scope, data)`` rows, in one transaction."""
+    def save_findings(self, kind: str, rows: Sequence[tuple[str, str, Any]], *, version: str = "",
+                      keys: Mapping[str, str] | None = None) -> None:
+        """Replace every finding of ``kind`` with ``(id, scope, record)`` rows and the reuse key of
+        each scope (``keys``: scope -> key; a scope may have a key and no rows), in one transaction."""
+        keys = dict(keys or {})
         with self._transaction():
             self.conn.execute("DELETE FROM findings WHERE kind = ?", (kind,))
+            self.conn.execute("DELETE FROM finding_keys WHERE kind = ?", (kind,))
             self.conn.executemany(
-                "INSERT OR REPLACE INTO findings(kind, id, scope, position, data) VALUES (?, ?, ?, ?, ?)",
-                [(kind, fid, scope, i, json.dumps(data, ensure_ascii=False))
-                 for i, (fid, scope, data) in enumerate(findings)])
+                "INSERT OR REPLACE INTO findings(kind, id, scope, position, data, version, reuse_key)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(kind, fid, scope, i, json.dumps(encode(record), ensure_ascii=False), version, keys.get(scope))
+                 for i, (fid, scope, record) in enumerate(rows)])
+            self.conn.executemany(
+                "INSERT INTO finding_keys(kind, scope, reuse_key, version) VALUES (?, ?, ?, ?)",
+                [(kind, scope, key, version) for scope, key in keys.items()])
 
-    def findings(self, kind: str, scopes: list[str] | None = None) -> list[dict]:
-        """Findings of ``kind`` in stored order, only those of the given stories/events if named."""
-        rows = self.conn.execute("SELECT scope, data FROM findings WHERE kind = ? ORDER BY position", (kind,))
-        wanted = None if scopes is None else set(scopes)
-        return [json.loads(r["data"]) for r in rows if wanted is None or r["scope"] in wanted]
+    def finding_rows(self, kind: str, scopes: Iterable[str] | None = None, *,
+                     reuse_keys: Iterable[str] | None = None, ids: Iterable[str] | None = None
+                     ) -> list[StoredFinding]:
+        """Findings of ``kind`` in stored order with their columns, filtered in SQL by scope,
+        reuse key or id when given."""
+        decoder = kind_of(kind)
+        query, params = "SELECT * FROM findings WHERE kind = ?", [kind]
+        for column, wanted in (("scope", scopes), ("reuse_key", reuse_keys), ("id", ids)):
+            if wanted is not None:
+                values = list(dict.fromkeys(wanted))
+                query += f" AND {column} IN (SELECT value FROM json_each(?))"
+                params.append(json.dumps(values))
+        rows = self.conn.execute(query + " ORDER BY position", params).fetchall()
+        return [StoredFinding(kind=kind, id=r["id"], scope=r["scope"], version=r["version"],
+                              reuse_key=r["reuse_key"], record=decoder.decode(json.loads(r["data"]))) for r in rows]
+
+    def findings(self, kind: str, scopes: Iterable[str] | None = None, *,
+                 reuse_keys: Iterable[str] | None = None) -> list[Any]:
+        """Finding records of ``kind`` (the registered class) in stored order, only those of the
+        given stories/events (``scopes``) or reuse keys when named."""
+        return [row.record for row in self.finding_rows(kind, scopes, reuse_keys=reuse_keys)]
+
+    def finding(self, kind: str, finding_id: str) -> Any | None:
+        """One finding record by its id (e.g. the headline verdict of an article), else None."""
+        found = self.finding_rows(kind, ids=[finding_id])
+        return found[0].record if found else None
+
+    def finding_keys(self, kind: str) -> dict[str, str]:
+        """The reuse key each scope had when ``kind`` was last saved: scope -> key."""
+        rows = self.conn.execute("SELECT scope, reuse_key FROM finding_keys WHERE kind = ?", (kind,))
+        return {r["scope"]: r["reuse_key"] for r in rows}
 
     def relations(self) -> list[Relation]:
         rows = self.conn.execute("SELECT * FROM relations ORDER BY source, target, kind")
@@ -205,10 +244,11 @@ class SQLiteStore:
         return [ProvenanceGroup(origin=r["origin"], members=tuple(
             GroupMember(id=i, relation=rel) for i, rel in json.loads(r["members"]))) for r in rows]
 
-    def assignments(self) -> dict[str, dict]:
+    def assignments(self) -> dict[str, Assignment]:
         rows = self.conn.execute("SELECT * FROM assignments")
-        return {r["article_id"]: {"story_id": r["story_id"], "event_id": r["event_id"], "role": r["role"],
-                                  **json.loads(r["detail"])} for r in rows}
+        return {r["article_id"]: Assignment(article_id=r["article_id"], story_id=r["story_id"], event_id=r["event_id"],
+                                            role=r["role"], flags=tuple(json.loads(r["detail"]).get("flags") or ()))
+                for r in rows}
 
     def stories(self) -> list[Story]:
         rows = self.conn.execute("SELECT data FROM stories ORDER BY position")

@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ..model import Article, Story
 from .extractive import summarize
 from .records import Summary
+
+if TYPE_CHECKING:
+    from ..claims.records import AlignedClaim
 
 STORY_WORDS = 260
 EVENT_WORDS = 160
@@ -25,15 +29,15 @@ MIN_EVENT_WORDS = 45  # about two sentences of news prose: an event is never red
 
 def story_summaries(story: Story, articles: Mapping[str, Article], *, group_of: Mapping[str, str],
                     language, story_words: int = STORY_WORDS, event_words: int = EVENT_WORDS,
-                    claims: Sequence[Mapping] = ()) -> dict[str, dict]:
+                    claims: Sequence[AlignedClaim] = ()) -> dict[str, dict]:
     """``{event id: summary json, ..., story id: summary json}`` for one story.
 
-    ``claims`` are aligned claims (``newsprism claims --json`` rows); the contested ones are
+    ``claims`` are aligned claims; the contested ones are
     stated at the end of their event's summaries.
     """
     events = sorted(story.events, key=lambda e: (e.start is None, e.start or "", e.id))
     members = {e.id: [articles[a.id] for a in e.articles if a.id in articles] for e in events}
-    disputes = {e.id: [disputed(c, group_of) for c in claims if c.get("event") == e.id and c.get("contradicted_by")]
+    disputes = {e.id: [disputed(c, group_of) for c in claims if c.event == e.id and c.contradicted_by]
                 for e in events}
     out = {e.id: _with(_summary(members[e.id], event_words, group_of, language).to_json(), disputes[e.id])
            for e in events}
@@ -45,11 +49,11 @@ def story_summaries(story: Story, articles: Mapping[str, Article], *, group_of: 
     return out
 
 
-def disputed(claim: Mapping, group_of: Mapping[str, str]) -> dict:
+def disputed(claim: AlignedClaim, group_of: Mapping[str, str]) -> dict:
     """A summary sentence stating a contested claim as contested, both sides quoted and cited."""
-    side, other = claim["carried_by"][0], claim["contradicted_by"][0]
-    citations = list(dict.fromkeys(m["article"] for m in (*claim["carried_by"], *claim["contradicted_by"])))
-    return {"text": f"Disputed: “{side['text']}” against “{other['text']}”.", "citations": citations,
+    side, other = claim.carried_by[0], claim.contradicted_by[0]
+    citations = list(dict.fromkeys(m.article for m in (*claim.carried_by, *claim.contradicted_by)))
+    return {"text": f"Disputed: “{side.text}” against “{other.text}”.", "citations": citations,
             "independent_sources": len({group_of.get(a, a) for a in citations}), "contested": True}
 
 

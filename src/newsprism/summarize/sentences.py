@@ -90,7 +90,7 @@ def is_dependent(sentence: str) -> bool:
     if P.DEPENDENT_OPENING.match(sentence) and not P.EXPLETIVE_OPENING.match(sentence):
         return True
     match = P.PRONOUN_ATTRIBUTION.search(sentence)
-    return bool(match) and not _names_someone(sentence[:match.start()])
+    return match is not None and not _names_someone(sentence[:match.start()])
 
 
 def is_partial_quote(sentence: str) -> bool:

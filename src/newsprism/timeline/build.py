@@ -113,14 +113,20 @@ def _read(article: Article, role: str, anchor: Anchor) -> _Reading:
     return reading
 
 
+def _day(reading: _Reading) -> dt.date:
+    """The day a dated reading was written (only called on readings with an anchor date)."""
+    assert reading.anchor.date is not None
+    return reading.anchor.date
+
+
 def _span(readings: list[_Reading], event: Event) -> tuple[dt.date | None, dt.date | None, str]:
     """The event's days: from its reports' happening dates (a report naming no day counts the
     day it was written), else from what its previews announce, else the clusterer's dates.
     Reports dated by the page itself lead; a report dated only by inference (a caption, a date in
     its text) adds days within a week of theirs, so an old file photo cannot stretch the event."""
     reports = [r for r in readings if r.role == REPORT and r.anchor.date]
-    page = [d for r in reports if not r.anchor.inferred for d in (r.happening or [r.anchor.date])]
-    inferred = [d for r in reports if r.anchor.inferred for d in (r.happening or [r.anchor.date])]
+    page = [d for r in reports if not r.anchor.inferred for d in (r.happening or [_day(r)])]
+    inferred = [d for r in reports if r.anchor.inferred for d in (r.happening or [_day(r)])]
     if page:
         low = min(page) - dt.timedelta(days=HAPPENING_WINDOW_DAYS)
         inferred = [d for d in inferred if low <= d <= max(page)]

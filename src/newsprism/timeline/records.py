@@ -1,30 +1,15 @@
 """Records of the timeline stage: every date with its evidence, every article placed in time."""
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
+
+from ..records import Record
 
 RECORD = dict(frozen=True, slots=True, kw_only=True)
 
 
-class _Dict:
-    __slots__ = ()
-
-    def to_dict(self) -> dict:
-        """Plain JSON-ready dict (nested records become dicts, tuples lists)."""
-        out = {}
-        for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, tuple):
-                value = [v.to_dict() if hasattr(v, "to_dict") else v for v in value]
-            elif hasattr(value, "to_dict"):
-                value = value.to_dict()
-            out[f.name] = value
-        return out
-
-
 @dataclass(**RECORD)
-class DateEvidence(_Dict):
+class DateEvidence(Record):
     """One date read from an article, with everything needed to check it.
 
     ``where`` is "text" (offsets into the clean text), "headline" or "caption N" (offsets into
@@ -49,7 +34,7 @@ class DateEvidence(_Dict):
 
 
 @dataclass(**RECORD)
-class TimelineArticle(_Dict):
+class TimelineArticle(Record):
     """An article on the time axis.
 
     ``written`` is the day it was written and ``written_source`` where that came from ("published":
@@ -74,7 +59,7 @@ class TimelineArticle(_Dict):
 
 
 @dataclass(**RECORD)
-class TimelineEvent(_Dict):
+class TimelineEvent(Record):
     """One real-world event: ``start``/``end`` from its reports' happening dates (else the day
     its previews announce), ``source`` says which; articles in time order, previews first."""
 
@@ -87,7 +72,7 @@ class TimelineEvent(_Dict):
 
 
 @dataclass(**RECORD)
-class TimelineStory(_Dict):
+class TimelineStory(Record):
     """A story laid out in time: its events in order, and articles no event holds."""
 
     id: str

@@ -270,8 +270,8 @@ def _ago(text: str, m, anchor: dt.date) -> DateMention | None:
         if unit == "month":
             index = anchor.year * 12 + anchor.month - 1 - n
             return _mention(text, m, dt.date(index // 12, index % 12 + 1, 1), "month", rule, anchor)
-        day = make_date(anchor.year - n, 1)
-        return _mention(text, m, day, "year", rule, anchor) if day else None
+        year = make_date(anchor.year - n, 1)
+        return _mention(text, m, year, "year", rule, anchor) if year else None
     except (ValueError, OverflowError):
         return None
 

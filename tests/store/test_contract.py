@@ -1,0 +1,205 @@
+"""The ``Store`` contract: what every backend must do, run against each implementation.
+
+A new backend (PostgreSQL) adds its factory to ``FACTORIES`` and passes this suite; nothing above
+the store layer needs to change. SQLite-only behaviour (WAL, migrations table) is tested in
+test_sqlite.py.
+"""
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsprism.claims.records import AlignedClaim, ClaimMention
+from newsprism.findings import KINDS, CitedSentence, CitedSummary, HeadlineAgainst, HeadlineVerdict, StoryFraming
+from newsprism.model import (Annotation, Article, Assignment, Block, Entity, Event, EventArticle, GroupMember,
+                             ProvenanceGroup, RawArticle, Relation, Span, Story)
+from newsprism.quotes.align import AlignedQuote, QuoteVariant
+from newsprism.store import SQLiteStore, Store
+
+
+def _sqlite_file(tmp_path: Path) -> Store:
+    return SQLiteStore(tmp_path / "contract.db")
+
+
+def _sqlite_memory(tmp_path: Path) -> Store:
+    return SQLiteStore(":memory:")
+
+
+# Each backend: a factory from a scratch folder to an empty store.
+FACTORIES: list[Callable[[Path], Store]] = [_sqlite_file, _sqlite_memory]
+
+
+@pytest.fixture(params=FACTORIES, ids=lambda f: f.__name__.lstrip("_"))
+def store(request, tmp_path):
+    s = request.param(tmp_path)
+    yield s
+    s.close()
+
+
+def article(aid: str = "a" * 16, body: str = "Blinken met Wang Yi in Beijing.", **fields) -> Article:
+    base = dict(id=aid, source="x.txt", url=None, canonical_url=None, headline="H", outlet="Outlet",
+                byline=None, dateline=None, published="2024-04-26", wire=None, language="en", text=body,
+                blocks=(Block(text=body),), provenance={"outlet": "input"}, stage_versions={"clean": "1"})
+    base.update(fields)
+    return Article(**base)
+
+
+def raw(body: str = "raw", url: str | None = None) -> RawArticle:
+    return RawArticle(source="x.txt", kind="text", body=body, url=url)
+
+
+def quote(qid: str, event: str) -> AlignedQuote:
+    variant = QuoteVariant(article="a" * 16, text="We will go.", start=0, end=11, speaker="Blinken",
+                           speaker_text="he", speaker_start=12, speaker_end=14, cue="said", kind="direct",
+                           flags=("partial",))
+    return AlignedQuote(id=qid, speaker="Blinken", event=event, variants=(variant,), independent_sources=1,
+                        flags=("misattributed",), text="We will go.", reasons=("two speakers",))
+
+
+def claim(cid: str, event: str, text: str = "The dam failed.") -> AlignedClaim:
+    return AlignedClaim(id=cid, event=event, text=text, status="contested", independent_sources=2,
+                        carried_by=(ClaimMention(article="a", text=text, start=0, end=5),),
+                        contradicted_by=(ClaimMention(article="b", text="It held", start=3, end=10),),
+                        details={"numbers": {"a": ["12"]}})
+
+
+# --- the protocol -----------------------------------------------------------------------------------
+def test_contract_store_implements_every_protocol_method(store):
+    assert isinstance(store, Store)
+    for name, _member in inspect.getmembers(Store, inspect.isfunction):
+        if not name.startswith("_"):
+            assert callable(getattr(store, name, None)), name
+
+
+# --- articles ---------------------------------------------------------------------------------------
+def test_contract_articles_round_trip_and_count(store):
+    a = article()
+    store.add(raw(), a)
+    assert store.get(a.id) == a and list(store.articles()) == [a] and store.count() == 1
+    assert store.raw(a.id) == raw()
+    assert store.get("aaaa") == a and store.get("aaa") is None and store.get("%") is None
+
+
+def test_contract_articles_oldest_first_undated_last(store):
+    store.add(raw("1"), article("1" * 16, published=None))
+    store.add(raw("2"), article("2" * 16, published="2024-05-01"))
+    store.add(raw("3"), article("3" * 16, published="2023-01-01"))
+    assert [a.id[0] for a in store.articles()] == ["3", "2", "1"]
+
+
+def test_contract_duplicates_by_hash_or_canonical_url(store):
+    store.add(raw(), article(canonical_url="https://example.com/a"))
+    assert store.find_duplicate("a" * 16, None) == "a" * 16
+    assert store.find_duplicate("b" * 16, "https://example.com/a") == "a" * 16
+    assert store.find_duplicate("b" * 16, None) is None
+
+
+def test_contract_replace_keeps_id(store):
+    store.add(raw(), article())
+    store.replace(article(headline="New headline"))
+    assert store.get("a" * 16).headline == "New headline" and store.count() == 1
+
+
+def test_contract_search_is_words_not_syntax(store):
+    store.add(raw(), article())
+    assert [a.id for a in store.search("wang beijing")] == ["a" * 16]
+    assert store.search('NEAR( "x') == [] and store.search("'; DROP TABLE articles; --") == []
+    assert store.search("   ") == []
+
+
+# --- per-article caches -----------------------------------------------------------------------------
+def test_contract_annotations_by_version(store):
+    store.add(raw(), article())
+    vectors = np.arange(8, dtype=np.float32).reshape(2, 4)
+    note = Annotation(article_id="a" * 16, version="v1", sentences=(Span(text="One.", start=0, end=4),
+                                                                    Span(text="Two.", start=5, end=9)),
+                      entities=(Entity(text="Blinken", label="PERSON", start=0, end=7),),
+                      sentence_vectors=vectors, vector=vectors[0], lead_vector=vectors[1])
+    store.save_annotations([note])
+    back = store.annotations("v1")["a" * 16]
+    assert back.sentences == note.sentences and back.entities == note.entities
+    assert np.array_equal(back.sentence_vectors, vectors) and np.array_equal(back.lead_vector, vectors[1])
+    assert store.annotations("v2") == {} and set(store.annotations()) == {"a" * 16}
+
+
+def test_contract_extractions_and_headline_checks_by_version(store):
+    store.add(raw(), article())
+    store.save_extractions("quotes", "q1", {"a" * 16: [{"text": "We will go."}]})
+    assert store.extractions("quotes", "q1") == {"a" * 16: [{"text": "We will go."}]}
+    assert store.extractions("quotes", "q2") == {} and store.extractions("claims") == {}
+    store.save_headline_checks({"a" * 16: {"label": "agree", "score": 0.9}}, "s1")
+    assert store.headline_checks("s1") == {"a" * 16: {"label": "agree", "score": 0.9}}
+    assert store.headline_checks("s2") == {}
+
+
+# --- analysis ---------------------------------------------------------------------------------------
+def test_contract_analysis_replaced_as_a_whole(store):
+    for aid in ("a1", "a2"):
+        store.add(raw(aid), article(aid * 8))
+    event = Event(id="e1", title="Visit", start="2024-04-24", end="2024-04-26",
+                  articles=(EventArticle(id="a1" * 8, role="report"),
+                            EventArticle(id="a2" * 8, role="preview", flags=("no-date",))))
+    story = Story(id="s1", title="Visit", articles=("a1" * 8, "a2" * 8), outlets=("X",), independent_sources=1,
+                  start="2024-04-24", end="2024-04-26", events=(event,))
+    relation = Relation(source="a1" * 8, target="a2" * 8, kind="copy", score=0.97, evidence="shingles")
+    group = ProvenanceGroup(origin="a1" * 8, members=(GroupMember(id="a1" * 8, relation="origin"),
+                                                      GroupMember(id="a2" * 8, relation="copy")))
+    assignments = [Assignment(article_id="a1" * 8, story_id="s1", event_id="e1", role="report"),
+                   Assignment(article_id="a2" * 8, story_id="s1", event_id="e1", role="preview", flags=("no-date",))]
+    store.save_analysis([relation], [group], assignments, [story])
+    assert store.stories() == [story] and store.relations() == [relation]
+    assert store.provenance_groups() == [group]
+    assert store.assignments() == {a.article_id: a for a in assignments}
+    store.save_analysis([], [], [], [])
+    assert store.stories() == [] and store.relations() == [] and store.assignments() == {}
+
+
+# --- findings ---------------------------------------------------------------------------------------
+def test_contract_findings_round_trip_every_registered_kind(store):
+    records = {
+        "quote": quote("q1", "e1"),
+        "claim": claim("c1", "e1"),
+        "headline": HeadlineVerdict(article="a1", event="e1", verdict="mixed",
+                                    against=(HeadlineAgainst(article="a2", label="agree", score=0.75),)),
+        "framing": StoryFraming(story="s1", key="k", panel={"version": "f1", "outlets": [], "groups": []}),
+        "summary": CitedSummary(summary="One.", sentences=(CitedSentence(text="One.", citations=("a1",),
+                                                                         independent_sources=1),)),
+    }
+    assert set(records) == set(KINDS), "a registered kind is missing from the contract"
+    for kind, record in records.items():
+        store.save_findings(kind, [("x1", "scope-1", record)], version="v9", keys={"scope-1": "key-1"})
+    for kind, record in records.items():
+        assert store.findings(kind) == [record], kind
+        [row] = store.finding_rows(kind)
+        assert (row.id, row.scope, row.version, row.reuse_key) == ("x1", "scope-1", "v9", "key-1")
+        assert store.finding(kind, "x1") == record and store.finding(kind, "nope") is None
+
+
+def test_contract_findings_replace_by_kind_and_filter(store):
+    store.save_findings("quote", [("q1", "story-a", quote("q1", "e1")), ("q2", "story-b", quote("q2", "e2")),
+                                  ("q3", "story-a", quote("q3", "e1"))], keys={"story-a": "ka", "story-b": "kb"})
+    store.save_findings("claim", [("c1", "e1", claim("c1", "e1", "<b>x</b> '; DROP TABLE findings"))])
+    assert [q.id for q in store.findings("quote")] == ["q1", "q2", "q3"]  # stored order
+    assert [q.id for q in store.findings("quote", ["story-b"])] == ["q2"]
+    assert [q.id for q in store.findings("quote", ["story-a", "missing"])] == ["q1", "q3"]
+    assert [q.id for q in store.findings("quote", reuse_keys=["kb"])] == ["q2"]
+    assert store.findings("quote", []) == []
+    store.save_findings("quote", [("q4", "story-a", quote("q4", "e1"))])
+    assert [q.id for q in store.findings("quote")] == ["q4"] and store.finding_keys("quote") == {}
+    assert store.findings("claim")[0].text == "<b>x</b> '; DROP TABLE findings"
+
+
+def test_contract_finding_keys_kept_for_scopes_without_rows(store):
+    store.save_findings("claim", [("c1", "e1", claim("c1", "e1"))], version="v1", keys={"e1": "k1", "e2": "k2"})
+    assert store.finding_keys("claim") == {"e1": "k1", "e2": "k2"}
+    assert store.finding_keys("quote") == {}
+    assert [r.reuse_key for r in store.finding_rows("claim")] == ["k1"]
+
+
+def test_contract_unknown_finding_kind_is_an_error(store):
+    with pytest.raises(KeyError, match="unknown finding kind"):
+        store.findings("no-such-kind")
