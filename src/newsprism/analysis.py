@@ -17,7 +17,7 @@ are left for a full run, which also replaces the static annotations with MiniLM'
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -26,13 +26,13 @@ import numpy as np
 from .findings import CitedSummary, HeadlineAgainst, HeadlineVerdict, StoryFraming
 from .model import Annotation, Article, Assignment, ProvenanceGroup, Relation, Story
 from .records import from_dict
+from .stages import Progress  # the progress callback's type (stage, done, total)
 
 if TYPE_CHECKING:
     from .claims.records import AlignedClaim, Claim
     from .quotes import AlignedQuote, Quote
     from .store import Store
 
-Progress = Callable[[str, int, int], None]
 
 ANNOTATE_BATCH = 32
 # Headlines are checked against at most this many bodies of their event (pairs grow as n squared).
@@ -60,60 +60,32 @@ class AnalysisReport:
         return head + f", {self.quotes} quotes, {self.claims} claims"
 
 
-def analyze(store, language=None, *, fast: bool = False,
-            on_progress: Callable[[str, int, int], None] | None = None) -> AnalysisReport:
+def analyze(store: Store, language: Any = None, *, fast: bool = False,
+            on_progress: Progress | None = None) -> AnalysisReport:
     """Run every pending stage over the store and save the results (``fast``: see the module
-    docstring)."""
+    docstring): a loop over the declared stages (``newsprism.stages.STAGES``)."""
     from .nlp import Language, shared_language
+    from .stages import STAGES, Run
 
-    articles = sorted((a for a in store.articles() if a.is_article), key=_arrival_order)  # no home pages, walls
     if fast:
         language = language or Language(vectors="static")
     language = language or shared_language()  # models load only if a stage needs them
-    cached, pending = language_layer(store, articles, language, on_progress)
-    annotations = [cached[a.id] for a in articles]
-    relations, groups = syndication(articles, annotations)
-    assignments, stories = cluster(articles, annotations, groups)
-    store.save_analysis(relations, groups, assignments, stories)
-    if getattr(language, "vectors", "minilm") == "static":
-        return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
-                              groups=len(groups), stories=len(stories),
-                              events=sum(len(s.events) for s in stories), fast=True)
-    versions = finding_versions()
-    check_headlines(store, articles, cached, language, on_progress)
-    quotes = article_quotes(store, articles, language, on_progress)
-    claims = article_claims(store, articles, cached, quotes)
-    event_of = {a.article_id: a.event_id for a in assignments}
-    headline_rows, headline_keys = event_headline_checks(articles, event_of, cached, language, store=store)
-    store.save_findings("headline", headline_rows, version=versions["headline"], keys=headline_keys)
-    aligned_quotes = align_story_quotes(quotes, articles, event_of, stories, groups, language)
-    store.save_findings("quote", aligned_quotes, version=versions["quote"])
-    aligned_claims, claim_keys = align_event_claims(claims, event_of, groups, cached, language, store=store)
-    store.save_findings("claim", [(c.id, c.event, c) for c in aligned_claims], version=versions["claim"],
-                        keys=claim_keys)
-    framing_rows, framing_keys = framing_panels(store, stories, articles, cached, aligned_claims, language,
-                                                on_progress)
-    store.save_findings("framing", framing_rows, version=versions["framing"], keys=framing_keys)
-    summary_rows, summary_keys = summarize_stories(stories, articles, groups, language, on_progress,
-                                                   claims=aligned_claims, store=store, annotations=cached)
-    store.save_findings("summary", summary_rows, version=versions["summary"], keys=summary_keys)
-    return AnalysisReport(articles=len(articles), annotated=len(pending), relations=len(relations),
-                          groups=len(groups), stories=len(stories),
-                          events=sum(len(s.events) for s in stories), quotes=len(aligned_quotes),
-                          claims=len(aligned_claims))
-
-
-def finding_versions() -> dict[str, str]:
-    """The version each finding kind is stored with (the stage versions it depends on)."""
-    from .claims import CLAIMS_VERSION
-    from .claims.align import ALIGN_VERSION as CLAIMS_ALIGN
-    from .claims.stance import STANCE_VERSION
-    from .framing import FRAMING_VERSION
-    from .quotes import ALIGN_VERSION as QUOTES_ALIGN, QUOTES_VERSION
-    from .summarize import SUMMARIZE_VERSION
-
-    return {"headline": STANCE_VERSION, "quote": f"{QUOTES_VERSION}+{QUOTES_ALIGN}",
-            "claim": f"{CLAIMS_VERSION}+{CLAIMS_ALIGN}", "framing": FRAMING_VERSION, "summary": SUMMARIZE_VERSION}
+    # Static vectors live in another space than MiniLM's: the stages that compare MiniLM vectors
+    # wait for a full run.
+    fast = getattr(language, "vectors", "minilm") == "static"
+    run = Run(store=store, language=language, on_progress=on_progress,
+              articles=sorted((a for a in store.articles() if a.is_article), key=_arrival_order))  # no home pages, walls
+    for stage in STAGES:
+        if fast and not stage.fast:
+            continue
+        produced = stage.run(run)
+        if stage.finding is not None:
+            rows, keys = produced
+            store.save_findings(stage.finding, rows, version=stage.version, keys=keys)
+    return AnalysisReport(articles=len(run.articles), annotated=len(run.annotated), relations=len(run.relations),
+                          groups=len(run.groups), stories=len(run.stories),
+                          events=sum(len(s.events) for s in run.stories), quotes=len(run.aligned_quotes),
+                          claims=len(run.aligned_claims), fast=fast)
 
 
 def language_layer(store, articles: Sequence[Article], language, on_progress=None
