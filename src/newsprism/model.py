@@ -9,7 +9,12 @@ Every stage is a plain function over these records:
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    import numpy as np
 
 RECORD = dict(frozen=True, slots=True, kw_only=True)
 
@@ -275,3 +280,16 @@ class Story:
     start: str | None
     end: str | None
     events: tuple[Event, ...]
+
+
+# --- models, passed in explicitly (issue 10) -----------------------------------------------------
+@runtime_checkable
+class Embedder(Protocol):
+    """What a stage needs to embed text: MiniLM through sentence-transformers, the static table,
+    an ONNX or GPU engine, or a test double. ``embed(texts)`` returns one L2-normalised float32
+    row per text (shape ``(len(texts), dim)``); ``version`` names the vector space, so that
+    vectors of different engines are never compared (annotations are cached per version)."""
+
+    version: str
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
