@@ -22,4 +22,4 @@ def test_model_embedder_protocol_accepts_any_engine_with_embed_and_version():
 def test_model_embedder_language_conforms():
     from newsprism.nlp import Language
 
-    assert callable(getattr(Language, "embed")) and hasattr(Language, "version")
+    assert callable(Language.embed) and hasattr(Language, "version")
