@@ -6,9 +6,12 @@
     │   ├── TooLarge
     │   ├── UnsupportedInput
     │   └── RefusedURL    a private/loopback/link-local address without --allow-private
-    └── FetchError        retryable: network trouble, timeouts, 5xx answers
+    ├── FetchError        retryable: network trouble, timeouts, 5xx answers
+    └── StoreError        the store itself failed (full disk, read-only, locked, not a database):
+                          no later input can be stored either, so the batch stops with one line
 
-A batch catches these per input, records a ``Failure`` and goes on.
+A batch catches the first two per input (and any other exception an input provokes), records a
+``Failure`` and goes on.
 """
 from __future__ import annotations
 
@@ -52,4 +55,13 @@ class FetchError(NewsprismError):
     def __init__(self, source: str, reason: str):
         super().__init__(f"{source}: {reason}")
         self.source = source
+        self.reason = reason
+
+
+class StoreError(NewsprismError):
+    """The store cannot be written or read; ``path`` names it, ``reason`` says why."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
         self.reason = reason

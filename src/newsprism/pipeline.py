@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .clean import clean
+from .errors import StoreError
 from .ingest import canonical_url, read_inputs
 from .meta import extract_metadata
 from .model import Article, Cleaned, Failure, IngestReport, Metadata, RawArticle
@@ -138,16 +139,35 @@ def ingest(store: Store, items: Iterable[str | Path], *, allow_private: bool = F
                 if on_failure:
                     on_failure(result)
                 continue
-            article = result.article
-            existing = store.find_duplicate(article.id, article.canonical_url)
+            existing = _store(store, result)
+            if isinstance(existing, Failure):
+                failures.append(existing)
+                if on_failure:
+                    on_failure(existing)
+                continue
             if existing:
                 duplicates.append(existing)
             else:
-                store.add(result.raw, article)
-                ingested.append(article.id)
+                ingested.append(result.article.id)
             if on_progress:
                 on_progress(result.raw.source)
     return IngestReport(ingested=tuple(ingested), duplicates=tuple(duplicates), failures=tuple(failures))
+
+
+def _store(store: Store, result: Processed) -> str | None | Failure:
+    """Store one article unless a copy is stored: None when stored, else the stored copy's id.
+
+    An error of this one article (a value the database refuses) becomes its ``Failure``; a
+    ``StoreError`` (full disk, read-only, locked) is the store's and ends the batch.
+    """
+    article = result.article
+    try:
+        existing = store.add_new(result.raw, article)
+    except StoreError:
+        raise
+    except Exception as error:  # noqa: BLE001 - one article must not stop the batch
+        return Failure(source=result.raw.source, reason=f"could not store: {_one_line(error)}")
+    return existing
 
 
 def reclean(store: Store) -> int:

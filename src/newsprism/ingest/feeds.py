@@ -15,6 +15,7 @@ import feedparser
 from newsprism.errors import BadInput, EmptyInput, FetchError
 from newsprism.ingest import patterns
 from newsprism.ingest.fetch import Fetcher
+from newsprism.ingest.safety import guarded_call
 from newsprism.model import Failure, RawArticle
 
 # Visible characters a feed entry's content needs to stand in for its page. Teaser summaries
@@ -27,7 +28,11 @@ def read_feed(data: bytes, *, source: str, fetcher: Fetcher,
               base_url: str | None = None) -> Iterator[RawArticle | Failure]:
     """Yield one article or failure per entry of the feed in ``data`` (named ``source#N``)."""
     headers = {"content-location": base_url} if base_url else {}
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except Exception as error:  # noqa: BLE001 - feedparser trips over bad entities and charsets
+        raise BadInput(source, f"malformed feed: the feed parser failed "
+                               f"({type(error).__name__}: {_problem(error)})") from None
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):
@@ -36,8 +41,9 @@ def read_feed(data: bytes, *, source: str, fetcher: Fetcher,
     outlet = _clean(parsed.get("feed", {}).get("title"))
     encoding = parsed.get("encoding") or None
     for number, entry in enumerate(entries, start=1):
-        yield _read_entry(entry, source=f"{source}#{number}", outlet=outlet, encoding=encoding,
-                          fetcher=fetcher)
+        name = f"{source}#{number}"
+        yield guarded_call(name, lambda: _read_entry(entry, source=name, outlet=outlet,
+                                                     encoding=encoding, fetcher=fetcher))
 
 
 def _read_entry(entry, *, source: str, outlet: str | None, encoding: str | None,

@@ -77,6 +77,8 @@ class Fetcher:
                 raise _renamed(error, url) from None
             except httpx.HTTPError as error:
                 raise _http_error(url, error, self.timeout) from None
+            except ValueError as error:  # a Location httpx or urljoin cannot parse
+                raise UnsupportedInput(url, f"bad URL: {guard.one_line(error)}") from None
             if isinstance(result, Fetched):
                 return result
             current = result

@@ -24,12 +24,15 @@ ALLOW_HINT = "pass --allow-private (allow_private=True) to fetch it"
 
 def check_url(url: str, *, allow_private: bool, resolve: Resolver = socket.getaddrinfo) -> None:
     """Raise unless ``url`` is http(s) with a host that resolves only to public addresses."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as error:  # "http://[oops/x": Invalid IPv6 URL
+        raise UnsupportedInput(url, f"bad URL: {one_line(error)}") from None
     if not parts.scheme:
         raise UnsupportedInput(url, "not an absolute URL (no http:// or https://)")
     if parts.scheme.lower() not in ("http", "https"):
         raise UnsupportedInput(url, f"only http and https URLs are fetched, not {parts.scheme}")
-    host = parts.hostname
     if not host:
         raise UnsupportedInput(url, "the URL has no host")
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from dataclasses import replace
 from pathlib import Path
@@ -17,32 +18,44 @@ from newsprism.errors import BadInput, EmptyInput, FetchError, TooLarge
 from newsprism.ingest import patterns
 from newsprism.ingest.decode import decode_bytes, refuse_binary, SNIFF_BYTES
 from newsprism.ingest.fetch import Fetcher, human_size
+from newsprism.ingest.safety import guarded_call
 from newsprism.model import Failure, RawArticle
 
 GZIP_ERRORS = (EOFError, OSError, zlib.error)
 HINTS = ("title", "published", "outlet", "author")
+BODY_FIELDS = ("html", "text")
+# The per-line cap does not bound a whole file; for plain files the disk does (reading is linear
+# in the file's size), but gzip can expand ~1000x (1 MB of newlines -> 1 GB). JSONL of articles
+# compresses 3-6x (the eval pile: 4.4x), so more than this ratio is a bomb, not a dump.
+MAX_GZIP_RATIO = 50
+# Lines are read in blocks this size, blank runs skipped by one scan: a readline call per blank
+# line made a 1 GB run of newlines take minutes.
+READ_BLOCK = 1 << 20
+_NOT_SPACE = re.compile(rb"\S")
 
 
 def read_jsonl(path: Path, *, source: str, gz: bool, fetcher: Fetcher) -> Iterator[RawArticle | Failure]:
     """Yield one article or failure per non-blank line (named ``source:LINE``).
 
-    The size cap applies per line, so a large dump streams through. A broken gzip stream ends
-    the file with one failure after the lines read before the break.
+    The size cap applies per line, so a large dump streams through; a gzipped file may expand to
+    at most ``MAX_GZIP_RATIO`` times its size. A broken gzip stream ends the file with one
+    failure after the lines read before the break.
     """
     opener = gzip.open if gz else open
+    total_cap = max(fetcher.max_bytes, MAX_GZIP_RATIO * path.stat().st_size) if gz else None
     seen = 0
     line_number = 0
     try:
         with opener(path, "rb") as stream:
             refuse_binary(stream.peek(SNIFF_BYTES)[:SNIFF_BYTES] if hasattr(stream, "peek") else b"",
                           source=source)
-            for line_number, line in _capped_lines(stream, fetcher.max_bytes):
+            for line_number, line in _capped_lines(stream, fetcher.max_bytes, total_cap, source=source):
                 name = f"{source}:{line_number}"
                 if line is None:
                     yield Failure(source=name, reason=f"line is over the {human_size(fetcher.max_bytes)} cap")
-                elif line.strip():
+                else:
                     seen += 1
-                    yield _guarded(name, lambda: _line_article(line, source=name, fetcher=fetcher))
+                    yield guarded_call(name, lambda: _line_article(line, source=name, fetcher=fetcher))
     except GZIP_ERRORS as error:
         if not gz and isinstance(error, OSError):
             raise BadInput(source, f"cannot read: {_one_line(error)}") from None
@@ -66,14 +79,15 @@ def read_json(data: bytes, *, source: str, fetcher: Fetcher) -> Iterator[RawArti
     for number, item in enumerate(value, start=1):
         name = f"{source}#{number}"
         if isinstance(item, dict):
-            yield _guarded(name, lambda: record_article(item, source=name, fetcher=fetcher))
+            yield guarded_call(name, lambda: record_article(item, source=name, fetcher=fetcher))
         else:
             yield Failure(source=name, reason=f"expected a JSON object, got {_type_name(item)}")
 
 
 def record_article(record: dict, *, source: str, fetcher: Fetcher) -> RawArticle:
     """One JSON object as a ``RawArticle``; a record with only a url is fetched."""
-    fields = {name: _field(record, names, source=source) for name, names in patterns.RECORD_FIELDS.items()}
+    fields = {name: _field(record, names, source=source, text_only=name in BODY_FIELDS)
+              for name, names in patterns.RECORD_FIELDS.items()}
     hints = {name: fields[name] for name in HINTS}
     for kind in ("html", "text"):
         body = fields[kind]
@@ -111,14 +125,16 @@ def _parse(text: str, *, source: str):
         raise BadInput(source, "invalid JSON: nested too deeply") from None
 
 
-def _field(record: dict, names: tuple[str, ...], *, source: str) -> str | None:
+def _field(record: dict, names: tuple[str, ...], *, source: str, text_only: bool = False) -> str | None:
+    """The first of ``names`` present in ``record``, as a string. Numbers pass for metadata
+    (a year, a timestamp) but not for a body: ``{"html": 3}`` is no article."""
     for name in names:
         value = record.get(name)
         if value is None or value == "" or value == []:
             continue
         if isinstance(value, str):
             return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not text_only:
             return str(value)
         if isinstance(value, list) and all(isinstance(item, str) for item in value):
             return ", ".join(value)
@@ -126,27 +142,52 @@ def _field(record: dict, names: tuple[str, ...], *, source: str) -> str | None:
     return None
 
 
-def _capped_lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    """(line number, line) pairs; ``None`` stands for a line over ``max_bytes`` (skipped)."""
-    number = 0
+def _capped_lines(stream: IO[bytes], max_bytes: int, total_cap: int | None, *,
+                  source: str) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) of each non-blank line; ``None`` stands for a line over ``max_bytes``
+    (skipped). Raises ``TooLarge`` once more than ``total_cap`` bytes were read."""
+    number = 1  # the line number at ``buffer[0]``
+    buffer = b""
+    total = 0
+    skipping: int | None = None  # line number of an over-long line being read past
     while True:
-        line = stream.readline(max_bytes + 1)
-        if not line:
+        block = stream.read1(READ_BLOCK)  # read1: what gzip has so far, lines before a break kept
+        total += len(block)
+        if total_cap is not None and total > total_cap:
+            raise TooLarge(source, f"decompresses to over {human_size(total_cap)} "
+                                   f"({MAX_GZIP_RATIO}x its compressed size): not a JSONL dump")
+        buffer += block
+        position = 0
+        while True:
+            if skipping is not None:
+                end = buffer.find(b"\n", position)
+                if end < 0:
+                    position = len(buffer)
+                    break
+                yield skipping, None
+                number, position, skipping = number + 1, end + 1, None
+                continue
+            start = _NOT_SPACE.search(buffer, position)
+            if start is None:
+                number += buffer.count(b"\n", position)
+                position = len(buffer)
+                break
+            number += buffer.count(b"\n", position, start.start())
+            position = start.start()
+            end = buffer.find(b"\n", position)
+            if end < 0 and block:  # the line goes on in the next block
+                if len(buffer) - position > max_bytes:
+                    skipping, position = number, len(buffer)
+                break
+            end = len(buffer) if end < 0 else end
+            line = buffer[position:end + 1]
+            yield number, (None if len(line.rstrip()) > max_bytes else line)
+            number, position = number + 1, end + 1
+        buffer = buffer[position:]
+        if not block:
+            if skipping is not None:
+                yield skipping, None
             return
-        number += 1
-        if len(line) > max_bytes and not line.endswith(b"\n"):
-            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
-                pass
-            yield number, None
-        else:
-            yield number, line
-
-
-def _guarded(source: str, make) -> RawArticle | Failure:
-    try:
-        return make()
-    except (BadInput, FetchError) as error:
-        return Failure(source=source, reason=_one_line(error.reason), retryable=error.retryable)
 
 
 def _newlines(text: str) -> str:

@@ -1,19 +1,21 @@
 """The ingest entry point: any mix of files, folders, URLs and feeds in, articles out.
 
-Each input is read on its own; whatever goes wrong with it becomes a ``Failure`` naming it,
-and the batch goes on with the next.
+Each input is read on its own; whatever goes wrong with it (any exception, ours or a library's)
+becomes a ``Failure`` naming it, and the batch goes on with the next (see ``safety.py``).
 """
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import httpx
 
-from newsprism.errors import BadInput, FetchError, UnsupportedInput
+from newsprism.errors import UnsupportedInput
 from newsprism.ingest.feeds import read_feed
 from newsprism.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Fetcher
 from newsprism.ingest.files import read_file, walk
+from newsprism.ingest.safety import display_name, failure_from, guarded, one_line
 from newsprism.ingest.sniff import kind_of_response
 from newsprism.ingest.urls import is_url, looks_like_url
 from newsprism.model import Failure, RawArticle
@@ -34,33 +36,43 @@ def read_inputs(items: Iterable[str | Path], *, allow_private: bool = False,
     with Fetcher(allow_private=allow_private, max_bytes=max_bytes, timeout=timeout,
                  client=client) as fetcher:
         for item in items:
-            for result in _read_item(item, fetcher):
+            name = display_name(item) if isinstance(item, (str, Path)) else repr(item)
+            for result in guarded(name, _read_item(item, name, fetcher)):
                 yield _one_line(result) if isinstance(result, Failure) else result
 
 
-def _read_item(item: str | Path, fetcher: Fetcher) -> Iterator[RawArticle | Failure]:
-    name = str(item)
+def _read_item(item: str | Path, name: str, fetcher: Fetcher) -> Iterator[RawArticle | Failure]:
     if isinstance(item, str) and is_url(item.strip()):
-        yield from _guarded(name, _read_url(item.strip(), fetcher))
+        yield from guarded(name, _read_url(item.strip(), fetcher))
     elif isinstance(item, str) and looks_like_url(item):
-        yield _failure(UnsupportedInput(name, "only http and https URLs are fetched"))
+        yield failure_from(UnsupportedInput(name, "only http and https URLs are fetched"), name)
     else:
-        yield from _read_path(Path(item), fetcher)
+        yield from _read_path(Path(item), name, fetcher)
 
 
-def _read_path(path: Path, fetcher: Fetcher) -> Iterator[RawArticle | Failure]:
-    name = str(path)
-    if path.is_dir():
-        files = walk(path)
-        if not files:
-            yield Failure(source=name, reason="no readable files in this folder "
-                                              "(.txt .html .json .jsonl .warc .xml .rss .atom)")
-        for file in files:
-            yield from _guarded(str(file), read_file(file, fetcher=fetcher))
-    elif path.exists():
-        yield from _guarded(name, read_file(path, fetcher=fetcher))
-    else:
-        yield Failure(source=name, reason="no such file or folder")
+def _read_path(path: Path, name: str, fetcher: Fetcher) -> Iterator[RawArticle | Failure]:
+    try:
+        is_dir = stat.S_ISDIR(path.stat().st_mode)
+    except FileNotFoundError:
+        if path.is_symlink():
+            yield Failure(source=name, reason="broken symbolic link (its target does not exist)")
+        else:
+            yield Failure(source=name, reason="no such file or folder")
+        return
+    except OSError as error:  # a symlink loop, a permission problem, a name too long
+        yield failure_from(error, name)
+        return
+    if not is_dir:
+        yield from guarded(name, read_file(path, fetcher=fetcher))
+        return
+    files, problems = walk(path)
+    for folder, error in problems:
+        yield failure_from(error, display_name(folder), step="cannot read folder")
+    if not files and not problems:
+        yield Failure(source=name, reason="no readable files in this folder "
+                                          "(.txt .html .json .jsonl .warc .xml .rss .atom)")
+    for file in files:
+        yield from guarded(display_name(file), read_file(file, fetcher=fetcher))
 
 
 def _read_url(url: str, fetcher: Fetcher) -> Iterator[RawArticle | Failure]:
@@ -71,22 +83,8 @@ def _read_url(url: str, fetcher: Fetcher) -> Iterator[RawArticle | Failure]:
         yield fetcher.article_from(fetched)
 
 
-def _guarded(name: str, articles: Iterator[RawArticle | Failure]) -> Iterator[RawArticle | Failure]:
-    """Pass ``articles`` on; turn a ``BadInput`` / ``FetchError`` that ends them into a Failure."""
-    try:
-        yield from articles
-    except (BadInput, FetchError) as error:
-        yield _failure(error, fallback=name)
-
-
 def _one_line(failure: Failure) -> Failure:
     """Failures print one per line: whatever a library put in a reason, keep it on one."""
     if "\n" not in failure.reason and "\r" not in failure.reason:
         return failure
-    return Failure(source=failure.source, reason=" ".join(failure.reason.split()),
-                   retryable=failure.retryable)
-
-
-def _failure(error: BadInput | FetchError, *, fallback: str | None = None) -> Failure:
-    source = getattr(error, "source", None) or fallback or "input"
-    return Failure(source=source, reason=" ".join(str(error.reason).split()), retryable=error.retryable)
+    return Failure(source=failure.source, reason=one_line(failure.reason), retryable=failure.retryable)

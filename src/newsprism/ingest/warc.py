@@ -16,13 +16,17 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeadersParserException
 
-from newsprism.errors import BadInput, EmptyInput
+from newsprism.errors import BadInput, EmptyInput, TooLarge
 from newsprism.ingest import patterns
 from newsprism.ingest.decode import decode_bytes, header_charset
 from newsprism.ingest.fetch import human_size
+from newsprism.ingest.safety import guarded_call
 from newsprism.model import Failure, RawArticle
 
 PAGE_RECORD_TYPES = frozenset({"response", "resource"})
+# Records may add up to at most this many times the file's size (a gzipped archive of text
+# pages expands 3-8x; the eval archives at most 7x): past it, a gzip bomb, not an archive.
+MAX_GZIP_RATIO = 50
 WARC_ERRORS = (ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, OSError, zlib.error,
                ValueError)
 # warcio itself trips over some malformed headers (a response record without a
@@ -48,16 +52,24 @@ class _CheckedIterator(ArchiveIterator):
 
 def read_warc(path: Path, *, source: str, max_bytes: int) -> Iterator[RawArticle | Failure]:
     """Yield one article per HTML response record (named ``source#N``, N counting all records)."""
-    if path.stat().st_size == 0:
+    size = path.stat().st_size
+    if size == 0:
         raise EmptyInput(source, "empty file")
+    total_cap = max(max_bytes, MAX_GZIP_RATIO * size)
     found = 0
     number = 0
+    total = 0
     try:
         with path.open("rb") as stream:
             records = _CheckedIterator(stream)
             while (record := _quietly(next, records, None)) is not None:
                 number += 1
-                outcome = _read_record(record, source=f"{source}#{number}", max_bytes=max_bytes)
+                total += _declared_length(record)
+                if total > total_cap:
+                    raise TooLarge(source, f"records add up to over {human_size(total_cap)} "
+                                           f"({MAX_GZIP_RATIO}x the file's size) after record {number}")
+                name = f"{source}#{number}"
+                outcome = guarded_call(name, lambda: _read_record(record, source=name, max_bytes=max_bytes))
                 if outcome is not None:
                     found += 1
                     yield outcome
@@ -68,6 +80,11 @@ def read_warc(path: Path, *, source: str, max_bytes: int) -> Iterator[RawArticle
     if not found:
         what = "no WARC records" if number == 0 else f"no HTML pages among {number} WARC records"
         raise EmptyInput(source, what)
+
+
+def _declared_length(record) -> int:
+    length = (record.rec_headers.get_header("Content-Length") or "0").strip()
+    return int(length) if length.isdigit() and len(length) < 19 else 0
 
 
 def _quietly(function, *args, **kwargs):

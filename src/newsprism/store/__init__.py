@@ -31,6 +31,9 @@ class Store(Protocol):
     def add(self, raw: RawArticle, article: Article) -> None:
         """Store one article and the raw input it came from (one transaction)."""
 
+    def add_new(self, raw: RawArticle, article: Article) -> str | None:
+        """``add`` unless a duplicate is stored (checked in the same transaction); its id if so."""
+
     def replace(self, article: Article) -> None:
         """Overwrite a stored article's derived fields (after re-cleaning), keeping its id."""
 

@@ -163,7 +163,14 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
 
 def _apply(conn: sqlite3.Connection, name: str, sql: str) -> None:
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    conn.executescript("BEGIN;" + sql)
+    try:
+        conn.executescript("BEGIN IMMEDIATE;" + sql)
+    except sqlite3.OperationalError:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+            return  # another process creating the same new store applied it meanwhile
+        raise
     try:
         conn.execute("INSERT INTO migrations(name, applied_at) VALUES (?, ?)", (name, now))
         conn.execute("COMMIT")

@@ -16,12 +16,15 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import StoreError
 from ..model import (Annotation, Article, Assignment, Block, Entity, Event, EventArticle, GroupMember, ProvenanceGroup,
                      RawArticle, Relation, RemovedLine, Span, Story)
 from ..findings import StoredFinding, encode, kind_of
 from .migrations import migrate
 
 _HINTS = ("title", "published", "outlet", "author")
+# Seconds a writer waits for another's lock; each ingest transaction holds it for milliseconds.
+BUSY_TIMEOUT_S = 15.0
 _COLUMNS = ("id", "source", "url", "canonical_url", "headline", "outlet", "byline", "dateline",
             "published", "wire", "language", "text")
 
@@ -38,7 +41,10 @@ class SQLiteStore:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        # timeout = SQLite's busy timeout: a second process ingesting into the same file waits
+        # for the other's short per-article transactions instead of failing "database is locked".
+        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                    timeout=BUSY_TIMEOUT_S)
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
@@ -54,19 +60,40 @@ class SQLiteStore:
         return row["id"] if row else None
 
     def add(self, raw: RawArticle, article: Article) -> None:
+        with self._transaction():
+            self._insert(raw, article)
+
+    def add_new(self, raw: RawArticle, article: Article) -> str | None:
+        """Store ``article`` unless a duplicate is stored; return the duplicate's id if so.
+
+        The check and the insert are one ``BEGIN IMMEDIATE`` transaction, so two processes
+        ingesting the same pile into one file never both insert (nor trip on the primary key).
+        """
+        try:
+            with self._transaction():
+                existing = self.find_duplicate(article.id, article.canonical_url)
+                if existing is None:
+                    self._insert(raw, article)
+        except (sqlite3.IntegrityError, sqlite3.DataError):
+            raise  # this article's own problem: the caller reports it and goes on
+        except sqlite3.DatabaseError as error:  # locked, read-only, full, not a database
+            raise StoreError(self.path, " ".join(str(error).split())) from error
+        return existing
+
+    def _insert(self, raw: RawArticle, article: Article) -> None:
+        """Both rows of one article; the caller holds the transaction."""
         rid = raw_id(raw)
         now = _now()
         hints = json.dumps({name: getattr(raw, name) for name in _HINTS}, ensure_ascii=False)
-        with self._transaction():
-            self.conn.execute(
-                "INSERT OR IGNORE INTO raw(id, source, kind, url, body, hints, encoding, stored_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (rid, raw.source, raw.kind, raw.url, raw.body, hints, raw.encoding, now))
-            values = [getattr(article, name) for name in _COLUMNS]
-            self.conn.execute(
-                f"INSERT INTO articles({', '.join(_COLUMNS)}, raw_id, detail, ingested_at)"
-                f" VALUES ({', '.join('?' * len(_COLUMNS))}, ?, ?, ?)",
-                (*values, rid, _detail_json(article), now))
+        self.conn.execute(
+            "INSERT OR IGNORE INTO raw(id, source, kind, url, body, hints, encoding, stored_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (rid, raw.source, raw.kind, raw.url, raw.body, hints, raw.encoding, now))
+        values = [getattr(article, name) for name in _COLUMNS]
+        self.conn.execute(
+            f"INSERT INTO articles({', '.join(_COLUMNS)}, raw_id, detail, ingested_at)"
+            f" VALUES ({', '.join('?' * len(_COLUMNS))}, ?, ?, ?)",
+            (*values, rid, _detail_json(article), now))
 
     def replace(self, article: Article) -> None:
         names = [name for name in _COLUMNS if name != "id"]
@@ -278,8 +305,25 @@ class _Transaction:
         self.conn.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, kind, value, traceback):
-        self.conn.execute("ROLLBACK" if kind else "COMMIT")
+        if kind is None:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error:
+                self._rollback()
+                raise
+        else:
+            self._rollback()
         return False
+
+    def _rollback(self) -> None:
+        """Roll back if a transaction is still open. SQLite ends it by itself on some errors
+        (a full disk): a ROLLBACK then fails with "cannot rollback - no transaction is
+        active" and would hide the error that matters."""
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the error being raised is the one to report
 
 
 def _now() -> str:
