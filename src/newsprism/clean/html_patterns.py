@@ -147,3 +147,12 @@ INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 SPACES = re.compile(r"\s+")
 WORD = re.compile(r"\w+", re.UNICODE)
+
+# --- pages too large or too deep for the tree extractors (read by regex, linearly) -----------
+# Their text is split at block tags; everything else that looks like a tag is dropped, and
+# these (up to their end tag; a comment up to "-->") go with their content.
+PLAIN_RAW_OPEN = re.compile(r"<(head|script|style|noscript|template|svg|textarea)\b|<!--()", re.IGNORECASE)
+PLAIN_BLOCK = re.compile(r"</?(" + "|".join(sorted(BLOCK_TAGS, key=len, reverse=True)) + r")\b[^>]*>",
+                         re.IGNORECASE)
+PLAIN_TAG = re.compile(r"<[^>]*>")
+PLAIN_TITLE = re.compile(r"<(h1|title)\b[^>]*>(.{0,2000}?)</\1\s*>", re.IGNORECASE | re.DOTALL)
