@@ -2,11 +2,14 @@
 
 Order of evidence, strongest first:
 
-1. a byte-order mark;
+1. a byte-order mark, or (without one) the zero bytes of UTF-16/32 text that is mostly ASCII;
 2. bytes that are valid UTF-8 and hold any non-ASCII character: legacy text almost never
    forms valid multi-byte UTF-8 by accident, while mislabelled UTF-8 pages are common;
-3. the declared charset (HTTP header, ``<meta charset>``, XML declaration) if it decodes cleanly;
-4. UTF-8 with a few stray bytes (a truncated or concatenated UTF-8 file);
+3. UTF-8 with a few stray bytes (a download cut mid-character, a concatenated file): at least as
+   many valid multi-byte characters as bad sequences, and few of those. Legacy text has no
+   valid multi-byte characters, so this cannot claim it; before this step one stray byte sent a
+   page with three curly quotes to the detector, which read it as mac-iceland;
+4. the declared charset (HTTP header, ``<meta charset>``, XML declaration) if it decodes cleanly;
 5. charset-normalizer, with a preference for windows-1252 when it decodes the bytes as
    cleanly as the detector's pick (the detector cannot tell cp1252 from cp1250 on short text).
 """
@@ -32,6 +35,12 @@ MAX_CONTROL_RATIO = 0.02
 # UTF-8 with at most this share of undecodable sequences (against decoded non-ASCII
 # characters) is read as UTF-8 with replacement characters rather than re-detected.
 MAX_UTF8_ERROR_RATIO = 0.02
+# ... and so is UTF-8 with at most this many bad sequences, when it has at least as many valid
+# multi-byte characters (one cut-off character, a stray byte or two).
+MAX_UTF8_STRAY_ERRORS = 3
+# BOM-less UTF-16/32: of mostly-ASCII text, the high bytes of each code unit are zero. At least
+# this share of zero bytes at those positions, and at most 1 - it elsewhere.
+WIDE_ZERO_SHARE = 0.9
 # Detector scores within these margins of the best count as ties (charset-normalizer gives
 # cp1250 and cp1252 identical chaos and coherence on a French/English sentence with "ï").
 CHAOS_TIE = 0.01
@@ -54,11 +63,11 @@ def decode_bytes(data: bytes, *, source: str, declared: str | None = None) -> De
     """
     if not data.strip():
         raise EmptyInput(source, "empty file")
-    decoded = _from_bom(data)
+    decoded = _from_bom(data) or _from_wide(data)
     if decoded is None:
         refuse_binary(data, source=source)
-        decoded = (_from_utf8(data, declared) or _from_declared(data, declared)
-                   or _from_detector(data, source))
+        decoded = (_from_utf8(data, declared) or _mostly_utf8(data)
+                   or _from_declared(data, declared) or _from_detector(data, source))
     text = decoded.text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyInput(source, "empty file (whitespace only)")
@@ -74,7 +83,7 @@ def refuse_binary(data: bytes, *, source: str) -> None:
 
 def binary_kind(data: bytes) -> str | None:
     """Name what ``data`` is if it is binary, else None. Text with a UTF-16/32 BOM is text."""
-    if any(data.startswith(bom) for bom, _ in patterns.BOMS):
+    if any(data.startswith(bom) for bom, _ in patterns.BOMS) or wide_codec(data):
         return None
     for magic, what in patterns.MAGIC_NUMBERS:
         if data.startswith(magic):
@@ -126,6 +135,36 @@ def _from_bom(data: bytes) -> Decoded | None:
     return None
 
 
+def wide_codec(data: bytes) -> str | None:
+    """``utf-16-le`` / ``-be`` or ``utf-32-le`` / ``-be`` for BOM-less wide text that is mostly
+    ASCII (markup, English, feeds: the XML spec lets them start ``<?xml`` in UTF-16 without a
+    BOM), judged by where its zero bytes fall; None otherwise."""
+    sample = data[:SNIFF_BYTES - SNIFF_BYTES % 4]
+    if len(sample) < 8 or b"\x00" not in sample[:8]:
+        return None
+    shares = [sample[i::4].count(0) / len(sample[i::4]) for i in range(4)]
+    for codec, zero_at in (("utf-32-le", (1, 2, 3)), ("utf-32-be", (0, 1, 2)),
+                           ("utf-16-le", (1, 3)), ("utf-16-be", (0, 2))):
+        if all((shares[i] >= WIDE_ZERO_SHARE) == (i in zero_at) for i in range(4)) and \
+                all(shares[i] <= 1 - WIDE_ZERO_SHARE for i in range(4) if i not in zero_at):
+            return codec
+    return None
+
+
+def _from_wide(data: bytes) -> Decoded | None:
+    codec = wide_codec(data)
+    if codec is None:
+        return None
+    unit = 4 if codec.startswith("utf-32") else 2
+    try:
+        text = data[:len(data) - len(data) % unit].decode(codec)
+    except UnicodeDecodeError:
+        return None
+    if binary_kind(text.encode("utf-8", "replace")):
+        return None
+    return Decoded(text=text, encoding=codec)
+
+
 def _from_utf8(data: bytes, declared: str | None) -> Decoded | None:
     try:
         text = data.decode("utf-8")
@@ -168,7 +207,8 @@ def _mostly_utf8(data: bytes) -> Decoded | None:
     replaced = text.count("\ufffd")
     errors = replaced - data.decode("utf-8", errors="ignore").count("\ufffd")
     good = len(text) - len(text.encode("ascii", errors="ignore")) - replaced
-    if good and errors / good <= MAX_UTF8_ERROR_RATIO:
+    if good and (errors / good <= MAX_UTF8_ERROR_RATIO
+                 or errors <= min(good, MAX_UTF8_STRAY_ERRORS)):
         return Decoded(text=text, encoding="utf-8")
     return None
 

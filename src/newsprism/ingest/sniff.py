@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from newsprism.errors import UnsupportedInput
 from newsprism.ingest import patterns
+from newsprism.ingest.decode import wide_codec
 
 # Feeds and pages announce themselves early; comments and doctypes fit well within this.
 SNIFF_HEAD_BYTES = 2048
@@ -34,6 +35,9 @@ def kind_of_response(media_type: str, data: bytes, *, source: str) -> str:
 
 def _head(data: bytes) -> bytes:
     head = data[:SNIFF_HEAD_BYTES]
+    wide = wide_codec(head)
+    if wide:  # BOM-less UTF-16/32: its ASCII is what the patterns read
+        return head.decode(wide, errors="ignore").encode("ascii", errors="ignore")
     for bom, codec in patterns.BOMS:
         if head.startswith(bom):
             if codec == "utf-8":
