@@ -48,11 +48,13 @@ class Fetcher:
         self.timeout = timeout
         self._client = client
         self._owns_client = client is None
+        self._clock = _Deadline()
 
     @property
     def client(self) -> httpx.Client:
         if self._client is None:
-            self._client = _guarded_client(allow_private=self.allow_private, timeout=self.timeout)
+            self._client = _guarded_client(allow_private=self.allow_private, timeout=self.timeout,
+                                           clock=self._clock)
         return self._client
 
     def close(self) -> None:
@@ -67,8 +69,14 @@ class Fetcher:
         self.close()
 
     def fetch(self, url: str) -> Fetched:
-        """Download ``url``, following up to ``MAX_REDIRECTS`` redirects, each one re-checked."""
+        """Download ``url``, following up to ``MAX_REDIRECTS`` redirects, each one re-checked.
+
+        ``timeout`` bounds the whole download, redirects, headers and body together: on a client
+        made here every socket read and write gets at most the time left (a server that trickles
+        one header line a second cannot hold a fetch past it).
+        """
         current = url
+        self._clock.start(self.timeout)
         for _ in range(MAX_REDIRECTS + 1):
             guard.check_url(current, allow_private=self.allow_private)
             try:
@@ -182,6 +190,69 @@ def _renamed(error: BadInput | FetchError, source: str) -> BadInput | FetchError
     return type(error)(source, error.reason)
 
 
+class _Deadline:
+    """The end of the current fetch, shared by the client's sockets (one fetch at a time)."""
+
+    def __init__(self):
+        self.end: float | None = None
+        self.timeout = DEFAULT_TIMEOUT
+
+    def start(self, timeout: float) -> None:
+        self.end, self.timeout = time.monotonic() + timeout, timeout
+
+    def left(self, timeout: float | None) -> float | None:
+        """``timeout`` cut to the time left; raises ``httpcore.ReadTimeout`` when none is."""
+        if self.end is None:
+            return timeout
+        remaining = self.end - time.monotonic()
+        if remaining <= 0:
+            raise httpcore.ReadTimeout(f"the whole download took over {self.timeout:g} s")
+        return remaining if timeout is None else min(timeout, remaining)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket whose every read and write waits at most until the fetch's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream, clock: _Deadline):
+        self._inner = inner
+        self._clock = clock
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, self._clock.left(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, self._clock.left(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None):
+        inner = self._inner.start_tls(ssl_context, server_hostname, self._clock.left(timeout))
+        return _DeadlineStream(inner, self._clock)
+
+    def get_extra_info(self, info: str):
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """Connects through ``inner`` and wraps each connection in a ``_DeadlineStream``."""
+
+    def __init__(self, inner: httpcore.NetworkBackend, clock: _Deadline):
+        self._inner = inner
+        self._clock = clock
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        stream = self._inner.connect_tcp(host, port, timeout=self._clock.left(timeout),
+                                         local_address=local_address, socket_options=socket_options)
+        return _DeadlineStream(stream, self._clock)
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        raise RefusedURL(path, "unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
 class _GuardedBackend(httpcore.NetworkBackend):
     """Checks the address each connection is really made to (catches DNS rebinding)."""
 
@@ -211,11 +282,13 @@ class _GuardedBackend(httpcore.NetworkBackend):
         self._inner.sleep(seconds)
 
 
-def _guarded_client(*, allow_private: bool, timeout: float) -> httpx.Client:
+def _guarded_client(*, allow_private: bool, timeout: float, clock: _Deadline | None = None) -> httpx.Client:
     transport = httpx.HTTPTransport(retries=0)
     pool = getattr(transport, "_pool", None)
     backend = getattr(pool, "_network_backend", None)
-    if not allow_private and backend is not None:  # private httpcore detail; the pre-check stays if it moves
-        pool._network_backend = _GuardedBackend(backend)
+    if backend is not None:  # private httpcore detail; the pre-check and chunk deadline stay if it moves
+        if not allow_private:
+            backend = _GuardedBackend(backend)
+        pool._network_backend = _DeadlineBackend(backend, clock) if clock is not None else backend
     return httpx.Client(transport=transport, timeout=timeout, follow_redirects=False,
                         headers={"User-Agent": patterns.USER_AGENT})
