@@ -5,28 +5,67 @@ import json
 import sys
 from importlib import resources
 from pathlib import Path
+import sqlite3
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
+from typer.core import TyperGroup
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import corpus as corpus_module
+from .errors import StoreError
 from .findings import CitedSummary
 from .model import Article, Failure, IngestReport, RawArticle
 from .records import jsonable
+from .safe_text import SafeConsole, one_line
 
-app = typer.Typer(
+# SQLite's "unable to open database file" says nothing of why; these are the usual reasons.
+OPEN_HINT = "is it a folder, or in a folder that cannot be created or written?"
+# More results than this is a typo, not a query (SQLite's integers stop at 2**63).
+MAX_LIMIT = 1_000_000_000
+
+
+class _OneLineErrors(TyperGroup):
+    """Any command: a store or file-system error is one ``error:`` line naming the file, exit 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (sqlite3.Error, StoreError, OSError) as error:
+            err.print(f"error: {one_line(_error_line(error, ctx.meta.get('db')))}", markup=False,
+                      highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+
+def _error_line(error: BaseException, db) -> str:
+    if isinstance(error, StoreError):
+        return f"{error.path}: {error.reason}"
+    if isinstance(error, (FileExistsError, NotADirectoryError)) and error.filename is not None:
+        return f"{error.filename}: not a folder (a file is in the way)"
+    if isinstance(error, OSError) and error.filename is not None:
+        return f"{error.filename}: {error.strerror or error}"
+    message = " ".join(str(error).split()) or type(error).__name__
+    if message == "unable to open database file":
+        message += f" ({OPEN_HINT})"
+    return f"{db}: {message}" if db is not None else message
+
+
+def _remember_db(ctx: typer.Context, value):
+    ctx.meta["db"] = value  # meta is shared with the group: its error line names the store
+    return value
+
+
+app = typer.Typer(cls=_OneLineErrors, 
     help="newsprism: one news story through every outlet that covered it.\n\n"
          "Ingest a pile of news (files, folders, URLs, RSS/Atom feeds, JSONL, WARC), clean it and store "
          "it in a SQLite file; analyze it (who copied whom, stories and events, quotes, claims, framing, "
          "timeline, cited summaries) and write a static report. Start with `newsprism demo`.",
     no_args_is_help=True, add_completion=False, rich_markup_mode=None)
-out = Console()
-err = Console(stderr=True)
+out = SafeConsole()
+err = SafeConsole(stderr=True)
 
-DbOption = Annotated[Path, typer.Option("--db", envvar="NEWSPRISM_DB",
+DbOption = Annotated[Path, typer.Option("--db", envvar="NEWSPRISM_DB", callback=_remember_db,
                                         help="SQLite file of the corpus (created if missing).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines instead of a table.")]
 DEFAULT_DB = Path(corpus_module.DEFAULT_DB)
@@ -108,7 +147,7 @@ def show(
 def search(
     query: Annotated[str, typer.Argument(help="Words to look for in headlines and bodies.")],
     db: DbOption = DEFAULT_DB,
-    limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_LIMIT, help="At most this many results.")] = 20,
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over the stored articles (best matches first)."""
@@ -350,7 +389,7 @@ def summarize_command(
     failures += [p for p in processed if isinstance(p, Failure)]
     articles = [p.article for p in processed if not isinstance(p, Failure)]
     for failure in failures:
-        err.print(f"error: {failure}", markup=False, highlight=False, soft_wrap=True)
+        err.print(f"error: {one_line(str(failure))}", markup=False, highlight=False, soft_wrap=True)
     result = summarize(articles, words=words)
     if as_json:
         _print_json({**result.to_json(), "articles": [a.summary() for a in articles]})
@@ -439,7 +478,8 @@ def _ingest_with_progress(corpus, inputs, **options) -> IngestReport:
             progress.update(task, advance=1, current=_shorten(source))
 
         def failed(failure: Failure) -> None:
-            progress.console.print(f"error: {failure}", markup=False, highlight=False, soft_wrap=True)
+            progress.console.print(f"error: {one_line(str(failure))}", markup=False, highlight=False,
+                                   soft_wrap=True)
             progress.update(task, advance=1)
 
         return corpus.ingest(inputs, on_progress=advance, on_failure=failed, **options)
@@ -491,6 +531,7 @@ def _clip(text: str, width: int) -> str:
 
 
 def _shorten(text: str, width: int = 50) -> str:
+    text = one_line(text)
     return text if len(text) <= width else "…" + text[-(width - 1):]
 
 

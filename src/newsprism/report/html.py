@@ -18,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..model import Article, ProvenanceGroup, Relation, Story
+from ..safe_text import for_html
 from . import views
 from .charts import timeline_svg
 from .data import ReportData, canonical_text, quote_kind, slug
@@ -61,10 +62,10 @@ def write_report(articles: list[Article], out: Path, *, stories: Sequence[Story]
     for article in articles:
         marks, listing = views.article_marks(index, article)
         body = [(p, render(article.text, p, marks)) for p in paragraphs(article)]
-        (out / "articles" / f"{slug(article.id)}.html").write_text(template.render(
+        (out / "articles" / f"{slug(article.id)}.html").write_text(for_html(template.render(
             article=article, fields=_fields(article), story=index.story_of_article.get(article.id),
             event=index.event_of_article.get(article.id), check=checks.get(article.id), body=body,
-            listing=listing, root="..", **common), encoding="utf-8")
+            listing=listing, root="..", **common)), encoding="utf-8")
     return page
 
 
@@ -88,7 +89,7 @@ def _write_story(out: Path, index: views.Index, story: Story, groups, relations,
 
 
 def _write(path: Path, template: str, **context) -> None:
-    path.write_text(_ENV.get_template(template).render(**context), encoding="utf-8")
+    path.write_text(for_html(_ENV.get_template(template).render(**context)), encoding="utf-8")
 
 
 class _Helpers:
