@@ -42,7 +42,7 @@ def _error_line(error: BaseException, db) -> str:
     if isinstance(error, StoreError):
         return f"{error.path}: {error.reason}"
     if isinstance(error, (FileExistsError, NotADirectoryError)) and error.filename is not None:
-        return f"{error.filename}: not a folder (a file is in the way)"
+        return f"{error.filename}: cannot make this folder: a file is in the way"
     if isinstance(error, OSError) and error.filename is not None:
         return f"{error.filename}: {error.strerror or error}"
     message = " ".join(str(error).split()) or type(error).__name__
