@@ -124,12 +124,15 @@ def repeated_lines(raws: Sequence[RawArticle]) -> dict[str, frozenset[str]]:
 
 def ingest(store: Store, items: Iterable[str | Path], *, allow_private: bool = False,
            max_bytes: int = 10_000_000, on_progress: Callable[[str], None] | None = None,
-           on_failure: Callable[[Failure], None] | None = None) -> IngestReport:
-    """Read, clean and store every input; failures are recorded and the batch goes on."""
+           on_failure: Callable[[Failure], None] | None = None, client=None) -> IngestReport:
+    """Read, clean and store every input; failures are recorded and the batch goes on.
+
+    ``client`` is an ``httpx.Client`` for the downloads (a proxy, a fake transport in tests).
+    """
     ingested: list[str] = []
     duplicates: list[str] = []
     failures: list[Failure] = []
-    stream = read_inputs(items, allow_private=allow_private, max_bytes=max_bytes)
+    stream = read_inputs(items, allow_private=allow_private, max_bytes=max_bytes, client=client)
     for chunk in _chunks(stream, CHUNK):
         raws = [item for item in chunk if isinstance(item, RawArticle)]
         failed = [item for item in chunk if isinstance(item, Failure)]
