@@ -46,3 +46,13 @@ def test_fetch_deadline_covers_trickled_headers(trickling_server):
         fetcher.fetch(trickling_server)
     assert time.monotonic() - start < 3
     assert raised.value.reason.startswith("timed out")
+
+
+def test_fetch_redirect_to_a_bad_url_is_one_line(server):
+    from newsprism.ingest import read_inputs
+
+    bad = server.redirect("/moved", "http://[oops/x")
+    good = server.route("/good", "<html><body><p>" + "Officials said the talks were long. " * 20 + "</p></body></html>")
+    results = list(read_inputs([bad, good], allow_private=True))
+    assert [(type(r).__name__, r.source) for r in results] == [("Failure", bad), ("RawArticle", good)]
+    assert results[0].reason == "bad URL: Invalid IPv6 URL"
