@@ -3,10 +3,8 @@ from inputs cannot drive the terminal (control sequences, bidi overrides, forged
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 
-import pytest
 from typer.testing import CliRunner
 
 from newsprism.cli import app
