@@ -26,7 +26,8 @@ HINTS = ("title", "published", "outlet", "author")
 BODY_FIELDS = ("html", "text")
 # The per-line cap does not bound a whole file; for plain files the disk does (reading is linear
 # in the file's size), but gzip can expand ~1000x (1 MB of newlines -> 1 GB). JSONL of articles
-# compresses 3-6x (the eval pile: 4.4x), so more than this ratio is a bomb, not a dump.
+# compresses 2.6-4.9x (the five .jsonl.gz of ../shared/eval), so 50x is a bomb, not a dump; the
+# per-line cap stays the floor, so a small file of repetitive lines still reads.
 MAX_GZIP_RATIO = 50
 # Lines are read in blocks this size, blank runs skipped by one scan: a readline call per blank
 # line made a 1 GB run of newlines take minutes.
