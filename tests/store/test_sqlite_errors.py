@@ -66,3 +66,20 @@ def test_store_not_a_database(tmp_path):
     path.write_text("these are my notes, not a database\n" * 100)
     with pytest.raises(sqlite3.DatabaseError, match="file is not a database"):
         SQLiteStore(path)
+
+
+def test_store_locked_for_longer_than_the_busy_timeout(tmp_path, monkeypatch):
+    import newsprism.store.sqlite as module
+
+    monkeypatch.setattr(module, "BUSY_TIMEOUT_S", 0.1)
+    store = SQLiteStore(tmp_path / "t.db")
+    other = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another writer that never lets go
+    try:
+        with pytest.raises(StoreError) as raised:
+            store.add_new(_raw("one"), _article("a" * 16, "one"))
+        assert raised.value.reason == "database is locked"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        store.close()
