@@ -134,6 +134,8 @@ def run_fuzz(minutes: float) -> list[str]:
     """)
     out = _measured([sys.executable, "-c", code])
     examples = out["stdout"].strip().splitlines()[-1] if out["rc"] == 0 else "?"
+    if out["rc"] != 0:  # hypothesis prints the falsifying example: keep it
+        print(out["stderr"][-6000:], file=sys.stderr)
     return ["| fuzz run | batches (1-4 files each) | exit | tracebacks | wall s | max RSS MB |",
             "|---|---|---|---|---|---|",
             f"| {minutes:g} min, tests/ingest/fuzz_inputs.py strategies | {examples} | {out['rc']} | "

@@ -116,7 +116,10 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 def site_key(raw: RawArticle) -> str | None:
     """Which site an input belongs to, for cross-article boilerplate: URL host, else outlet hint."""
     if raw.url:
-        host = urlsplit(raw.url).hostname
+        try:
+            host = urlsplit(raw.url).hostname
+        except ValueError:  # "http://[oops/x" from a WARC header or a JSON field: no site
+            host = None
         if host:
             return host.removeprefix("www.")
     return raw.outlet.lower() if raw.outlet else None

@@ -64,9 +64,9 @@ BINARY_SAMPLE = 20_000
 MAX_HTML_CHARS = 5_000_000
 # Pages with more tags than this skip the two tree extractors and are read by a linear regex
 # pass (``_plain_paras``): both extractors cost ~80 us per element and grow faster than the
-# page (80k paragraphs 12 s, 160k 80 s, 1,000,000 over 300 s). The largest of the 119 dev-set
-# pages has 1,596 elements (~3,200 tags): 30 times that is still an ordinary page.
-MAX_EXTRACTOR_TAGS = 100_000
+# page (25k paragraphs 6.5 s, 80k 12 s, 160k 80 s, 1,000,000 over 300 s). The largest of the 119
+# dev-set pages has 1,596 elements (~3,200 tags): 15 times that is still an ordinary page.
+MAX_EXTRACTOR_TAGS = 50_000
 # At most this many paragraphs are kept from such a page, the rest noted as cut: no news
 # article has more than a few hundred, and every later stage costs per paragraph.
 MAX_PLAIN_PARAGRAPHS = 20_000
