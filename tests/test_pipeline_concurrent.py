@@ -28,7 +28,7 @@ def _ingest_twice_at_once(pile, db):
     runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for _ in range(2)]
     outputs = [run.communicate(timeout=120) for run in runs]
-    for run, (out, err) in zip(runs, outputs):
+    for run, (_, err) in zip(runs, outputs):
         assert run.returncode == 0, err
         assert "Traceback" not in err and "error" not in err
     stored = sqlite3.connect(db).execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone()

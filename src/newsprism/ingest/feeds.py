@@ -42,7 +42,7 @@ def read_feed(data: bytes, *, source: str, fetcher: Fetcher,
     encoding = parsed.get("encoding") or None
     for number, entry in enumerate(entries, start=1):
         name = f"{source}#{number}"
-        yield guarded_call(name, lambda: _read_entry(entry, source=name, outlet=outlet,
+        yield guarded_call(name, lambda entry=entry, name=name: _read_entry(entry, source=name, outlet=outlet,
                                                      encoding=encoding, fetcher=fetcher))
 
 

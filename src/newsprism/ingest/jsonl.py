@@ -56,7 +56,7 @@ def read_jsonl(path: Path, *, source: str, gz: bool, fetcher: Fetcher) -> Iterat
                     yield Failure(source=name, reason=f"line is over the {human_size(fetcher.max_bytes)} cap")
                 else:
                     seen += 1
-                    yield guarded_call(name, lambda: _line_article(line, source=name, fetcher=fetcher))
+                    yield guarded_call(name, lambda line=line, name=name: _line_article(line, source=name, fetcher=fetcher))
     except GZIP_ERRORS as error:
         if not gz and isinstance(error, OSError):
             raise BadInput(source, f"cannot read: {_one_line(error)}") from None
@@ -80,7 +80,7 @@ def read_json(data: bytes, *, source: str, fetcher: Fetcher) -> Iterator[RawArti
     for number, item in enumerate(value, start=1):
         name = f"{source}#{number}"
         if isinstance(item, dict):
-            yield guarded_call(name, lambda: record_article(item, source=name, fetcher=fetcher))
+            yield guarded_call(name, lambda item=item, name=name: record_article(item, source=name, fetcher=fetcher))
         else:
             yield Failure(source=name, reason=f"expected a JSON object, got {_type_name(item)}")
 
