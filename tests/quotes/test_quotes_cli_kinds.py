@@ -6,6 +6,8 @@ import json
 from typer.testing import CliRunner
 
 from newsprism import cli
+from newsprism.quotes.align import AlignedQuote
+from newsprism.records import from_dict
 
 ALIGNED = [{
     "id": "q1", "speaker": "Antony Blinken", "text": "to put pressure on Chinese officials", "kind": "indirect",
@@ -24,7 +26,7 @@ ALIGNED = [{
 
 
 def _run(monkeypatch, *args):
-    monkeypatch.setattr(cli, "_scoped", lambda *a, **k: (ALIGNED, {"a1": "RT", "a2": "Reuters"}))
+    monkeypatch.setattr(cli, "_scoped", lambda *a, **k: ([from_dict(AlignedQuote, q) for q in ALIGNED], {"a1": "RT", "a2": "Reuters"}))
     return CliRunner().invoke(cli.app, ["quotes", *args])
 
 
