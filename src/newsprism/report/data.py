@@ -91,10 +91,11 @@ def coverage_matrix(claims: Sequence[Mapping], columns: Sequence[Mapping],
 
 
 def omissions(matrix: Mapping) -> dict[str, list[Mapping]]:
-    """Per column key, the claims it leaves out that another column carries."""
+    """Per column key, the claims it leaves out that other columns carry, counting only claims
+    independent sources corroborate (a claim without ``independent_sources`` is taken as such)."""
     out: dict[str, list[Mapping]] = {c["key"]: [] for c in matrix["columns"]}
     for row in matrix["rows"]:
-        if not row["carried"]:
+        if not row["carried"] or (row["claim"].get("independent_sources") or 2) < 2:
             continue
         for column, cell in zip(matrix["columns"], row["cells"]):
             if cell["state"] == OMITTED:
