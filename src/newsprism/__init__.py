@@ -42,7 +42,15 @@ def loaded_words(text: str, **options):
     return _loaded(text, **options)
 
 
+def claim_relation(claim_a: str, claim_b: str, **options) -> str:
+    """Does ``claim_b`` support ``claim_a`` ("strengthens"), contradict or undercut it
+    ("weakens"), or neither ("neither")? The claim-pair judge of ``newsprism.claims.judge``."""
+    from .claims import claim_relation as _relation
+
+    return _relation(claim_a, claim_b, **options)
+
+
 __all__ = [
     "Article", "BadInput", "Block", "Cleaned", "Corpus", "Failure", "FetchError", "IngestReport",
-    "Metadata", "NewsprismError", "extract_quotes", "headline_check", "loaded_words", "summarize", "RawArticle", "RemovedLine", "Sourced", "open", "__version__",
+    "Metadata", "NewsprismError", "claim_relation", "extract_quotes", "headline_check", "loaded_words", "summarize", "RawArticle", "RemovedLine", "Sourced", "open", "__version__",
 ]

@@ -255,7 +255,10 @@ def claims(
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
-    """Claims aligned across outlets: corroborated, single-source or contested, counted in independent sources."""
+    """Claims aligned across outlets: corroborated, single-source or contested, counted in independent sources.
+
+    A contested claim is listed with the wording that disputes it, each side cited by outlet,
+    article id and character offsets."""
     found, outlet_of = _scoped(db, "event", event or event_option, lambda c, wanted: c.claims(wanted))
     if as_json:
         _print_json(found)
@@ -270,7 +273,17 @@ def claims(
         against = ", ".join(dict.fromkeys(outlet_of.get(m.article, m.article[:8]) for m in c.contradicted_by))
         table.add_row(c.status, str(c.independent_sources), c.text,
                       carriers + (f" / against: {against}" if against else ""))
+        if c["contradicted_by"]:
+            for side, mentions in (("says", c["carried_by"][:1]), ("disputed by", c["contradicted_by"])):
+                for m in mentions:
+                    table.add_row("", "", _markup_safe(f"  {side}: {m['text']}"), _markup_safe(_cite(m, outlet_of)))
     out.print(table)
+
+
+def _cite(mention: dict, outlet_of: dict) -> str:
+    """Where a claim's wording comes from: outlet, article id and character offsets."""
+    outlet = outlet_of.get(mention["article"])
+    return f"{outlet + ' ' if outlet else ''}{mention['article'][:8]}:{mention['start']}-{mention['end']}"
 
 
 @app.command()

@@ -64,8 +64,8 @@ def test_to_dict_has_the_interface_fields(aligned):
 def test_coverage_matrix(aligned):
     rows = {r["claim"]: r for r in coverage_matrix(aligned, {"ev1": ["a", "b", "c", "d", "e"]})}
     recalled = rows[find(aligned, "Acme recalled").id]
-    assert recalled["cells"] == {"a": "carried", "b": "contradicted", "c": "omitted", "d": "omitted",
-                                 "e": "omitted"}
+    # one source carries the recall: leaving it out is no omission (not assessed, no cell)
+    assert recalled["cells"] == {"a": "carried", "b": "contradicted"}
     bridge = rows[find(aligned, "opened a new bridge").id]
     assert [bridge["cells"][x] for x in "acde"] == ["carried"] * 3 + ["omitted"]
 
@@ -86,8 +86,9 @@ def test_coverage_matrix_by_outlet(aligned):
     outlet_of = {"a": "Daily A", "b": "B News", "c": "C Post", "d": "C Post", "e": None}
     rows = {r["claim"]: r for r in coverage_matrix(aligned, {"ev1": ["a", "b", "c", "d", "e"]}, outlet_of)}
     recalled = rows[find(aligned, "Acme recalled").id]
-    assert recalled["outlets"] == {"Daily A": "carried", "B News": "contradicted", "C Post": "omitted",
-                                   "e": "omitted"}
+    assert recalled["outlets"] == {"Daily A": "carried", "B News": "contradicted"}
+    bridge = rows[find(aligned, "opened a new bridge").id]
+    assert bridge["outlets"] == {"Daily A": "carried", "B News": "omitted", "C Post": "carried", "e": "omitted"}
 
 
 def test_coverage_matrix_disputing_wins_as_in_the_report():

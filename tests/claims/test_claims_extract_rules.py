@@ -123,3 +123,19 @@ def test_hedged_claims_are_marked():
 def test_empty_and_blank_texts():
     assert claims_of("") == []
     assert claims_of("   \n\n  ") == []
+
+
+def test_fragments_are_not_claims():
+    """Claim units are whole propositions: pieces left when a frame is cut off are dropped."""
+    from newsprism.claims.extract import is_fragment
+
+    for piece in ("aiding in the production of arms used in the Ukrainian conflict",
+                  "a policy of neutrality on the Ukrainian conflict",
+                  "The outgoing UN envoy to Iraq, Nikolay Mladenov, also",
+                  "The offer to the Palestinian President which", "hitting a target near Mosul"):
+        assert is_fragment(piece), piece
+    for whole in ("it has not provided weaponry to any party", "The attack left 12 people dead",
+                  "China has steered clear of providing arms for Russia's war in Ukraine",
+                  "the watch won't be exclusive to the United States in April",
+                  "having a high HDL actually contributes to a high total cholesterol"):
+        assert not is_fragment(whole), whole

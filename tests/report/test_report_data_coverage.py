@@ -45,3 +45,11 @@ def test_report_data_framing_accepts_one_list_or_one_per_story():
     assert ReportData(framing={"outlets": rows}).framing_for("s1") == rows
     assert ReportData(framing={"s1": {"outlets": rows}}).framing_for("s1") == rows
     assert ReportData().framing_for("s1") == []
+
+
+def test_single_source_claims_are_not_omissions():
+    claims = [{"id": "one", "independent_sources": 1, "carried_by": [{"article": "b1"}], "contradicted_by": []},
+              {"id": "two", "independent_sources": 2, "carried_by": [{"article": "b1"}, {"article": "c1"}],
+               "contradicted_by": []}]
+    left_out = omissions(coverage_matrix(claims, COLUMNS))
+    assert [c["id"] for c in left_out["o:A"]] == ["two"]

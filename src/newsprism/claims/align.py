@@ -66,6 +66,19 @@ CONTRADICTION = 0.62
 CONTRADICTION_OVERLAP = 0.6
 # What a negation denies: the first content words within this many tokens after it.
 NEGATED_WINDOW = 4
+# The claim-pair judge (judge.py) marks two claims of opposite polarity (one denies, the other
+# asserts) as contradicting when it reads "weakens" with at least this probability, more than
+# "strengthens", and the pair shares some content (pair score JUDGED_MIN_SCORE or more). Read on
+# the seeds (python bench/claimpair.py --piles; the 2023 visit has no dispute, the 2024 visit
+# one: China's denial against the US accusation): at 0.80 four 2023 pairs are contested
+# ("renewed promises not to send arms" against "private companies may be providing
+# assistance"), at 0.85 none, and the 2024 denial of involvement meets the accusation; at 0.90
+# nothing is contested.
+JUDGED_WEAKENS = 0.85
+JUDGED_MIN_SCORE = 0.10
+# A claim left out by an article is an omission only when this many independent sources carry
+# it (issue 11: on a 110-article pile, "omits 138 claims" counted others' single-source claims).
+OMISSION_SOURCES = 2
 # Claims the vector of their sentence stands in for (no second embedding): those covering at
 # least this share of it.
 REUSE_SENTENCE_VECTOR = 0.9
@@ -86,7 +99,7 @@ class _Views:
 
 # Bump when the alignment changes: analyze reuses an event's stored aligned claims while this,
 # the claims version and the event's members and provenance are unchanged.
-ALIGN_VERSION = "claims-align-1"
+ALIGN_VERSION = "claims-align-2"
 
 
 def align_claims(claims: Mapping[str, Sequence[Claim]], *, event_of: Mapping[str, str],
@@ -238,18 +251,40 @@ def _align_event(event: str, views: _Views, group_of: Mapping[str, str]) -> list
     clusters = _cluster(views, scores)
     cluster_of = {i: k for k, members in enumerate(clusters) for i in members}
     against: dict[int, set[int]] = defaultdict(set)
+    judged = []
     for i in range(n):
         for j in range(i + 1, n):
             a, b = views.claims[i], views.claims[j]
-            if group_of.get(a.article, a.article) == group_of.get(b.article, b.article):
+            if group_of.get(a.article, a.article) == group_of.get(b.article, b.article) \
+                    or cluster_of[i] == cluster_of[j]:
                 continue
-            if cluster_of[i] != cluster_of[j] and relation(views, scores, i, j) == "contradicts":
+            if relation(views, scores, i, j) == "contradicts":
                 against[cluster_of[i]].add(j)
                 against[cluster_of[j]].add(i)
+            elif scores[i, j] >= JUDGED_MIN_SCORE and not same_polarity(views, i, j):
+                judged.append((i, j))
+    for i, j in judged_contradictions(views, judged):
+        against[cluster_of[i]].add(j)
+        against[cluster_of[j]].add(i)
     aligned = [_aligned(event, views, scores, members, sorted(against[k]), group_of)
                for k, members in enumerate(clusters)]
     return sorted(aligned, key=lambda a: (-a.independent_sources, -len(a.carried_by),
                                           a.carried_by[0].article, a.carried_by[0].start))
+
+
+def judged_contradictions(views: _Views, pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ``pairs`` (row indices) the claim-pair judge reads as one weakening the other."""
+    if not pairs:
+        return []
+    from .judge import RELATIONS, pair_probabilities
+    from .judge_features import read_claim
+
+    rows = sorted({k for pair in pairs for k in pair})
+    read = {k: read_claim(_resolved_text(views.claims[k]), views.vectors[k]) for k in rows}
+    proba = pair_probabilities([read[i] for i, _ in pairs], [read[j] for _, j in pairs])
+    weakens, strengthens = proba[:, RELATIONS.index("weakens")], proba[:, RELATIONS.index("strengthens")]
+    keep = (weakens >= JUDGED_WEAKENS) & (weakens > strengthens)
+    return [pair for pair, k in zip(pairs, keep) if k]
 
 
 def _cluster(views: _Views, scores: np.ndarray) -> list[list[int]]:
@@ -343,14 +378,20 @@ def coverage_matrix(aligned: Sequence[AlignedClaim], articles_of_event: Mapping[
     An article (an outlet) that both states and disputes a claim shows as disputing it, the
     rarer and more telling fact: the report's claims x outlets table (``report.data``) follows
     the same rule.
+
+    Leaving a claim out counts only when independent sources corroborate it (``OMISSION_SOURCES``
+    or more): for a single-source claim the other articles get no cell (not assessed), so the
+    framing panel's "omits N claims" no longer counts every outlet's one-off sentences.
     """
     rank = {CONTRADICTED: 2, CARRIED: 1, OMITTED: 0}
     rows = []
     for claim in aligned:
         contra = {m.article for m in claim.contradicted_by}
         carried = {m.article for m in claim.carried_by} - contra
+        assessed = claim.independent_sources >= OMISSION_SOURCES
         cells = {a: CONTRADICTED if a in contra else CARRIED if a in carried else OMITTED
-                 for a in articles_of_event.get(claim.event, ())}
+                 for a in articles_of_event.get(claim.event, ())
+                 if assessed or a in contra or a in carried}
         row = {"claim": claim.id, "event": claim.event, "text": claim.text, "status": claim.status,
                "independent_sources": claim.independent_sources, "cells": cells}
         if outlet_of is not None:

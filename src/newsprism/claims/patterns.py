@@ -137,3 +137,53 @@ PRONOUN_SUBJECT = re.compile(r"^(?:it|he|she|they)\b(?=\s)", re.I)
 
 # Quotation marks, trimmed from the edges of a claim.
 QUOTE_MARKS = "\"'“”‘’«»"
+
+
+# --- the claim-pair judge (judge_features.py) -------------------------------------------------
+
+# Contrast connectives: a claim opening with one often answers another ("But the company said
+# its controls were adequate").
+CONTRAST = frozenset("""
+but however although though despite yet while whereas nevertheless nonetheless instead rather
+still contrary contrast meanwhile
+""".split())
+
+# Attribution: the claim is someone's ("X says Y"), not the outlet's own statement.
+ATTRIBUTION = re.compile(
+    r"\b(?:sa(?:y|ys|id)|told|tells|according to|claim(?:s|ed)?|insist(?:s|ed)?|argu(?:e|es|ed)|"
+    r"contend(?:s|ed)?|maintain(?:s|ed)?|assert(?:s|ed)?|allege(?:s|d)?|testif(?:y|ies|ied)|"
+    r"wr(?:ote|ites)|tweet(?:s|ed)|statement|spokes(?:man|woman|person))\b", re.I)
+
+# Denial and dispute predicates: what one outlet reports as denied, another states.
+DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial|ials)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
+    r"disput(?:e|es|ed|ing)|rebut(?:s|ted)?|contradict(?:s|ed|ing)?|push(?:es|ed)? back|"
+    r"no evidence|false(?:ly)?|untrue|baseless|unfounded|fake|hoax|lie|lies|lied|wrong(?:ly)?|"
+    r"not true|never happened|mischaracteri[sz]\w*|misleading|inaccurate)\b", re.I)
+
+# Criticism and opposition: the claim takes a side against someone or something.
+CRITICISM = re.compile(
+    r"\b(?:critici[sz]\w*|condemn\w*|blast\w*|slam\w*|attack\w*|accus\w*|blam\w*|oppos\w*|"
+    r"object\w*|warn\w*|concern\w*|fear\w*|risk\w*|threat\w*|fail\w*|problem\w*|danger\w*|"
+    r"controvers\w*|outrage\w*|protest\w*|denounc\w*|unconstitutional|illegal\w*)\b", re.I)
+
+
+# --- whole propositions (extract.py) ----------------------------------------------------------
+
+# A claim cut out of the middle of a sentence that opens with a participle ("aiding in the
+# production of arms ...", "hitting targets near Mosul") or a preposition ("to the audience
+# that ...") is a fragment unless a finite verb follows (FINITE).
+FRAGMENT_OPENING = re.compile(r"^(?:[a-z]+ing|to|of|for|with|at|from|by|in|on|into|about|than|as)\b")
+# A claim ending on a word that needs more ("The UN envoy, Nikolay Mladenov, also") was cut short.
+DANGLING_END = re.compile(r"\b(?:also|which|whose|the|a|an|and|or|by|his|its|their)$", re.I)
+# A lower-case opening determiner is the object of a cut-off frame ("Chinese officials have
+# maintained | a policy of neutrality ..."): a fragment unless a finite verb follows.
+DETERMINER_OPENING = re.compile(r"^(?:a|an|the|its|their|his|her|our|this|these|those|some)\b")
+# Finite-verb evidence: auxiliaries, modals, copulas, -ed / -s forms and common irregular pasts.
+FINITE = re.compile(
+    r"\b(?:is|are|was|were|be|been|am|has|have|had|will|would|can|could|may|might|must|shall|should|"
+    r"do|does|did|won't|can't|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|doesn't|didn't|"
+    r"said|told|left|spoke|made|took|gave|came|went|got|found|held|met|led|sent|won|lost|saw|knew|"
+    r"thought|began|became|put|set|cut|hit|let|kept|paid|brought|bought|felt|stood|ran|wrote|fell|"
+    r"rose|grew|drew|struck|sold|built|fought|caught|taught|sought|meant|heard|shot|broke|chose|"
+    r"[a-z]{3,}ed|[a-z]{3,}[^s\W]s)\b")

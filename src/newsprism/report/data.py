@@ -91,10 +91,11 @@ def coverage_matrix(claims: Sequence[Mapping], columns: Sequence[Mapping],
 
 
 def omissions(matrix: Mapping) -> dict[str, list[Mapping]]:
-    """Per column key, the claims it leaves out that another column carries."""
+    """Per column key, the claims it leaves out that other columns carry, counting only claims
+    independent sources corroborate (a claim without ``independent_sources`` is taken as such)."""
     out: dict[str, list[Mapping]] = {c["key"]: [] for c in matrix["columns"]}
     for row in matrix["rows"]:
-        if not row["carried"]:
+        if not row["carried"] or not _corroborated(row["claim"]):
             continue
         for column, cell in zip(matrix["columns"], row["cells"]):
             if cell["state"] == OMITTED:
@@ -111,6 +112,13 @@ def quote_kind(quote: Mapping) -> str:
     variants = list(quote.get("variants") or ())
     chosen = next((v for v in variants if v.get("text") == text), variants[0] if variants else {})
     return chosen.get("kind") or "direct"
+
+
+def _corroborated(claim: Mapping) -> bool:
+    """Two or more independent sources carry the claim (a claim that does not say is taken as
+    corroborated; a value that is no number, as from a hostile store, too)."""
+    sources = claim.get("independent_sources")
+    return not isinstance(sources, (int, float)) or isinstance(sources, bool) or sources >= 2
 
 
 def canonical_text(quote: Mapping) -> str:
