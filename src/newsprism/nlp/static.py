@@ -26,7 +26,7 @@ instead of the mean: 0.65 on ECB+. Fewer dimensions do not help (PCA to 256: 0.6
 0.660, before whitening), so the width stays MiniLM's 384.
 
 The table (30,522 x 384 float16 rows and their float32 weights, 22 MB) is distilled on first use, offline and deterministic
-(25-35 s on one core), and cached under ``$NEWSPRISM_CACHE`` (default ``~/.cache/newsprism``); a
+(25-35 s on one core with torch; the numpy engine, ``nlp.minilm``, runs it now, needing no torch), and cached under ``$NEWSPRISM_CACHE`` (default ``~/.cache/newsprism``); a
 process loads it once through ``shared_static()``.
 """
 from __future__ import annotations
@@ -54,10 +54,11 @@ SIF_COEFFICIENT = 1e-6
 # ECB+, 0.656 / 0.657 on Multi-News, 0.670 / 0.598 unscaled); 1.0 (full whitening) falls to 0.24.
 WHITEN_POWER = 0.5
 DISTIL_BATCH = 1024  # pieces per forward pass: three positions each, so memory stays small
-# One torch thread while distilling: 1,300-1,450 pieces/s with another process busy on the
-# 2-core box, against 140-630 with two threads (they wait on each other); ~1,000 with two on a
-# quiet machine. One thread is never much worse: a full distillation took 34 s in the bench
-# (bench/RESULTS.md) while another engineer's benchmark held the other core.
+# One thread while distilling (measured with torch: 1,300-1,450 pieces/s with another process
+# busy on the 2-core box, against 140-630 with two threads, which wait on each other; ~1,000 with
+# two on a quiet machine). The numpy engine keeps one BLAS thread for the same reason: the first
+# 3,000 pieces took 7.9 s against torch's 17.7 s (load and distil, load average ~15), and the raw
+# rows agree with torch's to 3e-6, so tables cached from either are the same table.
 DISTIL_THREADS = 1
 EMBED_DIM = 384  # MiniLM's width: static vectors can stand in for article vectors
 
