@@ -80,3 +80,21 @@ def test_torch_engine_agrees_with_numpy_engine(engine, reference):
     texts, _ = reference
     torch_vectors = load_embedder("torch").encode(texts)
     assert (torch_vectors * engine.encode(texts)).sum(axis=1).min() > 0.99999
+
+
+def test_token_states_offsets_point_at_the_pieces(engine):
+    text = "Protesters torched banks in Athens."
+    offsets, hidden, mask = engine.token_states([text, "Short."])
+    assert hidden.shape == (2, offsets.shape[1], engine.dim) and mask[1].sum() < mask[0].sum()
+    pieces = [text[s:e] for s, e in offsets[0] if e > s]
+    assert pieces[0].lower() == "protesters" and "athens" in [p.lower() for p in pieces]
+    assert tuple(offsets[0, 0]) == (0, 0)  # [CLS]
+
+
+def test_token_states_agree_across_engines(engine):
+    pytest.importorskip("sentence_transformers", reason="the torch engine needs the [torch] extra")
+    texts = ["Protesters torched banks in Athens.", "Short."]
+    ours, theirs = engine.token_states(texts), load_embedder("torch").token_states(texts)
+    assert np.array_equal(ours[0], theirs[0]) and np.array_equal(ours[2], theirs[2])
+    real = ours[2].astype(bool)
+    assert np.abs(ours[1][real] - theirs[1][real]).max() < 1e-4

@@ -57,6 +57,20 @@ class TorchMiniLM:
         return vectors.astype(np.float32)
 
 
+    def token_states(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(offsets, last hidden states, mask) of one batch: see ``MiniLM.token_states``."""
+        import torch
+
+        encoded = self.model.tokenizer(list(texts), padding=True, truncation=True,
+                                       max_length=self.model.max_seq_length, return_offsets_mapping=True,
+                                       return_tensors="pt")
+        offsets = encoded.pop("offset_mapping").numpy()
+        encoded = {k: v.to(self.device) for k, v in encoded.items()}
+        with torch.inference_mode():
+            hidden = self.model[0].auto_model(**encoded).last_hidden_state.float().cpu().numpy()
+        return offsets, hidden, encoded["attention_mask"].cpu().numpy().astype(np.float32)
+
+
 def load_embedder(engine: str = "numpy", device: str = "cpu") -> Embedder:
     """The MiniLM encoder of ``engine`` on ``device`` (the numpy engine runs on the CPU only)."""
     check_engine(engine, device)

@@ -97,6 +97,12 @@ class Language:
             return shared_static().embed(list(texts))
         return np.asarray(self.embedder.encode(list(texts)), dtype=np.float32)
 
+    def token_states(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """MiniLM's word-piece output for one batch of texts (256 pieces at most each): character
+        offsets (batch x length x 2; (0, 0) for special pieces and padding), last hidden states
+        (batch x length x 384) and the attention mask, from either engine."""
+        return self.embedder.token_states(list(texts))
+
     def parse(self, texts: Sequence[str]):
         """spaCy Docs for ``texts`` (batched)."""
         return list(self.nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=32))

@@ -153,6 +153,23 @@ class MiniLM:
             out[rows] = pooled / norms
         return out
 
+    def token_states(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Word-piece level output for one batch, as a Hugging Face fast tokenizer with
+        ``padding=True, truncation=True, return_offsets_mapping=True`` and the transformer give
+        it: (character offsets (batch x length x 2, (0, 0) for [CLS], [SEP] and padding),
+        last hidden states (batch x length x hidden), attention mask (batch x length) float32)."""
+        encodings = self._tokenizer.encode_batch([str(t) for t in texts])
+        width = max((len(e.ids) for e in encodings), default=0)
+        ids = np.zeros((len(encodings), width), dtype=np.int64)
+        offsets = np.zeros((len(encodings), width, 2), dtype=np.int64)
+        mask = np.zeros((len(encodings), width), dtype=np.float32)
+        for row, encoding in enumerate(encodings):
+            n = len(encoding.ids)
+            ids[row, :n] = encoding.ids
+            offsets[row, :n] = encoding.offsets
+            mask[row, :n] = 1.0
+        return offsets, self.hidden(ids, mask), mask
+
     # --- the network ---------------------------------------------------------------------------
     def hidden(self, ids: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
         """Last hidden states (batch x length x hidden) for word-piece ids (batch x length, with
