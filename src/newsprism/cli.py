@@ -175,11 +175,27 @@ def analyze(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
             fast: Annotated[bool, typer.Option(
                 "--fast", help="Triage a very large pile: static word vectors distilled from MiniLM (the language "
                                "layer runs ~3x faster), stories and events only. Quotes, claims, framing and "
-                               "summaries wait for a run without --fast.")] = False) -> None:
+                               "summaries wait for a run without --fast.")] = False,
+            engine: Annotated[Optional[str], typer.Option(
+                "--engine", help="What runs MiniLM: numpy (default install, CPU) or torch (sentence-transformers, "
+                                 "needs pip install -e '.[torch]'). Same vectors either way.")] = None,
+            device: Annotated[str, typer.Option(
+                "--device", help="Where MiniLM runs: cpu, or a torch device such as cuda (implies --engine torch).")]
+            = "cpu") -> None:
     """Run every pending analysis stage: language layer (cached), who copied whom, stories and events,
     quotes and claims aligned across outlets, framing, cited summaries."""
+    language = None
+    if engine is not None or device != "cpu":
+        from .nlp import Language
+
+        chosen = engine or ("numpy" if device == "cpu" else "torch")
+        try:
+            language = Language(vectors="static" if fast else "minilm", engine=chosen, device=device)
+        except ValueError as error:
+            out.print(f"[red]{error}[/red]")
+            raise typer.Exit(2) from error
     with corpus_module.open(db) as corpus:
-        result = _analyze_with_progress(corpus, fast=fast)
+        result = _analyze_with_progress(corpus, fast=fast, language=language)
     if as_json:
         _print_json({"articles": result.articles, "annotated": result.annotated, "relations": result.relations,
                      "independent_sources": result.groups, "stories": result.stories, "events": result.events,
@@ -473,14 +489,14 @@ def _scoped(db: Path, kind: str, wanted: str | None, fetch):
         return found, {a.id: a.outlet or a.id[:8] for a in corpus.articles()}
 
 
-def _analyze_with_progress(corpus, fast: bool = False):
+def _analyze_with_progress(corpus, fast: bool = False, language=None):
     with _progress() as progress:
         task = progress.add_task("analyzing", total=None)
 
         def advance(stage: str, done: int, total: int) -> None:
             progress.update(task, description=stage, completed=done, total=total)
 
-        return corpus.analyze(on_progress=advance, fast=fast)
+        return corpus.analyze(language, on_progress=advance, fast=fast)
 
 
 def _ingest_with_progress(corpus, inputs, **options) -> IngestReport:

@@ -155,19 +155,10 @@ def encode(sentences: Sequence[str], language) -> list[Encoded]:
 
     ``language`` is a ``newsprism.nlp.Language`` (its MiniLM is used). A word past MiniLM's 256
     pieces gets the zero vector: callers cut long sentences first (``MAX_SENTENCE_WORDS``)."""
-    import torch
-
-    model = language.embedder
-    tokenizer, transformer = model.tokenizer, model[0].auto_model
     out = []
     for i in range(0, len(sentences), ENCODE_BATCH):
         batch = list(sentences[i:i + ENCODE_BATCH])
-        enc = tokenizer(batch, padding=True, truncation=True, max_length=MAX_PIECES,
-                        return_offsets_mapping=True, return_tensors="pt")
-        offsets = enc.pop("offset_mapping").numpy()
-        with torch.inference_mode():
-            hidden = transformer(**enc).last_hidden_state.numpy()
-        mask = enc["attention_mask"].numpy().astype(np.float32)
+        offsets, hidden, mask = language.token_states(batch)  # either MiniLM engine, MAX_PIECES at most
         pooled = (hidden * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1)
         pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
         for row, text in enumerate(batch):

