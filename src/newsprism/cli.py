@@ -6,7 +6,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 import sqlite3
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -19,6 +19,9 @@ from .findings import CitedSummary
 from .model import Article, Failure, IngestReport, RawArticle
 from .records import jsonable
 from .safe_text import SafeConsole, one_line
+
+if TYPE_CHECKING:
+    from .claims.records import ClaimMention
 
 # SQLite's "unable to open database file" says nothing of why; these are the usual reasons.
 OPEN_HINT = "is it a folder, or in a folder that cannot be created or written?"
@@ -289,17 +292,17 @@ def claims(
         against = ", ".join(dict.fromkeys(outlet_of.get(m.article, m.article[:8]) for m in c.contradicted_by))
         table.add_row(c.status, str(c.independent_sources), c.text,
                       carriers + (f" / against: {against}" if against else ""))
-        if c["contradicted_by"]:
-            for side, mentions in (("says", c["carried_by"][:1]), ("disputed by", c["contradicted_by"])):
+        if c.contradicted_by:
+            for side, mentions in (("says", c.carried_by[:1]), ("disputed by", c.contradicted_by)):
                 for m in mentions:
-                    table.add_row("", "", _markup_safe(f"  {side}: {m['text']}"), _markup_safe(_cite(m, outlet_of)))
+                    table.add_row("", "", _markup_safe(f"  {side}: {m.text}"), _markup_safe(_cite(m, outlet_of)))
     out.print(table)
 
 
-def _cite(mention: dict, outlet_of: dict) -> str:
+def _cite(mention: ClaimMention, outlet_of: dict[str, str]) -> str:
     """Where a claim's wording comes from: outlet, article id and character offsets."""
-    outlet = outlet_of.get(mention["article"])
-    return f"{outlet + ' ' if outlet else ''}{mention['article'][:8]}:{mention['start']}-{mention['end']}"
+    outlet = outlet_of.get(mention.article)
+    return f"{outlet + ' ' if outlet else ''}{mention.article[:8]}:{mention.start}-{mention.end}"
 
 
 @app.command()
