@@ -352,11 +352,11 @@ def pile_contested(eval_dir: Path) -> list[str]:
                 corpus.ingest(folder)
                 corpus.analyze(language=shared_language())
                 found = corpus.claims()
-        contested = [c for c in found if c["status"] == "contested"]
+        contested = [c for c in found if c.status == "contested"]
         lines.append(f"- {name}: {len(found)} aligned claims, {len(contested)} contested")
         for c in contested:
-            against = "; ".join(f"“{m['text'][:90]}”" for m in c["contradicted_by"][:3])
-            lines.append(f"  - “{c['text'][:110]}” against {against}")
+            against = "; ".join(f"“{m.text[:90]}”" for m in c.contradicted_by[:3])
+            lines.append(f"  - “{c.text[:110]}” against {against}")
     return lines
 
 
