@@ -96,7 +96,7 @@ def reembed(articles, annotations, engine: str) -> list:
         heads = embedder.encode([_article_text_for_embedding(a) for a, _ in group])
         leads = embedder.encode([masked_lead(a.text, n.sentences, n.entities) for a, n in group])
         offset = 0
-        for (article, annotation), head, lead in zip(group, heads, leads):
+        for (_article, annotation), head, lead in zip(group, heads, leads):
             n = len(annotation.sentences)
             out.append(dataclasses.replace(annotation, sentence_vectors=sentences[offset:offset + n], vector=head,
                                            lead_vector=lead))

@@ -59,7 +59,7 @@ def _remember_db(ctx: typer.Context, value):
     return value
 
 
-app = typer.Typer(cls=_OneLineErrors, 
+app = typer.Typer(cls=_OneLineErrors,
     help="newsprism: one news story through every outlet that covered it.\n\n"
          "Ingest a pile of news (files, folders, URLs, RSS/Atom feeds, JSONL, WARC), clean it and store "
          "it in a SQLite file; analyze it (who copied whom, stories and events, quotes, claims, framing, "

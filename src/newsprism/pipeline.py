@@ -125,8 +125,9 @@ def site_key(raw: RawArticle) -> str | None:
     return raw.outlet.lower() if raw.outlet else None
 
 
-def repeated_lines(raws: Sequence[RawArticle]) -> dict[str, frozenset[str]]:
-    """Per site, the short lines that occur in at least ``REPEAT_MIN_ARTICLES`` of its articles."""
+def repeated_lines(raws: Sequence[RawArticle]) -> dict[str | None, frozenset[str]]:
+    """Per site, the short lines that occur in at least ``REPEAT_MIN_ARTICLES`` of its articles
+    (keyed like ``site_key``, so a site-less input looks itself up and finds nothing)."""
     counts: dict[str, Counter] = defaultdict(Counter)
     for raw in raws:
         key = site_key(raw)

@@ -308,8 +308,8 @@ def list_items(text: str) -> tuple[str, ...]:
     for segment in text.split(","):
         seg = segment.strip()
         marker = None
-        for marker in P.LIST_MARKER.finditer(seg):
-            pass
+        for found in P.LIST_MARKER.finditer(seg):  # the last marker in the segment
+            marker = found
         if marker is not None:
             lists.close()
             lists.marked, seg = True, seg[marker.end():]

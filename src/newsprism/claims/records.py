@@ -3,7 +3,7 @@ an event (``AlignedClaim``). To move into ``newsprism.model`` at integration."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 RECORD = dict(frozen=True, slots=True, kw_only=True)
 
@@ -54,7 +54,7 @@ class Claim:
         return f"{self.article}:{self.start}-{self.end}"
 
     def to_dict(self) -> dict:
-        return {name: getattr(self, name) for name in self.__slots__} | {"key": self.key}
+        return {f.name: getattr(self, f.name) for f in fields(self)} | {"key": self.key}
 
 
 @dataclass(**RECORD)

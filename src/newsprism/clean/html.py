@@ -17,7 +17,9 @@ import copy
 import html as html_module
 import itertools
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -99,9 +101,10 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
     blocks (the caller turns that into a ``BadInput``).
     """
     removed: list[RemovedLine] = []
-    html = _as_text(html)
-    if html is None:
+    text = _as_text(html)
+    if text is None:
         return Cleaned(blocks=())
+    html = text
     if len(html) > MAX_HTML_CHARS:
         removed.append(RemovedLine(text=f"page cut at {MAX_HTML_CHARS:,} of its {len(html):,} characters",
                                    reason="truncated"))
@@ -366,7 +369,8 @@ def _leaf_blocks(el) -> list[tuple[str, str]]:
 
     if el.text:
         buf.append(el.text)
-    stack: list[tuple[object, bool]] = [(child, False) for child in reversed(el)]
+    stack: list[tuple[Any, bool]] = [  # lxml elements (lxml ships no stubs)
+        (child, False) for child in reversed(el)]
     while stack:
         node, leaving = stack.pop()
         if leaving:  # after the node's children: close its block, then its tail text
@@ -470,7 +474,7 @@ def _readability_paras(tree, url: str | None) -> list[_Para]:
 
 # --- merging by agreement ---------------------------------------------------------------------
 
-def _shingles(words: list[str]) -> list[tuple[str, ...]]:
+def _shingles(words: Sequence[str]) -> list[tuple[str, ...]]:
     if len(words) < SHINGLE:
         return [tuple(words)] if words else []
     return [tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]

@@ -10,6 +10,7 @@ thresholds were set on the labelled pages listed in ``bench/data/page_kind_label
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -99,19 +100,19 @@ def page_features(raw: RawArticle, cleaned: Cleaned) -> PageFeatures:
     ended = sum(n for n, text in zip(sizes, paragraphs) if P.SENTENCE_END.search(text) or P.UNPUNCTUATED.search(text))
     kept = "\n".join(b.text for b in cleaned.blocks) or "\n".join(cleaned.header)
     everything = "\n".join([kept, *(line.text for line in cleaned.removed)])
-    base = dict(words=words, paragraphs=len(paragraphs), sentence_share=ended / words if words else 0.0,
-                url_path=url_path(raw.url), wall=wall_wording(kept, everything, words),
-                stamps=sum(bool(P.LIVE_STAMP.match(t)) for t in paragraphs))
+    base = PageFeatures(words=words, paragraphs=len(paragraphs), sentence_share=ended / words if words else 0.0,
+                        url_path=url_path(raw.url), wall=wall_wording(kept, everything, words),
+                        stamps=sum(bool(P.LIVE_STAMP.match(t)) for t in paragraphs))
     if raw.kind != "html":
-        return PageFeatures(**base)
+        return base
     head = raw.body[:2000].lstrip().lower()
     if re.match(r"(?:<\?xml[^>]*>\s*)?<(?:rss|feed|rdf:rdf)\b", head):
-        return PageFeatures(**base, feed=True)
+        return dataclasses.replace(base, feed=True)
     try:
         root = lxml.html.fromstring(raw.body)
     except (etree.ParserError, ValueError, TypeError):
-        return PageFeatures(**base)
-    return PageFeatures(**base, html=True, **html_signals(root, raw.body))
+        return base
+    return dataclasses.replace(base, html=True, **html_signals(root, raw.body))
 
 
 def html_signals(root, html: str) -> dict:

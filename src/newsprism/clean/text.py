@@ -415,7 +415,7 @@ def assemble(lines: list[tuple[int, str]], body: list[tuple[Line, str]],
         if first is None or number < first:
             header.append(text)
             reason, headline = header_reason(text, headline, caption)
-        elif number > last:
+        elif last is not None and number > last:  # last is set whenever first is
             reason = "caption" if caption else (removed_reason(text, repeated) or "footer")
         else:
             reason = "caption" if caption else (removed_reason(text, repeated) or "fragment")

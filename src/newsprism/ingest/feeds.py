@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import io
 from datetime import datetime, timezone
+from functools import partial
 from typing import Iterator
 
 import feedparser
@@ -42,8 +43,8 @@ def read_feed(data: bytes, *, source: str, fetcher: Fetcher,
     encoding = parsed.get("encoding") or None
     for number, entry in enumerate(entries, start=1):
         name = f"{source}#{number}"
-        yield guarded_call(name, lambda entry=entry, name=name: _read_entry(entry, source=name, outlet=outlet,
-                                                     encoding=encoding, fetcher=fetcher))
+        yield guarded_call(name, partial(_read_entry, entry, source=name, outlet=outlet, encoding=encoding,
+                                         fetcher=fetcher))
 
 
 def _read_entry(entry, *, source: str, outlet: str | None, encoding: str | None,
@@ -86,7 +87,8 @@ def _published(entry) -> str | None:
         parsed = entry.get(f"{key}_parsed")
         if parsed:
             try:
-                return datetime(*parsed[:6], tzinfo=timezone.utc).isoformat()
+                year, month, day, hour, minute, second = parsed[:6]  # a time.struct_time
+                return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc).isoformat()
             except (TypeError, ValueError):
                 pass
         if entry.get(key):

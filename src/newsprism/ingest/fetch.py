@@ -273,6 +273,7 @@ class _GuardedBackend(httpcore.NetworkBackend):
                                                socket_options=socket_options)
             except httpcore.ConnectError as error:
                 failure = error
+        assert failure is not None  # resolve_host returns at least one address or raises
         raise failure
 
     def connect_unix_socket(self, path, timeout=None, socket_options=None):
@@ -286,7 +287,7 @@ def _guarded_client(*, allow_private: bool, timeout: float, clock: _Deadline | N
     transport = httpx.HTTPTransport(retries=0)
     pool = getattr(transport, "_pool", None)
     backend = getattr(pool, "_network_backend", None)
-    if backend is not None:  # private httpcore detail; the pre-check and chunk deadline stay if it moves
+    if pool is not None and backend is not None:  # private httpcore detail; the pre-check and chunk deadline stay if it moves
         if not allow_private:
             backend = _GuardedBackend(backend)
         pool._network_backend = _DeadlineBackend(backend, clock) if clock is not None else backend

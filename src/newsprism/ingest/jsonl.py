@@ -7,12 +7,14 @@ record with only a url is fetched. A bad line is reported by line number and the
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import re
 import zlib
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
-from typing import IO, Iterator
+from typing import Iterator
 
 from newsprism.errors import BadInput, EmptyInput, FetchError, TooLarge
 from newsprism.ingest import patterns
@@ -56,7 +58,7 @@ def read_jsonl(path: Path, *, source: str, gz: bool, fetcher: Fetcher) -> Iterat
                     yield Failure(source=name, reason=f"line is over the {human_size(fetcher.max_bytes)} cap")
                 else:
                     seen += 1
-                    yield guarded_call(name, lambda line=line, name=name: _line_article(line, source=name, fetcher=fetcher))
+                    yield guarded_call(name, partial(_line_article, line, source=name, fetcher=fetcher))
     except GZIP_ERRORS as error:
         if not gz and isinstance(error, OSError):
             raise BadInput(source, f"cannot read: {_one_line(error)}") from None
@@ -80,7 +82,7 @@ def read_json(data: bytes, *, source: str, fetcher: Fetcher) -> Iterator[RawArti
     for number, item in enumerate(value, start=1):
         name = f"{source}#{number}"
         if isinstance(item, dict):
-            yield guarded_call(name, lambda item=item, name=name: record_article(item, source=name, fetcher=fetcher))
+            yield guarded_call(name, partial(record_article, item, source=name, fetcher=fetcher))
         else:
             yield Failure(source=name, reason=f"expected a JSON object, got {_type_name(item)}")
 
@@ -143,7 +145,7 @@ def _field(record: dict, names: tuple[str, ...], *, source: str, text_only: bool
     return None
 
 
-def _capped_lines(stream: IO[bytes], max_bytes: int, total_cap: int | None, *,
+def _capped_lines(stream: io.BufferedIOBase, max_bytes: int, total_cap: int | None, *,
                   source: str) -> Iterator[tuple[int, bytes | None]]:
     """(line number, line) of each non-blank line; ``None`` stands for a line over ``max_bytes``
     (skipped). Raises ``TooLarge`` once more than ``total_cap`` bytes were read."""

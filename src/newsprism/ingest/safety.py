@@ -12,7 +12,7 @@ import dataclasses
 import os
 import re
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from newsprism.errors import BadInput, FetchError
 from newsprism.model import Failure, RawArticle
@@ -86,9 +86,12 @@ def no_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def scrub(item: RawArticle | Failure):
+_Item = TypeVar("_Item", bound=RawArticle | Failure)
+
+
+def scrub(item: _Item) -> _Item:
     """``item`` with every text field free of lone surrogates (a JSON ``"\\ud800"``, a file name)."""
-    changes = {}
+    changes: dict[str, Any] = {}
     for field in dataclasses.fields(item):
         value = getattr(item, field.name)
         if isinstance(value, str):

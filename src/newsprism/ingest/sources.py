@@ -66,8 +66,8 @@ def _read_path(path: Path, name: str, fetcher: Fetcher) -> Iterator[RawArticle |
         yield from guarded(name, read_file(path, fetcher=fetcher))
         return
     files, problems = walk(path)
-    for folder, error in problems:
-        yield failure_from(error, display_name(folder), step="cannot read folder")
+    for folder, problem in problems:
+        yield failure_from(problem, display_name(folder), step="cannot read folder")
     if not files and not problems:
         yield Failure(source=name, reason="no readable files in this folder "
                                           "(.txt .html .json .jsonl .warc .xml .rss .atom)")

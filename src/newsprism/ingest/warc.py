@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import zlib
+from functools import partial
 from pathlib import Path
 from typing import Iterator
 
@@ -70,7 +71,7 @@ def read_warc(path: Path, *, source: str, max_bytes: int) -> Iterator[RawArticle
                     raise TooLarge(source, f"records add up to over {human_size(total_cap)} "
                                            f"({MAX_GZIP_RATIO}x the file's size) after record {number}")
                 name = f"{source}#{number}"
-                outcome = guarded_call(name, lambda record=record, name=name: _read_record(record, source=name, max_bytes=max_bytes))
+                outcome = guarded_call(name, partial(_read_record, record, source=name, max_bytes=max_bytes))
                 if outcome is not None:
                     found += 1
                     yield outcome

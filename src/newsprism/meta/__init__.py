@@ -73,8 +73,8 @@ def find_headline(raw: RawArticle, cleaned: Cleaned, page: PageMeta) -> tuple[So
         found = text_headline(article_header(cleaned), cleaned.captions)
     if found is None:
         return None, None
-    site = Sourced(value=found[2], source=f"{found[1]} suffix") if found[2] else None
-    return headline_value(found), site
+    suffix = Sourced(value=found[2], source=f"{found[1]} suffix") if found[2] else None
+    return headline_value(found), suffix
 
 
 def find_author(raw: RawArticle, cleaned: Cleaned, page: PageMeta, headline: Sourced | None) -> Sourced | None:
@@ -104,8 +104,8 @@ def find_published(raw: RawArticle, cleaned: Cleaned, page: PageMeta, header: tu
             return Sourced(value=stamp, source="input")
     hit = page.first("html:article:published_time", "jsonld:datePublished", "html:datepublished",
                      "html:date", "html:pubdate", "html:publish-date", "html:dc.date.issued", "html:dc.date")
-    if hit and parse_date(hit[1]):
-        return Sourced(value=parse_date(hit[1]), source=hit[0])
+    if hit and (stamp := parse_date(hit[1])):
+        return Sourced(value=stamp, source=hit[0])
     found = header_date(header, cleaned.captions)
     if found:
         return Sourced(value=found[0], source="text:dateline")

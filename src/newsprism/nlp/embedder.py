@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -51,7 +51,9 @@ class TorchMiniLM:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
-            return np.zeros((0, self.model.get_sentence_embedding_dimension()), dtype=np.float32)
+            dimension = self.model.get_sentence_embedding_dimension()
+            assert dimension is not None  # MiniLM's pooling layer fixes it
+            return np.zeros((0, dimension), dtype=np.float32)
         vectors = self.model.encode(list(texts), batch_size=self.batch, normalize_embeddings=True,
                                     convert_to_numpy=True, show_progress_bar=False)
         return vectors.astype(np.float32)
@@ -67,7 +69,8 @@ class TorchMiniLM:
         offsets = encoded.pop("offset_mapping").numpy()
         encoded = {k: v.to(self.device) for k, v in encoded.items()}
         with torch.inference_mode():
-            hidden = self.model[0].auto_model(**encoded).last_hidden_state.float().cpu().numpy()
+            transformer: Any = self.model[0]  # sentence-transformers' Transformer; torch types it as a Module
+            hidden = transformer.auto_model(**encoded).last_hidden_state.float().cpu().numpy()
         return offsets, hidden, encoded["attention_mask"].cpu().numpy().astype(np.float32)
 
 

@@ -14,10 +14,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..model import Annotation, Article, Entity, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language as SpacyLanguage
+
+    from .embedder import Embedder
 
 NLP_VERSION = "nlp-2"  # nlp-2: lead_vector (masked lead sentences)
 # Annotations whose vectors come from the static table (``Language(vectors="static")``, the fast
@@ -59,8 +65,8 @@ class Language:
         check_engine(engine, device)
         self._spacy_name = spacy_model
         self._disable = tuple(disable)
-        self._nlp = None
-        self._embedder = None
+        self._nlp: SpacyLanguage | None = None
+        self._embedder: Embedder | None = None
         self.vectors = vectors
         self.engine = engine
         self.device = device
@@ -71,7 +77,7 @@ class Language:
         return NLP_VERSION + (STATIC_SUFFIX if self.vectors == "static" else "")
 
     @property
-    def nlp(self):
+    def nlp(self) -> SpacyLanguage:
         if self._nlp is None:
             import spacy
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
+from typing import Any
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -74,6 +75,21 @@ def model_path() -> Path:
     return Path(get_model_path())
 
 
+@dataclass(frozen=True)
+class _Layer:
+    """One transformer layer's weights, laid out for ``MiniLM.hidden``'s products."""
+    qkv: np.ndarray
+    qkv_bias: np.ndarray
+    out: np.ndarray
+    out_bias: np.ndarray
+    norm1: tuple[np.ndarray, np.ndarray]
+    up: np.ndarray
+    up_bias: np.ndarray
+    down: np.ndarray
+    down_bias: np.ndarray
+    norm2: tuple[np.ndarray, np.ndarray]
+
+
 class MiniLM:
     """The encoder: ``encode`` gives sentence-transformers' vectors (mean-pooled, L2-normalised
     float32, one row per text); ``hidden`` the last hidden states of given word-piece ids."""
@@ -81,19 +97,19 @@ class MiniLM:
     def __init__(self, weights: dict[str, np.ndarray], config: BertConfig, tokenizer):
         self.config = config
         self._tokenizer = tokenizer
-        self._blas = None
+        self._blas: Any = None  # threadpoolctl's controller, selected on first use
         get = lambda name: np.ascontiguousarray(weights[name], dtype=np.float32)  # noqa: E731
         self.word = get("embeddings.word_embeddings.weight")
         self.position = get("embeddings.position_embeddings.weight")
         self.token_type = get("embeddings.token_type_embeddings.weight")[0]
         self.embed_norm = (get("embeddings.LayerNorm.weight"), get("embeddings.LayerNorm.bias"))
-        self.layers = []
+        self.layers: list[_Layer] = []
         for i in range(config.layers):
             p = f"encoder.layer.{i}."
             # query, key and value in one (hidden x 3 hidden) product; torch's Linear stores (out, in)
             qkv = np.concatenate([get(p + f"attention.self.{n}.weight") for n in ("query", "key", "value")]).T
             qkv_bias = np.concatenate([get(p + f"attention.self.{n}.bias") for n in ("query", "key", "value")])
-            self.layers.append(dict(
+            self.layers.append(_Layer(
                 qkv=np.ascontiguousarray(qkv), qkv_bias=qkv_bias,
                 out=np.ascontiguousarray(get(p + "attention.output.dense.weight").T),
                 out_bias=get(p + "attention.output.dense.bias"),
@@ -177,16 +193,16 @@ class MiniLM:
         batch, length = ids.shape
         if mask is None:
             mask = np.ones((batch, length), dtype=np.float32)
-        x = self.word[ids] + self.position[:length] + self.token_type
+        x: np.ndarray = self.word[ids] + self.position[:length] + self.token_type
         x = _layer_norm(x.reshape(batch * length, -1), *self.embed_norm, self.config.eps)
         bias = ((1.0 - mask) * MASKED)[:, None, None, :]  # (batch, 1, 1, length): keys only
         heads, size = self.config.heads, self.config.hidden // self.config.heads
         scale = np.float32(1.0 / np.sqrt(size))
         for layer in self.layers:
-            qkv = x @ layer["qkv"] + layer["qkv_bias"]
+            qkv = x @ layer.qkv + layer.qkv_bias
             q, k, v = (qkv[:, i * self.dim:(i + 1) * self.dim].reshape(batch, length, heads, size).transpose(0, 2, 1, 3)
                        for i in range(3))
-            context = np.empty((batch, length, heads, size), dtype=np.float32)
+            context: np.ndarray = np.empty((batch, length, heads, size), dtype=np.float32)
             with self._single_blas_thread():
                 for b in range(batch):  # one text at a time: its (heads x length x length) scores stay in cache
                     scores = (q[b] * scale) @ k[b].transpose(0, 2, 1)
@@ -196,12 +212,12 @@ class MiniLM:
                     scores /= scores.sum(axis=-1, keepdims=True)
                     context[b] = (scores @ v[b]).transpose(1, 0, 2)
             context = context.reshape(batch * length, self.dim)
-            x = _layer_norm(context @ layer["out"] + layer["out_bias"] + x, *layer["norm1"], self.config.eps)
-            up = x @ layer["up"]
-            up += layer["up_bias"]
+            x = _layer_norm(context @ layer.out + layer.out_bias + x, *layer.norm1, self.config.eps)
+            up = x @ layer.up
+            up += layer.up_bias
             for start in range(0, len(up), GELU_ROWS):
                 _gelu(up[start:start + GELU_ROWS])
-            x = _layer_norm(up @ layer["down"] + layer["down_bias"] + x, *layer["norm2"], self.config.eps)
+            x = _layer_norm(up @ layer.down + layer.down_bias + x, *layer.norm2, self.config.eps)
         return x.reshape(batch, length, self.dim)
 
 

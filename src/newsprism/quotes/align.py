@@ -23,7 +23,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -94,7 +94,7 @@ class QuoteVariant:
     flags: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
-        return {name: (list(v) if isinstance(v := getattr(self, name), tuple) else v) for name in self.__slots__}
+        return {f.name: (list(v) if isinstance(v := getattr(self, f.name), tuple) else v) for f in fields(self)}
 
 
 @dataclass(**RECORD)

@@ -184,7 +184,7 @@ def cue_frame(doc, verb) -> Frame:
     return _verb_frame(doc, verb)
 
 
-def _verb_frame(doc, verb) -> Frame | None:
+def _verb_frame(doc, verb) -> Frame:
     subject = _subject(verb)
     start, end, dep = _content(doc, verb) or (None, None, None)
     cue_start, cue_end = _cue_extent(doc, verb)
@@ -270,6 +270,7 @@ def _content(doc, verb):
             return inverted
     children = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not _adjunct(c)]
     clauses = [c for c in children if c.dep_ == "ccomp"]
+    dep: str | None
     if clauses:
         # One clause: a second is the parser hanging a phrase before the cue ("On Trump's assertion
         # there are generals ..., Benjamin said he believes ...") or an aside after a dash on it.
@@ -304,7 +305,7 @@ def _inverted(doc, verb):
 
 
 _ADJUNCT_PREPS = {"in", "at", "on", "after", "during", "with", "before", "since", "from", "by",
-                  "at", "via", "through", "while", "into", "under", "amid", "without"}
+                  "via", "through", "while", "into", "under", "amid", "without"}
 
 
 def _adjunct(child) -> bool:

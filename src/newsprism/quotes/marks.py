@@ -35,7 +35,7 @@ class Quotation:
 def find_quotations(text: str) -> list[Quotation]:
     """Every quotation in ``text``, in order (see the module docstring)."""
     quotations: list[Quotation] = []
-    pending = None  # (open_at, flags) of a quotation carried into the next paragraph
+    pending: tuple[int, list[str]] | None = None  # (open_at, flags) of a quotation carried into the next paragraph
     last_end = 0
     for para in _PARAGRAPH.finditer(text):
         line = para.group()

@@ -1,7 +1,7 @@
 """The quote record (to move into ``newsprism.model`` at integration)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 RECORD = dict(frozen=True, slots=True, kw_only=True)
 
@@ -60,7 +60,7 @@ class Quote:
     score: float = 1.0  # the attribution model's probability (1.0 for rule-only decisions)
 
     def to_dict(self) -> dict:
-        return {name: getattr(self, name) for name in self.__slots__}
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def shown(text: str, kind: str | None) -> str:

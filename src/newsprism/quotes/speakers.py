@@ -15,10 +15,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from . import patterns as P
 from .cues import text_of
 from .records import AMBIGUOUS, PRONOUN, RECORD, ROLE, UNNAMED
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # How far back (characters) a pronoun looks for its antecedent: about two paragraphs of news text.
 PRONOUN_WINDOW = 1200
@@ -64,12 +68,12 @@ class Resolution:
 class SpeakerIndex:
     """The people of one parsed text, and the speakers resolved so far (in text order)."""
 
-    doc: object
+    doc: Doc
     persons: list[Person] = field(default_factory=list)
     canonical: dict[str, str] = field(default_factory=dict)  # surface name -> canonical name
-    history: list[tuple[int, str]] = field(default_factory=list)  # (offset, speaker) of resolved quotes
+    history: list[tuple[int, Resolution]] = field(default_factory=list)  # (offset, resolution) of resolved quotes
     bodies: list[tuple[int, str]] = field(default_factory=list)  # (offset, body) of bodies that spoke
-    spoken: list[tuple[int, "Resolution"]] = field(default_factory=list)  # every resolution, in order
+    spoken: list[tuple[int, Resolution]] = field(default_factory=list)  # every resolution, in order
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation spans: a speaker's words
 
     def in_quotes(self, offset: int) -> bool:
@@ -181,7 +185,7 @@ class SpeakerIndex:
             self.history.append((offset, resolution))
         return resolution
 
-    def gender_of(self, name: str) -> str | None:
+    def gender_of(self, name: str | None) -> str | None:
         return next((p.gender for p in self.persons if p.name == name), None)
 
     def _pronoun(self, offset: int, pronoun: str) -> Resolution:
@@ -360,7 +364,9 @@ def _looks_like_name(text: str) -> bool:
 
 def _person_role(speaker: str | None) -> bool:
     """A role that is one person ("official", "spokesman"), not a body ("Pentagon")."""
-    return bool(speaker) and _role_of(speaker) is not None and not re.search(r"s\b$", speaker.split()[-1])
+    if not speaker:
+        return False
+    return _role_of(speaker) is not None and not re.search(r"s\b$", speaker.split()[-1])
 
 
 # Longest keys first, so that "press secretary" wins over "secretary" at the same place.
