@@ -392,7 +392,7 @@ def _link(score: PairScore, relation: str) -> float | None:
         strength = score.cover
     elif same_words(score):
         strength = score.cover
-    elif reworded(score):
+    elif reworded(score) and score.cosine is not None:  # reworded() needs a cosine
         strength = score.cosine * REWORD_COS  # below any same-words link
     else:
         return None

@@ -154,9 +154,9 @@ def canonical_names(quotes: Mapping[str, Sequence[Quote]]) -> dict[str, str]:
     """Each person speaker across all articles -> its canonical name (the fullest form);
     roles and bodies are left out (they stay as they are)."""
     people = [q.speaker for qs in quotes.values() for q in qs
-              if speaker_kind(q.speaker, q.flags) == PERSON]
+              if q.speaker is not None and speaker_kind(q.speaker, q.flags) == PERSON]
     mapping = canonical_speaker(people) if people else {}
-    surnames = {}
+    surnames: dict[str, set[str]] = {}
     for full in set(mapping.values()):
         if len(full.split()) > 1:
             surnames.setdefault(full.split()[-1], set()).add(full)
@@ -173,7 +173,7 @@ def speaker_info(quote: Quote, name: str | None, text: str | None = None) -> Spe
     mention = (quote.speaker_text or "").strip().lower()
     explicit = (not ({PRONOUN, ROLE, CONTINUED} & set(quote.flags)) and kind != UNKNOWN
                 and mention not in _PRONOUNS)
-    if kind == UNKNOWN:
+    if kind == UNKNOWN or quote.speaker is None:  # no speaker is always UNKNOWN
         return SpeakerInfo(name=None, explicit=False)
     nation, evidence = _nation_of(quote, name or quote.speaker, kind, text)
     return SpeakerInfo(name=name or quote.speaker, kind=kind, nation=nation,

@@ -99,7 +99,7 @@ def parse_texts(texts, language):
     grouped: list[list] = [[] for _ in texts]
     for owner, doc in zip(owners, parsed):
         grouped[owner].append(doc)
-    out = []
+    out: list[Doc | None] = []
     for text, docs in zip(texts, grouped):
         if not docs:
             out.append(None)
@@ -225,7 +225,7 @@ def _frame_for(doc, q: Quotation, frames: list[Frame]) -> tuple[Frame | None, st
     best = None
     lexicon = cue_forms()
     for frame in frames:
-        if frame.content_start is None or outer[0] <= frame.cue_start < outer[1]:
+        if frame.content_start is None or frame.content_end is None or outer[0] <= frame.cue_start < outer[1]:
             continue
         overlap = min(frame.content_end, outer[1]) - max(frame.content_start, outer[0])
         if overlap <= 0:
@@ -250,10 +250,10 @@ def _frame_for(doc, q: Quotation, frames: list[Frame]) -> tuple[Frame | None, st
     content = text_of(doc)[q.start:q.end]
     if len(content.split()) < MIN_UNATTRIBUTED_WORDS or _is_title(content):
         return _adjacent_cue(text_of(doc), q, frames), DIRECT
-    frame = (_same_sentence_cue(doc, q, frames) or _colon_cue(text_of(doc), q, frames)
+    found = (_same_sentence_cue(doc, q, frames) or _colon_cue(text_of(doc), q, frames)
              or _cue_sentence_after(doc, q, frames) or _verb_after(doc, q, frames) or _colon_before(doc, q)
              or (dash_frame(doc, q.outer_end) if q.close_at is not None else None))
-    return (frame, DIRECT) if frame is not None else (None, DIRECT)
+    return (found, DIRECT) if found is not None else (None, DIRECT)
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "is", "by", "from"}
@@ -400,10 +400,11 @@ def _verb_after(doc, q: Quotation, frames: list[Frame]) -> Frame | None:
         if token.text in ("\n", "\n\n") or "\n" in token.text or token.text in "“”\"":
             return None
         if token.pos_ in ("VERB", "AUX") and token.lower_ not in P.NOT_CUES:
-            frame = next((f for f in frames if f.cue_index == token.i), None) or cue_frame(doc, token)
-            if frame.source_start is None or frame.source_start < q.outer_end:
+            frame: Frame | None = next((f for f in frames if f.cue_index == token.i), None) or cue_frame(doc, token)
+            if frame is not None and (frame.source_start is None or frame.source_start < q.outer_end):
                 frame = inverted_source(doc, token, frame)
-            return frame if frame is not None and frame.source_start >= q.outer_end else None
+            return (frame if frame is not None and frame.source_start is not None and frame.source_start >= q.outer_end
+                    else None)
     return None
 
 
@@ -427,7 +428,7 @@ def _continues(text: str, q: Quotation, quotations: list[Quotation], done: list[
 def _outside_source(doc, frame: Frame, quotations: list[Quotation]) -> Frame:
     """A subject inside quotation marks is the parser misreading "“Very good reporter,” Trump
     said": the source is then the name or pronoun right next to the cue, outside the quotes."""
-    if frame.source_start is None:
+    if frame.source_start is None or frame.source_end is None:
         return frame
     if not _inside_any(frame.source_start, quotations):
         if any(frame.source_start < q.open_at < frame.source_end for q in quotations):
@@ -453,7 +454,7 @@ def _outside_source(doc, frame: Frame, quotations: list[Quotation]) -> Frame:
 def _close_quotation(frame: Frame, quotations: list[Quotation]) -> Frame:
     """Content that stops inside a quotation's final punctuation ("in “serious trouble") takes
     the rest of it ("in “serious trouble.”"): the parser hangs ".”" on the sentence root."""
-    if frame.content_start is None:
+    if frame.content_start is None or frame.content_end is None:
         return frame
     for q in quotations:
         if frame.content_start <= q.open_at < frame.content_end < q.outer_end <= frame.content_end + 3:
@@ -468,7 +469,7 @@ _TAIL_CLAUSE = re.compile(r"[,;]?\s+(?:when|while|as|after|before|since|until|\w
 
 
 def _cut_after_quotation(text: str, frame: Frame, quotations: list[Quotation]) -> Frame:
-    if frame.content_start is None:
+    if frame.content_start is None or frame.content_end is None:
         return frame
     for q in quotations:
         if frame.content_start <= q.open_at and q.close_at is not None and q.outer_end < frame.content_end - 3 \
@@ -545,6 +546,8 @@ _RULE_DEPS = ("ccomp", "according", "inverted")
 
 
 def _holds_quotation(frame: Frame, quotations: list[Quotation]) -> bool:
+    if frame.content_start is None or frame.content_end is None:  # callers pass frames with content
+        return False
     return any(frame.content_start <= q.open_at and q.outer_end <= frame.content_end + 1 for q in quotations)
 
 
@@ -605,6 +608,7 @@ def _quote(text: str, p: _Pending, index: SpeakerIndex, by_frame: dict[int, Quot
         speaker, org = shared.speaker, shared.speaker_org
         extra = tuple(f for f in shared.flags if f in _SPEAKER_FLAGS)  # how the speaker was found
     else:
+        assert frame.source_end is not None  # set together with source_start
         resolution = index.resolve(frame.source_start, frame.source_end, frame.source_head)
         speaker, org, extra = resolution.speaker, resolution.org, resolution.flags
         if speaker is None:

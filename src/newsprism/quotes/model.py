@@ -67,6 +67,7 @@ def frame_features(doc, frame: Frame) -> dict[str, float]:
         f"cue_dep_pair={frame.cue_word}|{frame.content_dep}": 1.0,
     }
     f.update(_subject_features(doc, frame))
+    assert frame.content_end is not None  # only frames with content are scored
     content = text[frame.content_start:frame.content_end]
     words = len(content.split())
     f[f"len={min(words // 4, 8)}"] = 1.0
