@@ -170,12 +170,12 @@ def pair_scores(views: _Views, rows: Sequence[int] | None = None) -> np.ndarray:
     """Similarity of claims, polarity aside: (n, n), or (len(rows), n) for the given rows."""
     if not len(views.claims):
         return np.zeros((0, 0))
-    rows = np.arange(len(views.claims)) if rows is None else np.asarray(rows)
+    index = np.arange(len(views.claims)) if rows is None else np.asarray(rows)
     negated = np.array([c.polarity < 0 for c in views.claims], dtype=np.float32)
-    return (W_RAW * (views.vectors[rows] @ views.vectors.T)
-            + W_CENTRED * (views.centred[rows] @ views.centred.T)
-            + W_LEXICAL * views.lexical[rows] + W_ITEMS * views.items[rows]
-            + W_NEGATED * np.outer(negated[rows], negated))
+    return (W_RAW * (views.vectors[index] @ views.vectors.T)
+            + W_CENTRED * (views.centred[index] @ views.centred.T)
+            + W_LEXICAL * views.lexical[index] + W_ITEMS * views.items[index]
+            + W_NEGATED * np.outer(negated[index], negated))
 
 
 def opposes(views: _Views, i: int, j: int) -> bool:
@@ -439,7 +439,9 @@ def _tfidf_cosines(stems: Sequence[frozenset[str]]) -> np.ndarray:
     idf = idf_table()
     df = Counter(s for group in stems for s in group)
     vocab = {s: k for k, s in enumerate(df)}
-    rows, cols, values = [], [], []
+    rows: list[int] = []
+    cols: list[int] = []
+    values: list[float] = []
     for i, group in enumerate(stems):
         weights = [idf.get(s, DEFAULT_IDF) * math.log(1.0 + n / df[s]) for s in group]
         norm = math.sqrt(sum(w * w for w in weights)) or 1.0

@@ -317,7 +317,8 @@ def list_items(text: str) -> tuple[str, ...]:
             continue
         lists.read(seg)
     lists.close()
-    return tuple(dict.fromkeys(max(lists.found, key=len, default=[])))
+    longest: list[str] = max(lists.found, key=len, default=[])
+    return tuple(dict.fromkeys(longest))
 
 
 class _Runs:

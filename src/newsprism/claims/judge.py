@@ -13,6 +13,7 @@ no order, and ClaimDiff's reversed pairs keep their label 93% of the time.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -54,7 +55,9 @@ class Judge:
 
 def save_judge(judge: Judge, path: Path, **settings: float) -> Path:
     """Write ``judge`` (and the training ``settings``, e.g. ``C``, for the record) to ``path``."""
-    np.savez_compressed(path, **{k: np.array(v) for k, v in settings.items()}, mean=judge.mean.astype(np.float32), scale=judge.scale.astype(np.float32),
+    # Any: numpy's stub would match the ** values against savez_compressed's allow_pickle: bool
+    recorded: dict[str, Any] = {k: np.array(v) for k, v in settings.items()}
+    np.savez_compressed(path, **recorded, mean=judge.mean.astype(np.float32), scale=judge.scale.astype(np.float32),
                         coef=judge.coef.astype(np.float32), intercept=judge.intercept.astype(np.float32),
                         bias=judge.bias.astype(np.float32), feature_names=np.array(judge.feature_names),
                         relations=np.array(RELATIONS), version=np.array(JUDGE_VERSION))

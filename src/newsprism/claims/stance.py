@@ -134,7 +134,8 @@ def train(X: np.ndarray, y: np.ndarray, *, bias: Sequence[float] | None = None,
 
 def export_trees(clf, *, bias: Sequence[float] | None = None) -> TreeModel:
     """Flatten a fitted multiclass HistGradientBoostingClassifier into a ``TreeModel``."""
-    arrays = {k: [] for k in ("feature", "threshold", "left", "right", "missing_left", "is_leaf", "value")}
+    arrays: dict[str, list[np.ndarray]] = {k: [] for k in ("feature", "threshold", "left", "right", "missing_left",
+                                                           "is_leaf", "value")}
     roots, classes, offset = [], [], 0
     for iteration in clf._predictors:
         for c, predictor in enumerate(iteration):

@@ -27,6 +27,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -162,7 +163,8 @@ def split_sentences(text: str) -> tuple[Span, ...]:
 
     A break after an abbreviation or an initial ("U.S. Secretary", "J. Smith") is undone.
     """
-    spans, start = [], 0
+    spans: list[Span] = []
+    start = 0
     for m in P.SENTENCE_END.finditer(text):
         if "\n" not in m.group(0) and _ends_with_abbreviation(text[start:m.start()]):
             continue
@@ -321,8 +323,10 @@ def embed_prototypes(embed) -> Prototypes:
 
 
 def save_prototypes(prototypes: Prototypes, path) -> None:
-    np.savez_compressed(path, **{f"text_{k}": np.array(P.PROTOTYPES[k]) for k in prototypes.kinds},
-                        **{f"vec_{k}": v.astype(np.float16) for k, v in zip(prototypes.kinds, prototypes.vectors)})
+    # Any: numpy's stub would match the ** values against savez_compressed's allow_pickle: bool
+    arrays: dict[str, Any] = {f"text_{k}": np.array(P.PROTOTYPES[k]) for k in prototypes.kinds}
+    arrays.update({f"vec_{k}": v.astype(np.float16) for k, v in zip(prototypes.kinds, prototypes.vectors)})
+    np.savez_compressed(path, **arrays)
 
 
 @lru_cache(maxsize=1)

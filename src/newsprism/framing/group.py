@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,7 +47,7 @@ class GroupingOptions:
 class _Union:
     """Union-find over form keys, refusing unions of two different lexicon states."""
 
-    def __init__(self, keys: Iterable[str], state: dict[str, str | None]):
+    def __init__(self, keys: Iterable[str], state: Mapping[str, str | None]):
         self.parent = {k: k for k in keys}
         self.state = {k: state.get(k) for k in self.parent}
         self.rules: dict[str, set[str]] = defaultdict(set)
@@ -138,7 +138,7 @@ def acronym_pairs(forms: dict[str, str]) -> list[tuple[str, str]]:
     for key, form in forms.items():
         if len(form.split()) >= 2:
             by_initials[initials(form)].append(key)
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for key, form in forms.items():
         letters = form.replace(".", "")
         if ACRONYM_MIN <= len(letters) <= ACRONYM_MAX and letters.isupper() and letters.isalpha():

@@ -42,7 +42,9 @@ def in_spans(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def count_terms(terms: Iterable[LoadedTerm]) -> tuple[LoadedCount, ...]:
     """Counts per (term, category), most used first."""
-    counts, quoted, forms = Counter(), Counter(), defaultdict(list)
+    counts: Counter[tuple[str, str]] = Counter()
+    quoted: Counter[tuple[str, str]] = Counter()
+    forms: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
     for t in terms:
         key = (t.term, t.category)
         counts[key] += 1

@@ -151,7 +151,8 @@ def _extend_right(doc, chunk) -> int:
 
 def _states_in(span, aliases: Aliases, skip: int) -> set[str]:
     """States named inside ``span`` (entities first, then single tokens such as "Ukrainian")."""
-    states, used = set(), set()
+    states: set[str] = set()
+    used: set[int] = set()
     for ent in span.ents:
         state = aliases.state(ent.text)
         if state:
