@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from newsprism.claims.records import AlignedClaim
 from newsprism.model import Article, Event, EventArticle, Story
-from newsprism.summarize.dossier import MIN_EVENT_WORDS, disputed, event_budgets, story_summaries
+from newsprism.summarize.dossier import MIN_EVENT_WORDS, disputed, event_budgets, event_disputes, story_summaries
 
 
 def _article(aid: str, text: str, published: str) -> Article:
@@ -27,6 +27,21 @@ def test_dossier_disputed_sentence_quotes_both_sides_and_counts_groups():
     assert sentence["text"] == "Disputed: “The dam failed” against “The dam did not fail”."
     assert sentence["citations"] == ["a", "b", "c"] and sentence["independent_sources"] == 2
     assert sentence["contested"] is True
+
+
+def test_dossier_dispute_carried_by_both_sides_is_stated_once():
+    failed = {"article": "a", "text": "The dam failed", "start": 0, "end": 14}
+    held = {"article": "c", "text": "The dam did not fail", "start": 0, "end": 20}
+    one_side = AlignedClaim.from_dict({"id": "c1", "event": "e1", "text": "The dam failed.", "status": "contested",
+                                       "independent_sources": 1, "carried_by": [failed], "contradicted_by": [held]})
+    other_side = AlignedClaim.from_dict({"id": "c2", "event": "e1", "text": "The dam did not fail.",
+                                         "status": "contested", "independent_sources": 1,
+                                         "carried_by": [held], "contradicted_by": [failed]})
+    undisputed = AlignedClaim.from_dict({"id": "c3", "event": "e1", "text": "Rain fell.", "status": "single-source",
+                                         "independent_sources": 1,
+                                         "carried_by": [{"article": "a", "text": "Rain fell", "start": 20, "end": 29}]})
+    sentences = event_disputes([one_side, other_side, undisputed], {})
+    assert [s["text"] for s in sentences] == ["Disputed: “The dam failed” against “The dam did not fail”."]
 
 
 def test_dossier_story_summary_covers_each_event_and_states_disputes(language):

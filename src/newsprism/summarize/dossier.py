@@ -37,8 +37,7 @@ def story_summaries(story: Story, articles: Mapping[str, Article], *, group_of: 
     """
     events = sorted(story.events, key=lambda e: (e.start is None, e.start or "", e.id))
     members = {e.id: [articles[a.id] for a in e.articles if a.id in articles] for e in events}
-    disputes = {e.id: [disputed(c, group_of) for c in claims if c.event == e.id and c.contradicted_by]
-                for e in events}
+    disputes = {e.id: event_disputes([c for c in claims if c.event == e.id], group_of) for e in events}
     out = {e.id: _with(_summary(members[e.id], event_words, group_of, language).to_json(), disputes[e.id])
            for e in events}
     shares = event_budgets({e.id: _sources(members[e.id], group_of) for e in events}, story_words)
@@ -46,6 +45,21 @@ def story_summaries(story: Story, articles: Mapping[str, Article], *, group_of: 
              for e in events]
     sentences = [s for part in parts for s in part["sentences"]]
     out[story.id] = {"summary": " ".join(s["text"] for s in sentences), "sentences": sentences}
+    return out
+
+
+def event_disputes(claims: Sequence[AlignedClaim], group_of: Mapping[str, str]) -> list[dict]:
+    """One "Disputed" sentence per pair of opposed wordings: when each side of a dispute is an
+    aligned claim of its own, both claims carry the dispute and would state it twice."""
+    seen: set[frozenset[str]] = set()
+    out = []
+    for claim in claims:
+        if not claim.contradicted_by:
+            continue
+        pair = frozenset((claim.carried_by[0].text, claim.contradicted_by[0].text))
+        if pair not in seen:
+            seen.add(pair)
+            out.append(disputed(claim, group_of))
     return out
 
 

@@ -24,7 +24,7 @@ from .redundancy import select
 from .scoring import Weights, sentence_scores
 from .sentences import candidates, document_text, is_junk
 
-SUMMARIZE_VERSION = "summarize-1"
+SUMMARIZE_VERSION = "summarize-2"  # 2: a dispute stated once, not once from each side
 DEFAULT_WORDS = 260
 
 
