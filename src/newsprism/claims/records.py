@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields
+from ..records import Record
 
 RECORD = dict(frozen=True, slots=True, kw_only=True)
 
@@ -58,7 +59,7 @@ class Claim:
 
 
 @dataclass(**RECORD)
-class ClaimMention:
+class ClaimMention(Record):
     """One article's wording of an aligned claim (offsets into that article's clean text)."""
 
     article: str
@@ -66,13 +67,11 @@ class ClaimMention:
     start: int
     end: int
 
-    def to_dict(self) -> dict:
-        return {"article": self.article, "text": self.text, "start": self.start, "end": self.end}
-
 
 @dataclass(**RECORD)
-class AlignedClaim:
-    """One claim of an event as the outlets carry or contradict it.
+class AlignedClaim(Record):
+    """One claim of an event as the outlets carry or contradict it (its ``to_dict`` is the
+    interface JSON of ``newsprism claims --json``).
 
     ``independent_sources`` counts the provenance groups among the carrying articles (a copy and
     its origin count once). ``details`` keeps what differs between the mentions: per-article
@@ -90,23 +89,6 @@ class AlignedClaim:
 
     def articles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.article for m in self.carried_by))
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "AlignedClaim":
-        """The record back from ``to_dict`` (stored findings reused by a later run)."""
-        return cls(id=data["id"], event=data["event"], text=data["text"], status=data["status"],
-                   independent_sources=data["independent_sources"],
-                   carried_by=tuple(ClaimMention(**m) for m in data.get("carried_by") or ()),
-                   contradicted_by=tuple(ClaimMention(**m) for m in data.get("contradicted_by") or ()),
-                   details=data.get("details") or {})
-
-    def to_dict(self) -> dict:
-        """The interface JSON of ``newsprism claims --json``, plus ``event`` and ``details``."""
-        return {"id": self.id, "text": self.text, "status": self.status,
-                "independent_sources": self.independent_sources,
-                "carried_by": [m.to_dict() for m in self.carried_by],
-                "contradicted_by": [m.to_dict() for m in self.contradicted_by],
-                "event": self.event, "details": self.details}
 
 
 def claim_id(event: str, mentions) -> str:
