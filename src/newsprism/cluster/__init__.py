@@ -12,11 +12,11 @@ from .dates import When, article_when, find_dates, resolve
 from .features import Features, features
 from .index import Assignment, StoryIndex
 from .roles import PREVIEW, REPORT, role
-from .titles import independent_sources, stories
+from .titles import display_order, independent_sources, stories
 
 CLUSTER_VERSION = "cluster-2"
 
 __all__ = [
     "Assignment", "CLUSTER_VERSION", "Features", "PREVIEW", "REPORT", "StoryIndex", "When",
-    "article_when", "features", "find_dates", "independent_sources", "resolve", "role", "stories",
+    "article_when", "display_order", "features", "find_dates", "independent_sources", "resolve", "role", "stories",
 ]

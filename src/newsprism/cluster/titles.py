@@ -45,7 +45,16 @@ def central(members: Sequence[Features]) -> Features:
 
 
 def title_of(members: Sequence[Features], articles: dict[str, Article]) -> str:
-    """The most central headline; without headlines, the opening of the most central text."""
+    """The most central headline; without headlines, the opening of the most central text.
+
+    Members whose date rests on a publication date or caption give the title when there are
+    any, and among them reports before previews: an undated article may join a story but never
+    names it (issue 12: six undated 2017 articles and a dated 2023 one; the title must be one the
+    dates stand behind), and an event that happened is not named by its preview ("Blinken to
+    boost ..." for the visit once a report of it is in the pile)."""
+    dated = [f for f in members if f.when.date and f.when.source in RELIABLE]
+    reports = [f for f in dated if f.role == "report"]
+    members = reports or dated or members
     with_headline = [f for f in members if (f.headline or "").strip()]
     if with_headline:
         return (central(with_headline).headline or "").strip()
@@ -68,7 +77,7 @@ def _span(members: Sequence[Features]) -> tuple[str | None, str | None]:
 
 
 def stories(index: StoryIndex, articles: Iterable[Article], groups: Sequence[ProvenanceGroup] = ()) -> list[Story]:
-    """Every story of ``index`` (consolidated first), newest first."""
+    """Every story of ``index`` (consolidated first), in display order (``display_order``)."""
     by_id = {a.id: a for a in articles}
     index.consolidate()
     out = []
@@ -85,8 +94,15 @@ def stories(index: StoryIndex, articles: Iterable[Article], groups: Sequence[Pro
                          independent_sources=independent_sources(ids, groups),
                          start=min(starts) if starts else None, end=max(ends) if ends else None,
                          events=tuple(built)))
-    out.sort(key=lambda s: (s.end or "", len(s.articles), s.id), reverse=True)
-    return out
+    return display_order(out)
+
+
+def display_order(stories: Iterable[Story]) -> list[Story]:
+    """Stories covered by several independent sources first, the most widely covered first,
+    then the most recent; single-source items last, newest first (a pile of 44 stories had 33
+    single-article ones: listed by date they buried the stories the pile is about)."""
+    return sorted(stories, key=lambda s: (s.independent_sources >= 2, s.independent_sources,
+                                          s.end or "", len(s.articles), s.id), reverse=True)
 
 
 def _event(event_id: str, members: list[Features], by_id: dict[str, Article]) -> Event:
