@@ -19,6 +19,7 @@ from newsprism.model import (Annotation, Article, Assignment, Block, Entity, Eve
                              ProvenanceGroup, RawArticle, Relation, Span, Story)
 from newsprism.quotes.align import AlignedQuote, QuoteVariant
 from newsprism.store import SQLiteStore, Store
+from newsprism.watch.records import Alert, FeedState, SeenItem
 
 
 def _sqlite_file(tmp_path: Path) -> Store:
@@ -203,3 +204,52 @@ def test_contract_finding_keys_kept_for_scopes_without_rows(store):
 def test_contract_unknown_finding_kind_is_an_error(store):
     with pytest.raises(KeyError, match="unknown finding kind"):
         store.findings("no-such-kind")
+
+
+# --- the feed watcher -------------------------------------------------------------------------------
+def test_contract_feed_state_round_trip_and_replace(store):
+    assert store.feed_state("https://example.com/feed") is None and store.feed_states() == []
+    state = FeedState(url="https://example.com/feed", etag='"v1"', last_modified="Fri, 04 Dec 2026 10:00:00 GMT",
+                      last_polled="2026-12-04T10:00:00+00:00", failures=0, next_poll="2026-12-04T10:15:00+00:00")
+    store.save_feed_state(state)
+    assert store.feed_state(state.url) == state and store.feed_states() == [state]
+    failed = FeedState(url=state.url, etag=state.etag, failures=2, last_error="HTTP 500")
+    store.save_feed_state(failed)
+    assert store.feed_states() == [failed]
+
+
+def test_contract_seen_items_first_record_kept(store):
+    store.mark_seen([SeenItem(feed="f", key="guid-1", article="a" * 16), SeenItem(feed="f", key="guid-2")])
+    assert store.seen_keys("f", ["guid-1", "guid-2", "guid-3"]) == {"guid-1", "guid-2"}
+    assert store.seen_keys("other", ["guid-1"]) == set() and store.seen_keys("f", []) == set()
+    store.mark_seen([SeenItem(feed="f", key="guid-1", article="b" * 16)])  # a repeat keeps the first record
+    assert store.unalerted_articles() == ["a" * 16]
+
+
+def test_contract_alerts_raised_once_and_mark_articles_read(store):
+    store.mark_seen([SeenItem(feed="f", key="1", article="a1"), SeenItem(feed="g", key="9", article="a1"),
+                     SeenItem(feed="f", key="2", article="a2")])
+    assert store.unalerted_articles() == ["a1", "a2"]
+    first = Alert(key="contested:c1", kind="contested-claim", message="The dam failed: contested",
+                  event="e1", finding="c1", articles=("a1", "a2"), detail={"carried_by": ["a1"]})
+    stored = store.save_alerts([first], articles=["a1"])
+    assert [a.key for a in stored] == ["contested:c1"] and stored[0].raised_at
+    assert store.alerts() == stored and store.unalerted_articles() == ["a2"]
+    again = store.save_alerts([first, Alert(key="event:e2", kind="new-event", message="m", story="s1")],
+                              articles=["a2"])
+    assert [a.key for a in again] == ["event:e2"] and store.unalerted_articles() == []
+    assert [a.key for a in store.alerts()] == ["contested:c1", "event:e2"]
+    assert [a.key for a in store.alerts(limit=1)] == ["event:e2"]
+    assert store.alerts(since="9999") == []
+    # an article read by one round stays read when another feed brings it again
+    store.mark_seen([SeenItem(feed="h", key="5", article="a1")])
+    assert store.unalerted_articles() == []
+
+
+def test_contract_follows(store):
+    assert store.followed() == []
+    store.follow("s1")
+    store.follow("s2")
+    store.follow("s1")
+    assert store.followed() == ["s1", "s2"]
+    assert store.unfollow("s1") and not store.unfollow("s1") and store.followed() == ["s2"]

@@ -15,6 +15,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from ..findings import StoredFinding
 from ..model import Annotation, Article, Assignment, ProvenanceGroup, RawArticle, Relation, Story
+from ..watch.records import Alert, FeedState, SeenItem
 from .sqlite import SQLiteStore
 
 __all__ = ["Store", "SQLiteStore", "open_store"]
@@ -95,6 +96,43 @@ class Store(Protocol):
     def finding(self, kind: str, finding_id: str) -> Any | None: ...
 
     def finding_keys(self, kind: str) -> dict[str, str]: ...
+
+    # --- the feed watcher: feed state, entries taken in, alerts, followed stories ---------------
+    def feed_state(self, url: str) -> FeedState | None:
+        """What the watcher knows of the feed at ``url``, None for a feed never polled."""
+
+    def feed_states(self) -> list[FeedState]:
+        """Every feed's state, by URL."""
+
+    def save_feed_state(self, state: FeedState) -> None:
+        """Insert or replace the state of ``state.url`` (one transaction: committed per poll)."""
+
+    def seen_keys(self, feed: str, keys: Iterable[str]) -> set[str]:
+        """Those of ``keys`` already recorded as taken in from ``feed``."""
+
+    def mark_seen(self, items: Sequence[SeenItem]) -> None:
+        """Record feed entries as taken in (only once their article is stored); a key already
+        recorded for its feed keeps its first record."""
+
+    def unalerted_articles(self) -> list[str]:
+        """Articles of entries taken in that no alert round has read yet (and that no earlier
+        round read through another entry), in the order they were taken in."""
+
+    def save_alerts(self, alerts: Sequence[Alert], *, articles: Iterable[str] = ()) -> list[Alert]:
+        """Store the alerts whose key is new and mark the entries of ``articles`` as read by
+        this alert round, in one transaction; returns the alerts stored (with ``raised_at``)."""
+
+    def alerts(self, since: str | None = None, limit: int = 100) -> list[Alert]:
+        """The latest ``limit`` alerts raised after ``since`` (ISO 8601), oldest first."""
+
+    def follow(self, story_id: str) -> None:
+        """Follow a story: the watcher alerts on its new events."""
+
+    def unfollow(self, story_id: str) -> bool:
+        """Stop following a story; False if it was not followed."""
+
+    def followed(self) -> list[str]:
+        """Followed story ids, in the order they were followed."""
 
 
 def open_store(path: str) -> Store:

@@ -144,6 +144,40 @@ MIGRATIONS: list[tuple[str, str]] = [
             WHERE reuse_key IS NULL;
         CREATE INDEX findings_reuse ON findings(kind, reuse_key);
     """),
+    # The feed watcher (newsprism watch): each feed's polling state, the entries taken in (an
+    # entry is recorded only once its article is stored; alerted_at is set when the alert round
+    # that read its article has committed), alerts raised once by key, and followed stories.
+    ("0007_watch", """
+        CREATE TABLE feeds (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            last_polled TEXT,
+            failures INTEGER NOT NULL DEFAULT 0,
+            next_poll TEXT,
+            last_error TEXT
+        );
+        CREATE TABLE seen_items (
+            feed TEXT NOT NULL,
+            key TEXT NOT NULL,            -- the entry's id (guid), else its link
+            article_id TEXT,              -- the stored article (or stored copy); NULL: never an article
+            seen_at TEXT NOT NULL,
+            alerted_at TEXT,              -- NULL until an alert round has read the article
+            PRIMARY KEY (feed, key)
+        );
+        CREATE INDEX seen_items_pending ON seen_items(alerted_at) WHERE alerted_at IS NULL;
+        CREATE TABLE alerts (
+            key TEXT PRIMARY KEY,         -- what makes an alert the same alert: raised once
+            kind TEXT NOT NULL,
+            raised_at TEXT NOT NULL,
+            data TEXT NOT NULL            -- JSON of the Alert record
+        );
+        CREATE INDEX alerts_raised ON alerts(raised_at);
+        CREATE TABLE follows (
+            story_id TEXT PRIMARY KEY,
+            followed_at TEXT NOT NULL
+        );
+    """),
 ]
 
 

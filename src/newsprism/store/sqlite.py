@@ -9,7 +9,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace as with_fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from ..errors import StoreError
 from ..model import (Annotation, Article, Assignment, Block, Entity, Event, EventArticle, GroupMember, ProvenanceGroup,
                      RawArticle, Relation, RemovedLine, Span, Story)
 from ..findings import StoredFinding, encode, kind_of
+from ..watch.records import Alert, FeedState, SeenItem
 from .migrations import migrate
 
 _HINTS = ("title", "published", "outlet", "author")
@@ -281,6 +282,77 @@ class SQLiteStore:
         rows = self.conn.execute("SELECT data FROM stories ORDER BY position")
         return [_story(json.loads(r["data"])) for r in rows]
 
+    # --- the feed watcher ----------------------------------------------------------------------
+    def feed_state(self, url: str) -> FeedState | None:
+        row = self.conn.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
+        return _feed_state(row) if row else None
+
+    def feed_states(self) -> list[FeedState]:
+        return [_feed_state(row) for row in self.conn.execute("SELECT * FROM feeds ORDER BY url")]
+
+    def save_feed_state(self, state: FeedState) -> None:
+        with self._transaction():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO feeds(url, etag, last_modified, last_polled, failures, next_poll, last_error)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (state.url, state.etag, state.last_modified, state.last_polled, state.failures, state.next_poll,
+                 state.last_error))
+
+    def seen_keys(self, feed: str, keys: Iterable[str]) -> set[str]:
+        wanted = json.dumps(list(dict.fromkeys(keys)))
+        rows = self.conn.execute("SELECT key FROM seen_items WHERE feed = ? AND key IN (SELECT value FROM json_each(?))",
+                                 (feed, wanted))
+        return {r["key"] for r in rows}
+
+    def mark_seen(self, items: Sequence[SeenItem]) -> None:
+        with self._transaction():
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO seen_items(feed, key, article_id, seen_at) VALUES (?, ?, ?, ?)",
+                [(i.feed, i.key, i.article, i.seen_at or _now()) for i in items])
+
+    def unalerted_articles(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT article_id FROM seen_items WHERE alerted_at IS NULL AND article_id IS NOT NULL"
+            " AND article_id NOT IN (SELECT article_id FROM seen_items"
+            "                        WHERE alerted_at IS NOT NULL AND article_id IS NOT NULL)"
+            " ORDER BY seen_at, rowid")
+        return list(dict.fromkeys(r["article_id"] for r in rows))
+
+    def save_alerts(self, alerts: Sequence[Alert], *, articles: Iterable[str] = ()) -> list[Alert]:
+        now = _now()
+        stored: list[Alert] = []
+        with self._transaction():
+            for alert in alerts:
+                alert = alert if alert.raised_at else with_fields(alert, raised_at=now)
+                cursor = self.conn.execute(
+                    "INSERT OR IGNORE INTO alerts(key, kind, raised_at, data) VALUES (?, ?, ?, ?)",
+                    (alert.key, alert.kind, alert.raised_at, json.dumps(alert.to_dict(), ensure_ascii=False)))
+                if cursor.rowcount:
+                    stored.append(alert)
+            self.conn.execute(
+                "UPDATE seen_items SET alerted_at = ? WHERE alerted_at IS NULL"
+                " AND article_id IN (SELECT value FROM json_each(?))", (now, json.dumps(list(articles))))
+        return stored
+
+    def alerts(self, since: str | None = None, limit: int = 100) -> list[Alert]:
+        rows = self.conn.execute(
+            "SELECT data FROM alerts WHERE raised_at > ? ORDER BY raised_at DESC, rowid DESC LIMIT ?",
+            (since or "", limit)).fetchall()
+        return [Alert.from_dict(json.loads(r["data"])) for r in reversed(rows)]
+
+    def follow(self, story_id: str) -> None:
+        with self._transaction():
+            self.conn.execute("INSERT OR IGNORE INTO follows(story_id, followed_at) VALUES (?, ?)",
+                              (story_id, _now()))
+
+    def unfollow(self, story_id: str) -> bool:
+        with self._transaction():
+            cursor = self.conn.execute("DELETE FROM follows WHERE story_id = ?", (story_id,))
+        return bool(cursor.rowcount)
+
+    def followed(self) -> list[str]:
+        return [r["story_id"] for r in self.conn.execute("SELECT story_id FROM follows ORDER BY followed_at, rowid")]
+
     # --- helpers -------------------------------------------------------------------------------
     def _by_prefix(self, prefix: str) -> sqlite3.Row | None:
         """Let users type a short id, as with git: a unique prefix of at least 4 characters."""
@@ -339,6 +411,12 @@ def _detail_json(article: Article) -> str:
         "stage_versions": article.stage_versions,
         **({"flags": list(article.flags)} if article.flags else {}),
     }, ensure_ascii=False)
+
+
+def _feed_state(row: sqlite3.Row) -> FeedState:
+    return FeedState(url=row["url"], etag=row["etag"], last_modified=row["last_modified"],
+                     last_polled=row["last_polled"], failures=row["failures"], next_poll=row["next_poll"],
+                     last_error=row["last_error"])
 
 
 def _story(data: dict) -> Story:
