@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import html
 import io
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import partial
-from typing import Iterator
+from typing import Any, Iterator
 
 import feedparser
 
@@ -25,9 +26,26 @@ from newsprism.model import Failure, RawArticle
 MIN_FALLBACK_CHARS = 500
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ParsedFeed:
+    """A parsed feed: its title (the outlet of its entries), charset and entries (feedparser's)."""
+
+    source: str
+    outlet: str | None
+    encoding: str | None
+    entries: tuple[Any, ...]
+
+
 def read_feed(data: bytes, *, source: str, fetcher: Fetcher,
               base_url: str | None = None) -> Iterator[RawArticle | Failure]:
     """Yield one article or failure per entry of the feed in ``data`` (named ``source#N``)."""
+    feed = parse_feed(data, source=source, base_url=base_url)
+    for number, entry in enumerate(feed.entries, start=1):
+        yield read_entry(feed, entry, name=f"{source}#{number}", fetcher=fetcher)
+
+
+def parse_feed(data: bytes, *, source: str, base_url: str | None = None) -> ParsedFeed:
+    """Parse a feed; raises ``BadInput`` when it is malformed or ``EmptyInput`` without entries."""
     headers = {"content-location": base_url} if base_url else {}
     try:
         parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
@@ -39,12 +57,19 @@ def read_feed(data: bytes, *, source: str, fetcher: Fetcher,
         if parsed.get("bozo"):
             raise BadInput(source, f"malformed feed: {_problem(parsed.get('bozo_exception'))}")
         raise EmptyInput(source, "the feed has no entries")
-    outlet = _clean(parsed.get("feed", {}).get("title"))
-    encoding = parsed.get("encoding") or None
-    for number, entry in enumerate(entries, start=1):
-        name = f"{source}#{number}"
-        yield guarded_call(name, partial(_read_entry, entry, source=name, outlet=outlet, encoding=encoding,
-                                         fetcher=fetcher))
+    return ParsedFeed(source=source, outlet=_clean(parsed.get("feed", {}).get("title")),
+                      encoding=parsed.get("encoding") or None, entries=tuple(entries))
+
+
+def read_entry(feed: ParsedFeed, entry: Any, *, name: str, fetcher: Fetcher) -> RawArticle | Failure:
+    """One entry as an article (its page fetched, else the feed's own content) or a failure."""
+    return guarded_call(name, partial(_read_entry, entry, source=name, outlet=feed.outlet,
+                                      encoding=feed.encoding, fetcher=fetcher))
+
+
+def entry_key(entry: Any) -> str | None:
+    """What identifies an entry across polls: its id (guid), else its link, else None."""
+    return _clean(entry.get("id")) or _clean(entry.get("link"))
 
 
 def _read_entry(entry, *, source: str, outlet: str | None, encoding: str | None,

@@ -4,6 +4,7 @@ size cap while streaming, a whole-download deadline, and errors sorted into perm
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -31,6 +32,9 @@ class Fetched:
     media_type: str  # lowercased, without parameters; "" when the server sent none
     content_type: str  # the full header, for its charset
     data: bytes
+    status: int = 200  # 304: "not modified" to a conditional request, no body
+    etag: str | None = None  # the validators a conditional request sends back
+    last_modified: str | None = None
 
 
 class Fetcher:
@@ -42,8 +46,10 @@ class Fetcher:
     """
 
     def __init__(self, *, allow_private: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
-                 timeout: float = DEFAULT_TIMEOUT, client: httpx.Client | None = None):
+                 timeout: float = DEFAULT_TIMEOUT, client: httpx.Client | None = None,
+                 user_agent: str = patterns.USER_AGENT):
         self.allow_private = allow_private
+        self.user_agent = user_agent
         self.max_bytes = max_bytes
         self.timeout = timeout
         self._client = client
@@ -54,7 +60,7 @@ class Fetcher:
     def client(self) -> httpx.Client:
         if self._client is None:
             self._client = _guarded_client(allow_private=self.allow_private, timeout=self.timeout,
-                                           clock=self._clock)
+                                           clock=self._clock, user_agent=self.user_agent)
         return self._client
 
     def close(self) -> None:
@@ -68,8 +74,11 @@ class Fetcher:
     def __exit__(self, *exc_info) -> None:
         self.close()
 
-    def fetch(self, url: str) -> Fetched:
+    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> Fetched:
         """Download ``url``, following up to ``MAX_REDIRECTS`` redirects, each one re-checked.
+
+        ``headers`` are sent with each request (``If-None-Match`` / ``If-Modified-Since`` make it
+        conditional: a 304 answer comes back as a ``Fetched`` with ``status`` 304 and no data).
 
         ``timeout`` bounds the whole download, redirects, headers and body together: on a client
         made here every socket read and write gets at most the time left (a server that trickles
@@ -80,7 +89,7 @@ class Fetcher:
         for _ in range(MAX_REDIRECTS + 1):
             guard.check_url(current, allow_private=self.allow_private)
             try:
-                result = self._get(url, current)
+                result = self._get(url, current, headers or {})
             except (BadInput, FetchError) as error:
                 raise _renamed(error, url) from None
             except httpx.HTTPError as error:
@@ -107,12 +116,16 @@ class Fetcher:
         return RawArticle(source=url, kind=kind, body=decoded.text, url=fetched.final_url,
                           encoding=decoded.encoding)
 
-    def _get(self, url: str, current: str) -> Fetched | str:
+    def _get(self, url: str, current: str, extra: Mapping[str, str]) -> Fetched | str:
         """One request: a ``Fetched``, or the next URL when the answer is a redirect."""
         deadline = time.monotonic() + self.timeout
-        headers = {"User-Agent": patterns.USER_AGENT, "Accept": patterns.ACCEPT_HEADER}
+        headers = {"User-Agent": self.user_agent, "Accept": patterns.ACCEPT_HEADER, **extra}
         with self.client.stream("GET", current, headers=headers, timeout=self.timeout,
                                 follow_redirects=False) as response:
+            validators = dict(etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"))
+            if response.status_code == 304:
+                return Fetched(url=url, final_url=str(response.url), media_type="", content_type="", data=b"",
+                               status=304, **validators)
             if response.status_code in patterns.REDIRECT_STATUSES:
                 location = response.headers.get("location")
                 if not location:
@@ -126,7 +139,7 @@ class Fetcher:
                                             "only HTML, plain text and RSS/Atom feeds are read")
             data = _read_capped(url, response, self.max_bytes, deadline, self.timeout)
             return Fetched(url=url, final_url=str(response.url), media_type=media_type,
-                           content_type=content_type, data=data)
+                           content_type=content_type, data=data, status=response.status_code, **validators)
 
 
 def fetch_url(url: str, *, allow_private: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -283,7 +296,8 @@ class _GuardedBackend(httpcore.NetworkBackend):
         self._inner.sleep(seconds)
 
 
-def _guarded_client(*, allow_private: bool, timeout: float, clock: _Deadline | None = None) -> httpx.Client:
+def _guarded_client(*, allow_private: bool, timeout: float, clock: _Deadline | None = None,
+                    user_agent: str = patterns.USER_AGENT) -> httpx.Client:
     transport = httpx.HTTPTransport(retries=0)
     pool = getattr(transport, "_pool", None)
     backend = getattr(pool, "_network_backend", None)
@@ -292,4 +306,4 @@ def _guarded_client(*, allow_private: bool, timeout: float, clock: _Deadline | N
             backend = _GuardedBackend(backend)
         pool._network_backend = _DeadlineBackend(backend, clock) if clock is not None else backend
     return httpx.Client(transport=transport, timeout=timeout, follow_redirects=False,
-                        headers={"User-Agent": patterns.USER_AGENT})
+                        headers={"User-Agent": user_agent})
