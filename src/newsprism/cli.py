@@ -471,6 +471,129 @@ def demo(
     raise typer.Exit(0 if result.ok else 1)
 
 
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(metavar="FEED...", help="Feed URLs, OPML files, or text files with one feed URL a line.")],
+    db: DbOption = DEFAULT_DB,
+    every: Annotated[str, typer.Option(help="How often each feed is polled: 15m, 90s, 1h...")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Poll every feed once, raise the alerts and exit (for cron); "
+                                                      "feeds backing off after errors wait their turn.")] = False,
+    alerts_jsonl: Annotated[Optional[Path], typer.Option("--alerts-jsonl", help="Append each alert to this JSON-lines file.")] = None,
+    webhook: Annotated[Optional[str], typer.Option(help="POST each alert as JSON to this URL (bounded retries).")] = None,
+    smtp: Annotated[Optional[str], typer.Option(help="Mail the alerts through this SMTP server, HOST:PORT.")] = None,
+    mail_to: Annotated[Optional[list[str]], typer.Option("--mail-to", help="Recipient of the alert mails (repeatable).")] = None,
+    mail_from: Annotated[str, typer.Option("--mail-from", help="Sender of the alert mails.")] = "newsprism@localhost",
+    host_delay: Annotated[float, typer.Option("--host-delay", min=0, help="Seconds between two requests to one host "
+                                                                         "(a longer Crawl-delay in robots.txt wins).")] = 1.0,
+    allow_private: Annotated[bool, typer.Option(help="Allow fetching private, loopback and link-local addresses.")] = False,
+    max_mb: Annotated[float, typer.Option(help="Refuse any single download larger than this many MB.")] = 10.0,
+    analyze: Annotated[bool, typer.Option("--analyze/--no-analyze", help="Run the analysis and raise alerts after each "
+                                                                          "poll (--no-analyze only ingests; the alerts "
+                                                                          "wait for a run with analysis).")] = True,
+) -> None:
+    """Watch feeds: poll politely (ETag / If-Modified-Since, robots.txt, a pause per host, backoff on errors),
+    store each new item once, run the incremental analysis, and raise alerts (a new event in a followed story,
+    a newly contested claim, a quote worded differently across outlets, a misattribution) to stderr, a
+    JSON-lines file, a webhook and mail. Stops cleanly on SIGTERM / Ctrl-C after the current feed."""
+    from .errors import BadInput
+    from .watch import Watcher, WatchOptions, feed_urls, parse_every
+    from .watch.sinks import JsonlSink, LogSink, MailSink, Sink, WebhookSink, parse_smtp
+
+    try:
+        urls = feed_urls(feeds)
+        options = WatchOptions(every=parse_every(every), host_delay=host_delay, allow_private=allow_private,
+                               max_bytes=int(max_mb * 1_000_000), analyze=analyze)
+        mail = parse_smtp(smtp) if smtp else None
+    except (BadInput, ValueError) as error:
+        err.print(f"error: {one_line(str(error))}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    if mail and not mail_to:
+        err.print("error: --smtp needs at least one --mail-to", markup=False)
+        raise typer.Exit(2)
+
+    def log(line: str) -> None:
+        err.print(one_line(line), markup=False, highlight=False, soft_wrap=True)
+
+    sinks: list[Sink] = [LogSink(log)]
+    if alerts_jsonl:
+        sinks.append(JsonlSink(alerts_jsonl))
+    with corpus_module.open(db) as corpus, Watcher(corpus.store, urls, options, sinks=sinks, report=log) as watcher:
+        if webhook:
+            watcher.sinks.append(WebhookSink(webhook, stop=watcher.stop))
+        if mail:
+            watcher.sinks.append(MailSink(mail[0], mail[1], mail_to or [], sender=mail_from))
+        if not once:
+            log(f"watching {len(urls)} feed(s) every {every} into {db}")
+            watcher.run()
+            return
+        cycle = watcher.cycle(once=True)
+    log(f"polled {len(cycle.polls)} feed(s) ({len(cycle.skipped)} backing off): "
+        f"{sum(len(p.ingested) for p in cycle.polls)} new article(s), {len(cycle.alerts)} alert(s)")
+    raise typer.Exit(0 if cycle.ok else 1)
+
+
+@app.command("alerts")
+def alerts_command(
+    db: DbOption = DEFAULT_DB,
+    since: Annotated[Optional[str], typer.Option(help="Only alerts raised after this ISO 8601 time.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_LIMIT, help="At most this many (the latest).")] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """Alerts raised by `newsprism watch`, oldest first."""
+    with corpus_module.open(db) as corpus:
+        found = corpus.store.alerts(since=since, limit=limit)
+    if as_json:
+        _print_json(found)
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("raised", no_wrap=True, min_width=19)
+    table.add_column("kind", no_wrap=True, min_width=15)
+    table.add_column("alert")
+    for a in found:
+        table.add_row(a.raised_at[:19].replace("T", " "), a.kind, _markup_safe(a.message))
+    out.print(table)
+
+
+@app.command()
+def follow(
+    story: Annotated[Optional[str], typer.Argument(metavar="[STORY]", help="Story id (or unique prefix); lists the followed stories if omitted.")] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Follow a story: `newsprism watch` alerts on its new events. While no story is followed, every story is."""
+    with corpus_module.open(db) as corpus:
+        if story is not None:
+            found = corpus.story(story)
+            if found is None:
+                err.print(f"error: no story with id {story!r} in {db} (run `newsprism stories`)")
+                raise typer.Exit(2)
+            corpus.store.follow(found.id)
+        followed = corpus.store.followed()
+        titles = {s.id: s.title for s in corpus.stories()}
+    if as_json:
+        _print_json([{"id": sid, "title": titles.get(sid)} for sid in followed])
+        return
+    if not followed:
+        out.print("no story followed: watch alerts on new events of every story")
+    for sid in followed:
+        out.print(f"{sid[:10]}  {titles.get(sid, '(not in the last analysis)')}", markup=False, highlight=False)
+
+
+@app.command()
+def unfollow(
+    story: Annotated[str, typer.Argument(metavar="STORY", help="Story id (or unique prefix of a followed story).")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Stop following a story."""
+    with corpus_module.open(db) as corpus:
+        matches = [sid for sid in corpus.store.followed() if sid.startswith(story)]
+        if len(matches) != 1:
+            err.print(f"error: {story!r} names {'no' if not matches else 'more than one'} followed story")
+            raise typer.Exit(2)
+        corpus.store.unfollow(matches[0])
+    out.print(f"unfollowed {matches[0][:10]}")
+
+
 # --- helpers ------------------------------------------------------------------------------------
 def _progress(*extra) -> Progress:
     """A progress bar on stderr, shown only on a terminal, gone when done."""

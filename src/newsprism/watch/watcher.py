@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -32,6 +33,8 @@ from .sinks import Sink, deliver
 DEFAULT_EVERY_S = 15 * 60.0
 # The loop never sleeps less than this between cycles (a clock jump must not make it spin).
 MIN_SLEEP_S = 1.0
+# Longest single wait of the loop: how late at most a stop signal is noticed while idle.
+PAUSE_SLICE_S = 0.5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,7 +146,14 @@ class Watcher:
                 signal.signal(number, self._on_signal)
         while not self.stop.is_set():
             self.cycle()
-            self.stop.wait(self._sleep_s())
+            self._pause(self._sleep_s())
+
+    def _pause(self, seconds: float) -> None:
+        """Wait ``seconds`` or until stopped, in short slices: a signal handler runs only when
+        the main thread runs Python code, and a signal sent to another thread wakes no wait."""
+        end = time.monotonic() + seconds
+        while not self.stop.is_set() and (left := end - time.monotonic()) > 0:
+            self.stop.wait(min(left, PAUSE_SLICE_S))
 
     def _on_signal(self, number: int, frame: FrameType | None) -> None:
         self.report(f"{signal.Signals(number).name}: stopping after the current feed")
