@@ -541,7 +541,7 @@ def alerts_command(
 ) -> None:
     """Alerts raised by `newsprism watch`, oldest first."""
     with corpus_module.open(db) as corpus:
-        found = corpus.store.alerts(since=since, limit=limit)
+        found = corpus.alerts(since=since, limit=limit)
     if as_json:
         _print_json(found)
         return
@@ -563,12 +563,12 @@ def follow(
     """Follow a story: `newsprism watch` alerts on its new events. While no story is followed, every story is."""
     with corpus_module.open(db) as corpus:
         if story is not None:
-            found = corpus.story(story)
-            if found is None:
+            try:
+                corpus.follow(story)
+            except KeyError:
                 err.print(f"error: no story with id {story!r} in {db} (run `newsprism stories`)")
-                raise typer.Exit(2)
-            corpus.store.follow(found.id)
-        followed = corpus.store.followed()
+                raise typer.Exit(2) from None
+        followed = corpus.followed()
         titles = {s.id: s.title for s in corpus.stories()}
     if as_json:
         _print_json([{"id": sid, "title": titles.get(sid)} for sid in followed])

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .claims.records import AlignedClaim
     from .quotes import AlignedQuote
     from .timeline import TimelineStory
+    from .watch import Alert, Watcher
 
 DEFAULT_DB = "newsprism.db"
 
@@ -168,6 +169,32 @@ class Corpus:
         return ReportData(timeline=jsonable(self.timeline()), summaries=jsonable(self._summaries()),
                           quotes=jsonable(self.quotes()), claims=jsonable(self.claims()),
                           framing={panel.story: jsonable(panel) for panel in self.framing()})
+
+    def watcher(self, feeds: Iterable[str], **options) -> Watcher:
+        """A feed watcher over this corpus (``newsprism watch``): ``feeds`` are feed URLs, OPML
+        files or text files of URLs; ``options`` are ``WatchOptions`` fields (``every``,
+        ``host_delay``, ``allow_private``, ...) and ``sinks``. Call ``.cycle(once=True)`` or ``.run()``."""
+        from .watch import Watcher, WatchOptions, feed_urls
+
+        sinks = options.pop("sinks", ())
+        return Watcher(self.store, feed_urls(feeds), WatchOptions(**options), sinks=sinks)
+
+    def alerts(self, since: str | None = None, limit: int = 100) -> list[Alert]:
+        """Alerts raised by the watcher (``Alert`` records), the latest ``limit``, oldest first."""
+        return self.store.alerts(since=since, limit=limit)
+
+    def follow(self, story: str) -> str:
+        """Follow a story (id or unique prefix): the watcher alerts on its new events (while no
+        story is followed, every story is). Returns the full id; KeyError for an unknown story."""
+        found = self.story(story)
+        if found is None:
+            raise KeyError(story)
+        self.store.follow(found.id)
+        return found.id
+
+    def followed(self) -> list[str]:
+        """Ids of the followed stories."""
+        return self.store.followed()
 
     def __len__(self) -> int:
         return self.store.count()
