@@ -48,14 +48,16 @@ class RefusedURL(BadInput):
 
 
 class FetchError(NewsprismError):
-    """A network fault that may go away on retry."""
+    """A network fault that may go away on retry; ``retry_after``: seconds the server asked
+    to wait (its ``Retry-After`` header), when it said."""
 
     retryable = True
 
-    def __init__(self, source: str, reason: str):
+    def __init__(self, source: str, reason: str, *, retry_after: float | None = None):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+        self.retry_after = retry_after
 
 
 class StoreError(NewsprismError):

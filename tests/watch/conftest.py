@@ -20,6 +20,7 @@ class Route:
     etag: str | None = None
     last_modified: str | None = None
     delay: float = 0.0
+    extra: dict[str, str] = field(default_factory=dict)  # more response headers
 
 
 @dataclass
@@ -84,6 +85,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def _validators(self, route: Route) -> None:
+        for name, value in route.extra.items():
+            self.send_header(name, value)
         if route.etag:
             self.send_header("ETag", route.etag)
         if route.last_modified:

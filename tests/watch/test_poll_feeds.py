@@ -69,12 +69,20 @@ def test_poll_500_backs_off_then_recovers(feeds, clock, tmp_path):
     assert [len(p.ingested) for p in recovered.polls] == [2] and store.feed_state(url).failures == 0
 
 
-def test_poll_slow_feed_times_out_and_slow_page_is_retried(feeds, clock, tmp_path):
-    slow = serve_items(feeds, [1], path="/slow.xml", delay=1.5)
-    url = serve_items(feeds, [2, 3], etag='"v1"')
-    feeds.routes["/a/3.html"].delay = 1.5
+def test_poll_retry_after_is_obeyed(feeds, clock, tmp_path):
+    url = feeds.route("/feed.xml", "slow down", status=429, content_type="text/plain", extra={"Retry-After": "7200"})
     store = SQLiteStore(tmp_path / "w.db")
-    with watcher(store, [slow, url], clock, timeout=0.5) as w:
+    with watcher(store, [url], clock) as w:
+        w.cycle(once=True)
+    assert store.feed_state(url).next_poll == "2026-12-04T14:00:00+00:00"  # 2 h, not the 30 min backoff
+
+
+def test_poll_slow_feed_times_out_and_slow_page_is_retried(feeds, clock, tmp_path):
+    slow = serve_items(feeds, [1], path="/slow.xml", delay=4)
+    url = serve_items(feeds, [2, 3], etag='"v1"')
+    feeds.routes["/a/3.html"].delay = 4
+    store = SQLiteStore(tmp_path / "w.db")
+    with watcher(store, [slow, url], clock, timeout=1.0) as w:
         first = w.cycle(once=True)
         assert first.polls[0].status == "failed" and "timed out" in first.polls[0].error
         assert len(first.polls[1].ingested) == 1 and first.polls[1].failures[0].retryable

@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
 
 import httpcore
@@ -164,8 +166,24 @@ def _check_status(url: str, response: httpx.Response) -> None:
         return
     reason = f"HTTP {status} {response.reason_phrase}".strip()
     if status >= 500 or status in patterns.RETRYABLE_CLIENT_STATUSES:
-        raise FetchError(url, reason)
+        raise FetchError(url, reason, retry_after=retry_after(response.headers.get("retry-after")))
     raise BadInput(url, reason)
+
+
+def retry_after(value: str | None) -> float | None:
+    """Seconds from a ``Retry-After`` header (a number of seconds or an HTTP date), else None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return max(0.0, (moment - datetime.now(timezone.utc)).total_seconds())
 
 
 def _read_capped(url: str, response: httpx.Response, max_bytes: int, deadline: float,
@@ -200,6 +218,8 @@ def _http_error(url: str, error: httpx.HTTPError, timeout: float) -> BadInput | 
 def _renamed(error: BadInput | FetchError, source: str) -> BadInput | FetchError:
     if error.source == source:
         return error
+    if isinstance(error, FetchError):
+        return type(error)(source, error.reason, retry_after=error.retry_after)
     return type(error)(source, error.reason)
 
 

@@ -70,7 +70,7 @@ def poll_feed(store: Any, url: str, fetcher: Fetcher, *, every: float, now: date
         feed = _parse(url, fetched)
     except (BadInput, FetchError) as error:
         reason = " ".join(error.reason.split())
-        store.save_feed_state(_failed(state, reason, every, now))
+        store.save_feed_state(_failed(state, reason, every, now, getattr(error, "retry_after", None)))
         return FeedPoll(url=url, status=FAILED, error=reason)
     result = _take_entries(store, url, feed, fetcher, on_failure)
     retry = any(f.retryable for f in result.failures)
@@ -167,10 +167,16 @@ def _succeeded(state: FeedState, fetched: Fetched, every: float, now: datetime, 
                    next_poll=_iso(now + timedelta(seconds=every)), last_error=None)
 
 
-def _failed(state: FeedState, reason: str, every: float, now: datetime) -> FeedState:
+def _failed(state: FeedState, reason: str, every: float, now: datetime, retry_after: float | None = None
+            ) -> FeedState:
+    """The state after a failed poll: the backoff, or the server's Retry-After when longer
+    (never past the backoff cap)."""
     failures = state.failures + 1
+    wait = backoff(every, failures)
+    if retry_after is not None:
+        wait = max(wait, min(retry_after, max(MAX_BACKOFF_S, every)))
     return replace(state, last_polled=_iso(now), failures=failures, last_error=reason,
-                   next_poll=_iso(now + timedelta(seconds=backoff(every, failures))))
+                   next_poll=_iso(now + timedelta(seconds=wait)))
 
 
 def backoff(every: float, failures: int) -> float:
