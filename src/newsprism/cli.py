@@ -490,6 +490,9 @@ def watch(
     analyze: Annotated[bool, typer.Option("--analyze/--no-analyze", help="Run the analysis and raise alerts after each "
                                                                           "poll (--no-analyze only ingests; the alerts "
                                                                           "wait for a run with analysis).")] = True,
+    alert: Annotated[Optional[list[str]], typer.Option(
+        "--alert", help="Raise only this kind of alert (repeatable): new-event, contested-claim, altered-quote, "
+                        "misattribution. Default: all.")] = None,
 ) -> None:
     """Watch feeds: poll politely (ETag / If-Modified-Since, robots.txt, a pause per host, backoff on errors),
     store each new item once, run the incremental analysis, and raise alerts (a new event in a followed story,
@@ -497,12 +500,17 @@ def watch(
     JSON-lines file, a webhook and mail. Stops cleanly on SIGTERM / Ctrl-C after the current feed."""
     from .errors import BadInput
     from .watch import Watcher, WatchOptions, feed_urls, parse_every
+    from .watch.records import ALERT_KINDS
     from .watch.sinks import JsonlSink, LogSink, MailSink, Sink, WebhookSink, parse_smtp
 
     try:
         urls = feed_urls(feeds)
+        unknown = sorted(set(alert or ()) - set(ALERT_KINDS))
+        if unknown:
+            raise ValueError(f"unknown alert kind {unknown[0]!r} (kinds: {', '.join(ALERT_KINDS)})")
         options = WatchOptions(every=parse_every(every), host_delay=host_delay, allow_private=allow_private,
-                               max_bytes=int(max_mb * 1_000_000), analyze=analyze)
+                               max_bytes=int(max_mb * 1_000_000), analyze=analyze,
+                               kinds=tuple(alert) if alert else ALERT_KINDS)
         mail = parse_smtp(smtp) if smtp else None
     except (BadInput, ValueError) as error:
         err.print(f"error: {one_line(str(error))}", markup=False, highlight=False, soft_wrap=True)

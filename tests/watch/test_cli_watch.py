@@ -34,6 +34,8 @@ def test_cli_watch_refuses_private_addresses_and_bad_arguments(feeds, tmp_path):
     result = runner.invoke(app, ["watch", url, "--once", "--host-delay", "0", "--db", db])
     assert result.exit_code == 1 and "refused loopback address" in result.output
     assert runner.invoke(app, ["watch", url, "--every", "soon", "--db", db]).exit_code == 2
+    result = runner.invoke(app, ["watch", url, "--alert", "gossip", "--db", db])
+    assert result.exit_code == 2 and "unknown alert kind 'gossip'" in result.output
     assert runner.invoke(app, ["watch", str(tmp_path / "nope.opml"), "--db", db]).exit_code == 2
     result = runner.invoke(app, ["watch", url, "--smtp", "localhost:25", "--db", db])
     assert result.exit_code == 2 and "--mail-to" in result.output

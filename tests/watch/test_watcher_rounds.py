@@ -84,6 +84,15 @@ def test_watcher_no_analyze_keeps_articles_for_a_later_round(feeds, clock, tmp_p
         assert [a.event for a in w.cycle(once=True).alerts] == ["e-2026-12-03"]
 
 
+def test_watcher_only_the_chosen_alert_kinds(feeds, clock, tmp_path):
+    store = SQLiteStore(tmp_path / "w.db")
+    url = serve(feeds, {1: 1})
+    with DayWatcher(store, [url], replace(OPTIONS, kinds=("contested-claim",)), now=clock) as w:
+        w.cycle(once=True)
+        serve(feeds, {1: 1, 2: 2})
+        assert w.cycle(once=True).alerts == () and store.unalerted_articles() == []
+
+
 def test_watcher_follows_carried_to_a_new_story_id(feeds, clock, tmp_path):
     store = SQLiteStore(tmp_path / "w.db")
     url = serve(feeds, {1: 2})

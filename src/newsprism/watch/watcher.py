@@ -27,7 +27,7 @@ from . import patterns
 from .alerts import find_alerts
 from .poll import FAILED, FeedPoll, poll_feed
 from .polite import DEFAULT_HOST_DELAY, PoliteFetcher
-from .records import Alert
+from .records import ALERT_KINDS, Alert
 from .sinks import Sink, deliver
 
 DEFAULT_EVERY_S = 15 * 60.0
@@ -41,7 +41,7 @@ PAUSE_SLICE_S = 0.5
 class WatchOptions:
     """How the watcher polls: ``every`` seconds between polls of a feed; ``host_delay`` seconds
     between two requests to one host; ``analyze`` False only ingests (alerts wait for a round
-    with analysis); the rest as in ``newsprism ingest``."""
+    with analysis); ``kinds`` the alert kinds raised; the rest as in ``newsprism ingest``."""
 
     every: float = DEFAULT_EVERY_S
     host_delay: float = DEFAULT_HOST_DELAY
@@ -49,6 +49,7 @@ class WatchOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT
     analyze: bool = True
+    kinds: tuple[str, ...] = ALERT_KINDS  # the alert kinds raised (others are not stored)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -129,7 +130,7 @@ class Watcher:
             before = self._followed_articles()
             self._analyze()
             self._carry_follows(before)
-            found = find_alerts(self.store, fresh)
+            found = [a for a in find_alerts(self.store, fresh) if a.kind in self.options.kinds]
         except Exception as error:  # noqa: BLE001 - the articles stay unread; the next round retries
             line = f"analysis failed: {type(error).__name__}: {' '.join(str(error).split())[:300]}"
             self.report(line)
