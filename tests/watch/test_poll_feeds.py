@@ -169,3 +169,19 @@ def test_poll_spaces_requests_to_one_host(feeds, clock, tmp_path):
         w.cycle(once=True)
         elapsed = time.monotonic() - started
     assert elapsed >= 0.6  # robots.txt, feed, two pages: three pauses of 0.2 s
+
+
+def test_poll_a_surprise_in_one_feed_does_not_stop_the_others(feeds, clock, tmp_path, monkeypatch):
+    from newsprism.ingest import feeds as ingest_feeds
+
+    first = serve_items(feeds, [1], path="/one.xml")
+    second = serve_items(feeds, [2], path="/two.xml")
+    real = ingest_feeds.parse_feed
+    monkeypatch.setattr("newsprism.watch.poll.parse_feed",
+                        lambda data, **kw: (_ for _ in ()).throw(MemoryError("boom")) if "one" in kw["source"]
+                        else real(data, **kw))
+    store = SQLiteStore(tmp_path / "w.db")
+    with watcher(store, [first, second], clock) as w:
+        cycle = w.cycle(once=True)
+    assert cycle.polls[0].error == "MemoryError: boom" and len(cycle.polls[1].ingested) == 1
+    assert store.feed_state(first).failures == 1  # it backs off like any failed feed

@@ -78,6 +78,12 @@ def poll_feed(store: Any, url: str, fetcher: Fetcher, *, every: float, now: date
     return result
 
 
+def record_failure(store: Any, url: str, reason: str, *, every: float, now: datetime) -> FeedPoll:
+    """Save a failed poll of ``url`` (for a fault outside the feed's own errors) and report it."""
+    store.save_feed_state(_failed(store.feed_state(url) or FeedState(url=url), reason, every, now))
+    return FeedPoll(url=url, status=FAILED, error=reason)
+
+
 def _conditional(state: FeedState) -> dict[str, str]:
     headers = {}
     if state.etag:

@@ -21,11 +21,12 @@ from datetime import datetime, timezone
 from types import FrameType
 from typing import Any
 
+from ..errors import StoreError
 from ..ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from ..model import Failure
 from . import patterns
 from .alerts import find_alerts
-from .poll import FAILED, FeedPoll, poll_feed
+from .poll import FAILED, FeedPoll, poll_feed, record_failure
 from .polite import DEFAULT_HOST_DELAY, PoliteFetcher
 from .records import ALERT_KINDS, Alert
 from .sinks import Sink, deliver
@@ -109,8 +110,14 @@ class Watcher:
             if not self._due(url, once=once):
                 skipped.append(url)
                 continue
-            poll = poll_feed(self.store, url, self.fetcher, every=self.options.every, now=self.now(),
-                             on_failure=self._entry_failed)
+            try:
+                poll = poll_feed(self.store, url, self.fetcher, every=self.options.every, now=self.now(),
+                                 on_failure=self._entry_failed)
+            except StoreError:
+                raise  # nothing can be stored: the watcher stops with one line naming the store
+            except Exception as error:  # noqa: BLE001 - one feed's surprise must not stop the others
+                reason = f"{type(error).__name__}: {' '.join(str(error).split())[:300]}"
+                poll = record_failure(self.store, url, reason, every=self.options.every, now=self.now())
             self.report(poll.line())
             polls.append(poll)
         alerts: list[Alert] = []
