@@ -5,6 +5,9 @@ GOLD's first demand of the seeds' story summary is that it covers both visits. S
 share of the story's word budget (more independent sources, a larger share; never less than a
 sentence's worth) and the story summary is its events' summaries in time order.
 
+Each event is told in the tense of what happened: once an event has a report, its previews'
+forward-looking sentences ("is set to discuss", "details are yet to be announced") are left out.
+
 Contested points are stated as contested: each claim some source contradicts closes its event's
 summary as "Disputed: “...” (cited) against “...” (cited)", both wordings verbatim from the
 articles, so a reader sees the disagreement instead of one side of it.
@@ -15,7 +18,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Article, Story
+from ..cluster.roles import PREVIEW, REPORT
+from ..model import Article, Event, Story
 from .extractive import summarize
 from .records import Summary
 
@@ -38,11 +42,12 @@ def story_summaries(story: Story, articles: Mapping[str, Article], *, group_of: 
     events = sorted(story.events, key=lambda e: (e.start is None, e.start or "", e.id))
     members = {e.id: [articles[a.id] for a in e.articles if a.id in articles] for e in events}
     disputes = {e.id: event_disputes([c for c in claims if c.event == e.id], group_of) for e in events}
-    out = {e.id: _with(_summary(members[e.id], event_words, group_of, language).to_json(), disputes[e.id])
-           for e in events}
+    previews = {e.id: stale_previews(e) for e in events}
+    out = {e.id: _with(_summary(members[e.id], event_words, group_of, language, previews[e.id]).to_json(),
+                       disputes[e.id]) for e in events}
     shares = event_budgets({e.id: _sources(members[e.id], group_of) for e in events}, story_words)
-    parts = [_with(_summary(members[e.id], shares[e.id], group_of, language).to_json(), disputes[e.id])
-             for e in events]
+    parts = [_with(_summary(members[e.id], shares[e.id], group_of, language, previews[e.id]).to_json(),
+                   disputes[e.id]) for e in events]
     sentences = [s for part in parts for s in part["sentences"]]
     out[story.id] = {"summary": " ".join(s["text"] for s in sentences), "sentences": sentences}
     return out
@@ -92,7 +97,16 @@ def _sources(articles: Sequence[Article], group_of: Mapping[str, str]) -> int:
     return len({group_of.get(a.id, a.id) for a in articles})
 
 
-def _summary(articles: Sequence[Article], words: int, group_of: Mapping[str, str], language) -> Summary:
+def stale_previews(event: Event) -> frozenset[str]:
+    """The event's previews once a report of it exists (their look-ahead is then out of date);
+    none while every article is a preview."""
+    if not any(a.role == REPORT for a in event.articles):
+        return frozenset()
+    return frozenset(a.id for a in event.articles if a.role == PREVIEW)
+
+
+def _summary(articles: Sequence[Article], words: int, group_of: Mapping[str, str], language,
+             previews: frozenset[str] = frozenset()) -> Summary:
     if not articles:
         return Summary()
-    return summarize(list(articles), words, language=language, group_of=dict(group_of))
+    return summarize(list(articles), words, language=language, group_of=dict(group_of), previews=previews)

@@ -1,7 +1,8 @@
 """The cited extractive summary: ``summarize(texts, words=260) -> Summary``.
 
 1. Each input is cleaned (raw page text through ``clean.text.clean_text``; an Article's clean
-   text as is) and split into sentences; page junk, fragments and run-ons are not candidates.
+   text as is) and split into sentences; page junk, fragments and run-ons are not candidates,
+   nor the forward-looking sentences of a preview whose event another input reports.
 2. Sentences are embedded (MiniLM) and scored by corroboration across independent sources
    (mean best cosine to each other source; copies of one source, per ``group_of``, count once),
    closeness to the centroid of the sources, and position (news leads with what matters).
@@ -12,7 +13,7 @@
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,9 +23,9 @@ from .align import aligned_documents, content_words
 from .records import Sentence, Summary, SummarySentence
 from .redundancy import select
 from .scoring import Weights, sentence_scores
-from .sentences import candidates, document_text, is_junk
+from .sentences import candidates, document_text, is_junk, is_prospective
 
-SUMMARIZE_VERSION = "summarize-2"  # 2: a dispute stated once, not once from each side
+SUMMARIZE_VERSION = "summarize-3"  # 2: a dispute stated once; 3: stale preview sentences, widgets out
 DEFAULT_WORDS = 260
 
 
@@ -39,18 +40,21 @@ class Options:
 
 def summarize(texts: Sequence[str] | Sequence[Article], words: int = DEFAULT_WORDS, *,
               language=None, group_of: Mapping[str, str] | None = None,
-              options: Options = Options()) -> Summary:
+              previews: Collection[str] = (), options: Options = Options()) -> Summary:
     """A cited extractive summary of ``texts`` (raw texts or Articles) in at most ``words`` words.
 
     Article ids are the Articles' ids, or "0", "1", ... for plain texts. ``group_of`` maps an
     article id to its provenance group (syndicated copies share one); articles it does not name
-    are their own group. ``language`` is a ``newsprism.nlp.Language`` (or anything with an
+    are their own group. ``previews`` are the ids of inputs written before the event that another
+    input reports: their forward-looking sentences ("is set to discuss", "details are yet to be
+    announced") are not candidates, the summary telling what happened. ``language`` is a ``newsprism.nlp.Language`` (or anything with an
     ``embed(texts)`` returning L2-normalised rows); one is created when omitted: pass yours when
     summarising many clusters.
     """
     ids = [item.id if isinstance(item, Article) else str(n) for n, item in enumerate(texts)]
     bodies = [document_text(item, clean=options.clean) for item in texts]
-    pool = [s for s in candidates(bodies) if not is_junk(s)]
+    stale = {n for n, i in enumerate(ids) if i in previews}
+    pool = [s for s in candidates(bodies) if not is_junk(s) and not (s.doc in stale and is_prospective(s.text))]
     if not pool or words <= 0:
         return Summary(version=SUMMARIZE_VERSION)
     if language is None:

@@ -68,4 +68,29 @@ JUNK = re.compile(
     r"find out more|support (?:our|independent)|get (?:the|our) )|"
     r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)|^(?:additional )?"
     r"(?:reporting|writing|editing|research) by\b", re.I)
+# Furniture read off the 250 Multi-News clusters: candidate sentences (after cleaning and JUNK)
+# that recur in 2+ unrelated clusters are widgets, not story. Counted in clusters: Internet
+# Archive crawl notes (14, 14, 8, 8, 8, 2), newsletter forms (6, 6, 6, 4, 4, 4, 4, 4, 4),
+# Twitter's location notice (5; the seeds' pile showed it in a summary), app and interest
+# prompts (2 each). Phrases, not whole lines: the cleaner often glues two widgets together.
+FURNITURE = re.compile(
+    r"\b(?:you always have the option to delete your tweet location history|"
+    r"alexa internet has been donating their crawl data|added to the wayback machine|"
+    r"these crawls are part of an effort to archive|crawls of supported|"
+    r"a link to the version that was live when the page was written|"
+    r"a ranking of all urls that have more than one incoming|"
+    r"(?:email|newsletter) sign up|by signing up,? you agree|you can unsubscribe at any time|"
+    r"please try again later|invalid email address|please re-enter|"
+    r"you must select a newsletter|thank you for subscribing|an error has occurred|"
+    r"view all [\w ]{0,40}newsletters|verify (?:that )?you'?re not a robot|"
+    r"add [\w ]{0,40}as an interest to stay up to date|want to add to this story|"
+    r"you can share ideas for stories|want stories like these delivered|"
+    r"download the [\w ]{0,30}app now|this feature is not available right now)\b", re.I)
 URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\.com\b|\.org\b", re.I)
+
+# --- the tense of what happened ---------------------------------------------------------------
+# A preview's forward-looking sentence: the cues the story stage reads roles from (cluster
+# FUTURE_CUES: "is set to", "yet to be announced", "travels to Beijing on Wednesday", ...) plus a
+# bare "will"/"won't" (too common in reports to mark a preview, enough to mark a sentence of
+# one). Counted outside quotation marks: "we will not provide" is a quote, not a forecast.
+PROSPECTIVE = re.compile(r"\b(?:will|won['’]t|is to|are to|is likely to|are likely to)\b", re.I)

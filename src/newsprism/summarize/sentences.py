@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..cluster import patterns as CP
 from ..model import Article
 from . import patterns as P
 from .records import Sentence
@@ -127,7 +128,15 @@ def _names_someone(text: str) -> bool:
 def is_junk(sentence: Sentence) -> bool:
     """Page furniture that survived cleaning, or too short / too long to be a summary sentence."""
     text = sentence.text
-    if P.JUNK.match(text) or P.URL.search(text):
+    if P.JUNK.match(text) or P.FURNITURE.search(text) or P.URL.search(text):
         return True
     letters = sum(ch.isalpha() for ch in text)
     return letters < 0.6 * len(text) or not re.search(r"[.!?\"'”’)]$", text)
+
+
+def is_prospective(text: str) -> bool:
+    """Does the sentence look ahead ("is set to discuss", "will travel", "details are yet to be
+    announced"), outside any quotation? Such a sentence of a preview is stale once the event
+    it announces is reported."""
+    unquoted = CP.QUOTED.sub(" ", text)
+    return bool(CP.FUTURE_CUES.search(unquoted) or P.PROSPECTIVE.search(unquoted))
