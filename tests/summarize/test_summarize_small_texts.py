@@ -100,3 +100,17 @@ def test_summarize_small_module_is_callable(language):
     summary = summarize_module(STORM, 30, language=language)
     assert summary == summarize(STORM, 30, language=language)
     assert summarize_module.Summary is Summary
+
+
+def test_summarize_small_texts_a_long_lede_may_be_chosen_a_long_later_sentence_not(language):
+    """A document's first sentence may run to ``lead_max_words`` (NeuS ledes), a later one only
+    to ``max_words``."""
+    from newsprism.summarize import Weights
+
+    long_tail = " ".join(["the committee also reviewed the budget for the new library wing"] * 4)
+    lede = f"The city council voted on Monday to approve the new library after {long_tail}."
+    later = f"Residents who attended the meeting said that {long_tail}."
+    assert Weights().max_words < len(lede.split()) <= Weights().lead_max_words
+    assert Weights().max_words < len(later.split()) <= Weights().lead_max_words
+    summary = summarize([f"{lede} {later}"], 200, language=language)
+    assert [s.text for s in summary.sentences] == [lede]

@@ -25,7 +25,7 @@ from .redundancy import select
 from .scoring import Weights, sentence_scores
 from .sentences import candidates, document_text, is_junk, is_prospective
 
-SUMMARIZE_VERSION = "summarize-3"  # 2: a dispute stated once; 3: stale preview sentences, widgets out
+SUMMARIZE_VERSION = "summarize-3"  # 2: a dispute stated once; 3: stale previews and widgets out, ledes to 60 words
 DEFAULT_WORDS = 260
 
 
@@ -67,7 +67,8 @@ def summarize(texts: Sequence[str] | Sequence[Article], words: int = DEFAULT_WOR
     weights = options.weights
     words_of = [content_words(s.text) for s in pool]
     scores = sentence_scores(pool, vectors, groups, weights)
-    eligible = np.array([weights.min_words <= s.words <= weights.max_words for s in pool])
+    eligible = np.array([weights.min_words <= s.words <= (weights.lead_max_words if s.position == 0 else weights.max_words)
+                         for s in pool])
     chosen = select(pool, scores, vectors, words, redundancy=weights.redundancy, eligible=eligible,
                     context=options.context)
     cited = _cite(pool, chosen, vectors[chosen] @ vectors.T, ids, group_ids, scores, words_of)
