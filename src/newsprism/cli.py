@@ -445,6 +445,51 @@ def reclean(db: DbOption = DEFAULT_DB) -> None:
 
 
 @app.command()
+def migrate(
+    source: Annotated[Path, typer.Option("--from", help="The SQLite file to copy (never changed but for its own schema "
+                                                       "upgrades).")],
+    target: Annotated[str, typer.Option("--to", help="The PostgreSQL database: postgresql://user@host/db.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Copy a SQLite store into PostgreSQL: every table (articles, raw inputs, annotations and vectors,
+    extractions, analysis, findings). Run it again to finish a copy cut short: nothing is copied twice.
+    Prints each table's rows in both stores; exits 1 if any row is missing from the target."""
+    from .store import SQLiteStore, is_url, open_store
+    from .store.postgres import PostgresStore
+    from .store.transfer import copy_store
+
+    if not source.is_file():
+        err.print(f"error: {one_line(str(source))}: no such SQLite file", markup=False, highlight=False)
+        raise typer.Exit(2)
+    if not is_url(target):
+        err.print("error: --to takes a postgresql:// URL", markup=False, highlight=False)
+        raise typer.Exit(2)
+    with _progress() as progress:
+        task = progress.add_task("opening", total=None)
+
+        def advance(table: str, done: int, total: int) -> None:
+            progress.update(task, description=table, completed=done, total=total)
+
+        sqlite, pg = SQLiteStore(source), open_store(target)
+        try:
+            assert isinstance(pg, PostgresStore)  # a postgresql:// URL opens one
+            counts = copy_store(sqlite, pg, on_progress=advance)
+        finally:
+            sqlite.close()
+            pg.close()
+    if as_json:
+        _print_json([{"table": c.table, "source": c.source, "target": c.target, "ok": c.ok} for c in counts])
+    else:
+        table = Table(header_style="bold", box=None, pad_edge=False)
+        for name in ("table", "source rows", "target rows", ""):
+            table.add_column(name, justify="left" if name == "table" else "right")
+        for c in counts:
+            table.add_row(c.table, str(c.source), str(c.target), "ok" if c.ok else "MISSING ROWS")
+        out.print(table)
+    raise typer.Exit(0 if all(c.ok for c in counts) else 1)
+
+
+@app.command()
 def demo(
     db: DbOption = Path("newsprism-demo/demo.db"),
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the HTML report.")] = Path("newsprism-demo/report"),

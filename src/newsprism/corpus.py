@@ -1,4 +1,5 @@
-"""The Python API a notebook uses: ``corpus = newsprism.open("news.db")``.
+"""The Python API a notebook uses: ``corpus = newsprism.open("news.db")`` (a SQLite file) or
+``newsprism.open("postgresql://user@host/news")`` (a PostgreSQL database shared by a team).
 
 A ``Corpus`` is a store plus the pipeline that fills it; the CLI is a thin layer over it.
 """
@@ -209,6 +210,7 @@ class Corpus:
         self.close()
 
 
-def open(path: str | Path = DEFAULT_DB) -> Corpus:  # noqa: A001 - mirrors sqlite3.connect / open
-    """Open (or create) a corpus stored in the SQLite file at ``path``."""
-    return Corpus(open_store(str(path)))
+def open(target: str | Path = DEFAULT_DB) -> Corpus:  # noqa: A001 - mirrors sqlite3.connect / open
+    """Open (or create) a corpus: ``target`` is the path of a SQLite file, or a
+    ``postgresql://`` URL (the ``postgres`` extra; the schema is created on first use)."""
+    return Corpus(open_store(target))

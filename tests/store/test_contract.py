@@ -1,13 +1,15 @@
 """The ``Store`` contract: what every backend must do, run against each implementation.
 
-A new backend (PostgreSQL) adds its factory to ``FACTORIES`` and passes this suite; nothing above
-the store layer needs to change. SQLite-only behaviour (WAL, migrations table) is tested in
-test_sqlite.py.
+Each backend has its factory in ``FACTORIES`` and passes this suite; nothing above the store layer
+needs to change. PostgreSQL runs when ``NEWSPRISM_TEST_PG`` names a server (CI starts one: see
+tests/pgkit.py) and is skipped otherwise. Backend-only behaviour (WAL, migrations tables,
+concurrency) is tested in test_sqlite.py and test_postgres.py.
 """
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -20,25 +22,37 @@ from newsprism.model import (Annotation, Article, Assignment, Block, Entity, Eve
 from newsprism.quotes.align import AlignedQuote, QuoteVariant
 from newsprism.store import SQLiteStore, Store
 from newsprism.watch.records import Alert, FeedState, SeenItem
+from pgkit import pg_store
 
 
-def _sqlite_file(tmp_path: Path) -> Store:
-    return SQLiteStore(tmp_path / "contract.db")
+def _sqlite_file(tmp_path: Path) -> AbstractContextManager[Store]:
+    return _closing(SQLiteStore(tmp_path / "contract.db"))
 
 
-def _sqlite_memory(tmp_path: Path) -> Store:
-    return SQLiteStore(":memory:")
+def _sqlite_memory(tmp_path: Path) -> AbstractContextManager[Store]:
+    return _closing(SQLiteStore(":memory:"))
 
 
-# Each backend: a factory from a scratch folder to an empty store.
-FACTORIES: list[Callable[[Path], Store]] = [_sqlite_file, _sqlite_memory]
+def _postgres(tmp_path: Path) -> AbstractContextManager[Store]:
+    return pg_store()
+
+
+@contextmanager
+def _closing(store: Store) -> Iterator[Store]:
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+# Each backend: a factory from a scratch folder to an empty store, closed (and dropped) on exit.
+FACTORIES: list[Callable[[Path], AbstractContextManager[Store]]] = [_sqlite_file, _sqlite_memory, _postgres]
 
 
 @pytest.fixture(params=FACTORIES, ids=lambda f: f.__name__.lstrip("_"))
 def store(request, tmp_path):
-    s = request.param(tmp_path)
-    yield s
-    s.close()
+    with request.param(tmp_path) as s:
+        yield s
 
 
 def article(aid: str = "a" * 16, body: str = "Blinken met Wang Yi in Beijing.", **fields) -> Article:
@@ -253,3 +267,25 @@ def test_contract_follows(store):
     store.follow("s1")
     assert store.followed() == ["s1", "s2"]
     assert store.unfollow("s1") and not store.unfollow("s1") and store.followed() == ["s2"]
+
+
+# --- candidate retrieval ----------------------------------------------------------------------------
+@pytest.mark.parametrize("dim", [384, 5])  # MiniLM's width (PostgreSQL: the HNSW index) and any other
+def test_contract_nearest_articles_by_cosine(store, dim):
+    rng = np.random.default_rng(7)
+    base = rng.normal(size=(6, dim)).astype(np.float32)
+    for i, vec in enumerate(base):
+        aid = f"{i}" * 16
+        store.add(raw(aid), article(aid))
+        store.save_annotations([Annotation(article_id=aid, version="v2" if i == 5 else "v1", sentences=(),
+                                           entities=(), sentence_vectors=np.zeros((0, dim), np.float32), vector=vec)])
+    query = base[2] + 0.01 * base[4]
+    found = store.nearest(query, limit=3)
+    assert [aid for aid, _ in found][0] == "2" * 16 and len(found) == 3
+    expected = sorted(((float(v @ query / np.linalg.norm(v) / np.linalg.norm(query)), f"{i}" * 16)
+                       for i, v in enumerate(base)), reverse=True)[:3]
+    assert [aid for aid, _ in found] == [aid for _, aid in expected]
+    assert np.allclose([s for _, s in found], [s for s, _ in expected], atol=1e-5)
+    assert [aid for aid, _ in store.nearest(base[5], limit=1, version="v1")] != ["5" * 16]
+    assert [aid for aid, _ in store.nearest(base[5], limit=1, version="v2")] == ["5" * 16]
+    assert store.nearest(np.ones(dim + 1, np.float32)) == [] and store.nearest(query, limit=0) == []

@@ -1,8 +1,10 @@
-"""Storage layer: one ``Store`` interface, SQLite by default.
+"""Storage layer: one ``Store`` interface, SQLite by default, PostgreSQL for a shared server.
 
 ``Store`` lists every method the Corpus, ``analyze``, the report and the CLI call: a server
-database (PostgreSQL) implements the same protocol and passes the same contract tests
-(tests/store/test_contract.py); nothing above this layer knows which one it talks to.
+database (PostgreSQL, ``postgres.py``) implements the same protocol and passes the same contract
+tests (tests/store/test_contract.py); nothing above this layer knows which one it talks to.
+``open_store`` picks the backend from the target: a path is a SQLite file, a ``postgresql://``
+URL a PostgreSQL database (psycopg is imported only then).
 
 Findings are stored as registered records (``newsprism.findings``): each row has its kind, id,
 scope, stage version and reuse key as columns; filtering by scope, reuse key or id happens in
@@ -11,14 +13,19 @@ the database.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from importlib.util import find_spec
+from os import PathLike, fspath
 from typing import Any, Protocol, runtime_checkable
 
+from ..errors import StoreError
 from ..findings import StoredFinding
 from ..model import Annotation, Article, Assignment, ProvenanceGroup, RawArticle, Relation, Story
 from ..watch.records import Alert, FeedState, SeenItem
 from .sqlite import SQLiteStore
 
-__all__ = ["Store", "SQLiteStore", "open_store"]
+__all__ = ["Store", "SQLiteStore", "open_store", "is_url"]
+
+URL_SCHEMES = ("postgresql://", "postgres://")
 
 
 @runtime_checkable
@@ -48,6 +55,10 @@ class Store(Protocol):
 
     def search(self, query: str, limit: int = 20) -> list[Article]:
         """Full-text search over headlines and bodies; the query is words, never syntax."""
+
+    def nearest(self, vector: Any, limit: int = 10, version: str | None = None) -> list[tuple[str, float]]:
+        """Candidate retrieval: the ids of the articles whose vectors (of ``version`` when given)
+        are closest to ``vector`` by cosine similarity, with that similarity, best first."""
 
     def count(self) -> int: ...
 
@@ -135,6 +146,20 @@ class Store(Protocol):
         """Followed story ids, in the order they were followed."""
 
 
-def open_store(path: str) -> Store:
-    """Open (creating if needed) the store at ``path``: a SQLite file."""
-    return SQLiteStore(path)
+def is_url(target: str) -> bool:
+    """Whether ``target`` names a PostgreSQL database (``postgresql://`` or ``postgres://``)."""
+    return str(target).startswith(URL_SCHEMES)
+
+
+def open_store(target: str | PathLike[str]) -> Store:
+    """Open (creating the schema if needed) the store at ``target``: a ``postgresql://...`` or
+    ``postgres://...`` URL opens a PostgreSQL database (the ``postgres`` extra), anything else
+    is the path of a SQLite file."""
+    if isinstance(target, str) and is_url(target):
+        from .postgres import PostgresStore, redact
+
+        if find_spec("psycopg") is None or find_spec("pgvector") is None:
+            raise StoreError(redact(target), "a PostgreSQL store needs psycopg and pgvector: "
+                             "pip install 'newsprism[postgres]'")
+        return PostgresStore(target)
+    return SQLiteStore(fspath(target))

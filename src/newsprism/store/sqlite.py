@@ -135,6 +135,30 @@ class SQLiteStore:
             " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?", (phrase, limit))
         return [_article(row) for row in rows.fetchall()]
 
+    def nearest(self, vector: Any, limit: int = 10, version: str | None = None) -> list[tuple[str, float]]:
+        """The articles whose vectors are closest to ``vector`` (cosine similarity, best first):
+        an exact scan (SQLite has no vector index; PostgreSQL answers from an HNSW index)."""
+        query = np.asarray(vector, dtype=np.float32).ravel()
+        if query.size == 0 or limit <= 0:
+            return []
+        params: tuple[str, ...]
+        sql, params = "SELECT article_id, vector FROM annotations", ()
+        if version is not None:
+            sql, params = sql + " WHERE version = ?", (version,)
+        ids, rows = [], []
+        for row in self.conn.execute(sql, params):
+            vec = np.frombuffer(row["vector"], dtype=np.float32)
+            if vec.shape == query.shape:
+                ids.append(row["article_id"])
+                rows.append(vec)
+        if not ids:
+            return []
+        matrix = np.vstack(rows)
+        norms = np.linalg.norm(matrix, axis=1) * float(np.linalg.norm(query))
+        similarity = np.divide(matrix @ query, norms, out=np.zeros(len(ids), dtype=np.float32), where=norms > 0)
+        order = sorted(range(len(ids)), key=lambda i: (-float(similarity[i]), ids[i]))[:limit]
+        return [(ids[i], float(similarity[i])) for i in order]
+
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
@@ -439,7 +463,7 @@ def _annotation(row: sqlite3.Row) -> Annotation:
         lead_vector=None if row["lead_vector"] is None else np.frombuffer(row["lead_vector"], dtype=np.float32))
 
 
-def _article(row: sqlite3.Row) -> Article:
+def _article(row: sqlite3.Row | Mapping[str, Any]) -> Article:
     detail = json.loads(row["detail"])
     return Article(
         **{name: row[name] for name in _COLUMNS},

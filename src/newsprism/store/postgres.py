@@ -1,0 +1,383 @@
+"""The server store: PostgreSQL 15 + pgvector, for a team sharing one corpus.
+
+``PostgresStore("postgresql://user@host/db")`` implements the same ``Store`` protocol as
+``SQLiteStore`` and passes the same contract suite (tests/store/test_contract.py). psycopg is
+imported here only, and this module only when a ``postgresql://`` URL is opened: ``import
+newsprism`` and SQLite users never load it (``pip install 'newsprism[postgres]'`` brings it).
+
+Semantics kept from SQLite: every statement is parameterised; each write is one transaction
+(``add_new`` checks for a duplicate and inserts under per-key advisory locks, so two ingesters
+never both insert one article; ``save_analysis`` and ``save_findings`` replace in one
+transaction, readers see the old or the new); the schema is a numbered list of migrations
+(``pg_migrations.py``). Text columns sort with the "C" collation, SQLite's byte order, whatever
+the database's default, so both backends list rows in the same order.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict
+from typing import Any
+
+import numpy as np
+
+from ..errors import StoreError
+from ..findings import StoredFinding, encode, kind_of
+from ..model import Annotation, Article, Assignment, Entity, GroupMember, ProvenanceGroup, RawArticle, Relation, Span, Story
+from .pg_migrations import HNSW_DIM, migrate
+from .sqlite import _COLUMNS, _HINTS, _article, _detail_json, _now, _story, raw_id
+
+# hnsw.ef_search (pgvector's default 40) is raised to the number of neighbours asked for, up to
+# pgvector's maximum, so a query for k neighbours can return k.
+EF_SEARCH_MAX = 1000
+_ARTICLE_SELECT = ", ".join(("seq", *_COLUMNS, "raw_id", "detail", "ingested_at"))
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for error lines and logs."""
+    return re.sub(r"^(postgres(?:ql)?://[^:/@]*):[^@/]*@", r"\1:***@", url)
+
+
+class PostgresStore:
+    """``Store`` over a PostgreSQL database (15 or later, with the pgvector extension).
+
+    ``schema``: the tables live in this schema (created if missing) instead of the first one
+    on the server's search path; tests give each run its own.
+    """
+
+    def __init__(self, url: str, *, schema: str | None = None):
+        import psycopg
+        from psycopg import sql
+        from psycopg.rows import dict_row
+
+        self.path = redact(url)  # named in error lines, as SQLiteStore.path is
+        self._psycopg = psycopg
+        try:
+            self.conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        except psycopg.Error as error:
+            raise StoreError(self.path, " ".join(str(error).split())) from error
+        try:
+            if schema is not None:
+                self.conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+                self.conn.execute(sql.SQL("SET search_path TO {}, public").format(sql.Identifier(schema)))
+            self._ensure_vector()
+            migrate(self.conn)
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _ensure_vector(self) -> None:
+        from pgvector.psycopg import register_vector
+
+        found = self.conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'vector'").fetchone()
+        if found is None:
+            try:
+                self.conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
+            except self._psycopg.Error as error:
+                raise StoreError(self.path, "the pgvector extension is not installed in this database and could "
+                                 f"not be created ({' '.join(str(error).split())}); a superuser can run "
+                                 "CREATE EXTENSION vector") from error
+        register_vector(self.conn)
+
+    # --- writing -------------------------------------------------------------------------------
+    def find_duplicate(self, article_id: str, canonical_url: str | None) -> str | None:
+        row = self.conn.execute("SELECT id FROM articles WHERE id = %s", (article_id,)).fetchone()
+        if row is None and canonical_url:
+            row = self.conn.execute("SELECT id FROM articles WHERE canonical_url = %s ORDER BY seq LIMIT 1",
+                                    (canonical_url,)).fetchone()
+        return row["id"] if row else None
+
+    def add(self, raw: RawArticle, article: Article) -> None:
+        with self.conn.transaction():
+            self._insert(raw, article)
+
+    def add_new(self, raw: RawArticle, article: Article) -> str | None:
+        """Store ``article`` unless a duplicate is stored; return the duplicate's id if so.
+
+        The check and the insert are one transaction holding an advisory lock on the article's
+        id and one on its canonical URL (taken in a fixed order, so two ingesters never
+        deadlock): two processes ingesting the same pile never both insert one article.
+        """
+        psycopg = self._psycopg
+        keys = sorted({f"id:{article.id}", *([f"url:{article.canonical_url}"] if article.canonical_url else [])})
+        try:
+            with self.conn.transaction():
+                for key in keys:
+                    self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (key,))
+                existing = self.find_duplicate(article.id, article.canonical_url)
+                if existing is None:
+                    self._insert(raw, article)
+        except (psycopg.IntegrityError, psycopg.DataError):
+            raise  # this article's own problem (a NUL character, ...): the caller reports it and goes on
+        except psycopg.OperationalError as error:  # connection lost, disk full, read-only
+            raise StoreError(self.path, " ".join(str(error).split())) from error
+        return existing
+
+    def _insert(self, raw: RawArticle, article: Article) -> None:
+        """Both rows of one article; the caller holds the transaction."""
+        rid = raw_id(raw)
+        now = _now()
+        hints = json.dumps({name: getattr(raw, name) for name in _HINTS}, ensure_ascii=False)
+        self.conn.execute(
+            "INSERT INTO raw(id, source, kind, url, body, hints, encoding, stored_at)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+            (rid, raw.source, raw.kind, raw.url, raw.body, hints, raw.encoding, now))
+        self.conn.execute(
+            f"INSERT INTO articles({', '.join(_COLUMNS)}, raw_id, detail, ingested_at)"
+            f" VALUES ({', '.join(['%s'] * len(_COLUMNS))}, %s, %s, %s)",
+            (*[getattr(article, name) for name in _COLUMNS], rid, _detail_json(article), now))
+
+    def replace(self, article: Article) -> None:
+        names = [name for name in _COLUMNS if name != "id"]
+        with self.conn.transaction():
+            self.conn.execute(
+                f"UPDATE articles SET {', '.join(f'{n} = %s' for n in names)}, detail = %s WHERE id = %s",
+                (*[getattr(article, n) for n in names], _detail_json(article), article.id))
+
+    # --- reading -------------------------------------------------------------------------------
+    def get(self, article_id: str) -> Article | None:
+        row = self.conn.execute(f"SELECT {_ARTICLE_SELECT} FROM articles WHERE id = %s", (article_id,)).fetchone()
+        if row is None:
+            row = self._by_prefix(article_id)
+        return _article(row) if row else None
+
+    def articles(self) -> Iterator[Article]:
+        rows = self.conn.execute(f"SELECT {_ARTICLE_SELECT} FROM articles"
+                                 ' ORDER BY published IS NULL, published COLLATE "C", seq').fetchall()
+        for row in rows:
+            yield _article(row)
+
+    def raw(self, article_id: str) -> RawArticle | None:
+        row = self.conn.execute(
+            "SELECT raw.* FROM raw JOIN articles ON articles.raw_id = raw.id WHERE articles.id = %s",
+            (article_id,)).fetchone()
+        if row is None:
+            return None
+        hints = json.loads(row["hints"])
+        return RawArticle(source=row["source"], kind=row["kind"], body=row["body"], url=row["url"],
+                          encoding=row["encoding"], **hints)
+
+    def search(self, query: str, limit: int = 20) -> list[Article]:
+        """Full-text search (tsvector + GIN, ranked by ts_rank_cd): the query goes through
+        ``plainto_tsquery``, so every word must occur and nothing in it is syntax."""
+        if not query.split():
+            return []
+        rows = self.conn.execute(
+            f"SELECT {', '.join('a.' + c for c in _ARTICLE_SELECT.split(', '))}"
+            " FROM articles a, plainto_tsquery('simple', %s) q"
+            " WHERE a.tsv @@ q ORDER BY ts_rank_cd(a.tsv, q) DESC, a.seq LIMIT %s", (query, limit)).fetchall()
+        return [_article(row) for row in rows]
+
+    def nearest(self, vector: Any, limit: int = 10, version: str | None = None) -> list[tuple[str, float]]:
+        """The articles whose vectors are closest to ``vector`` (cosine similarity, best first):
+        candidate retrieval through the HNSW index for MiniLM-width vectors, exact otherwise."""
+        query = np.asarray(vector, dtype=np.float32).ravel()
+        if query.size == 0 or limit <= 0:
+            return []
+        where, params = "", list[Any]()
+        if version is not None:
+            where, params = " AND version = %s", [version]
+        with self.conn.transaction():
+            if query.size == HNSW_DIM:
+                self.conn.execute("SELECT set_config('hnsw.ef_search', %s, true)",
+                                  (str(min(max(40, limit), EF_SEARCH_MAX)),))
+                # a version filter is applied while the index is walked, not after it
+                self.conn.execute("SELECT set_config('hnsw.iterative_scan', 'strict_order', true)")
+                column = f"vector::vector({HNSW_DIM})"
+                where = f"vector_dims(vector) = {HNSW_DIM}" + where
+            else:
+                column, where = "vector", "vector_dims(vector) = %s" + where
+                params.insert(0, query.size)
+            rows = self.conn.execute(
+                f"SELECT article_id, 1 - ({column} <=> %s) AS similarity FROM annotations"
+                f" WHERE vector IS NOT NULL AND {where} ORDER BY {column} <=> %s, article_id LIMIT %s",
+                (query, *params, query, limit)).fetchall()
+        return [(r["article_id"], float(r["similarity"])) for r in rows]
+
+    def count(self) -> int:
+        row = self.conn.execute("SELECT count(*) AS n FROM articles").fetchone()
+        return int(row["n"]) if row else 0
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- language layer cache ------------------------------------------------------------------
+    def save_annotations(self, annotations: Sequence[Annotation]) -> None:
+        rows = [annotation_row(a.article_id, a.version,
+                               json.dumps([[s.text, s.start, s.end] for s in a.sentences], ensure_ascii=False),
+                               json.dumps([[e.text, e.label, e.start, e.end] for e in a.entities], ensure_ascii=False),
+                               np.asarray(a.sentence_vectors, dtype=np.float32).tobytes(), a.vector, a.lead_vector)
+                for a in annotations]
+        with self.conn.transaction(), self.conn.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO annotations(article_id, version, sentences, entities, sentence_vectors, vector, lead_vector)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (article_id) DO UPDATE SET"
+                " version = EXCLUDED.version, sentences = EXCLUDED.sentences, entities = EXCLUDED.entities,"
+                " sentence_vectors = EXCLUDED.sentence_vectors, vector = EXCLUDED.vector,"
+                " lead_vector = EXCLUDED.lead_vector", rows)
+
+    def annotations(self, version: str | None = None) -> dict[str, Annotation]:
+        """Cached annotations by article id (only those of ``version`` when given)."""
+        query, params = "SELECT * FROM annotations", []
+        if version is not None:
+            query, params = query + " WHERE version = %s", [version]
+        return {row["article_id"]: _annotation(row) for row in self.conn.execute(query, params).fetchall()}
+
+    # --- analysis results (replaced as a whole by each analyze run) ----------------------------
+    def save_analysis(self, relations: Sequence[Relation], groups: Sequence[ProvenanceGroup],
+                      assignments: Sequence[Assignment], stories: Sequence[Story]) -> None:
+        """Replace the derived analysis in one transaction: readers see the old or the new, never half."""
+        with self.conn.transaction(), self.conn.cursor() as cursor:
+            for table in ("relations", "provenance_groups", "assignments", "stories"):
+                cursor.execute(f"DELETE FROM {table}")  # fixed table names
+            cursor.executemany(
+                "INSERT INTO relations(source, target, kind, score, evidence) VALUES (%s, %s, %s, %s, %s)"
+                " ON CONFLICT (source, target, kind) DO UPDATE SET score = EXCLUDED.score, evidence = EXCLUDED.evidence",
+                [(r.source, r.target, r.kind, r.score, r.evidence) for r in relations])
+            cursor.executemany(
+                "INSERT INTO provenance_groups(origin, members) VALUES (%s, %s)",
+                [(g.origin, json.dumps([[m.id, m.relation] for m in g.members])) for g in groups])
+            cursor.executemany(
+                "INSERT INTO assignments(article_id, story_id, event_id, role, detail) VALUES (%s, %s, %s, %s, %s)",
+                [(a.article_id, a.story_id, a.event_id, a.role, json.dumps({"flags": list(a.flags)}))
+                 for a in assignments])
+            cursor.executemany(
+                "INSERT INTO stories(id, position, data) VALUES (%s, %s, %s)",
+                [(story.id, i, json.dumps(asdict(story), ensure_ascii=False)) for i, story in enumerate(stories)])
+
+    def save_headline_checks(self, checks: Mapping[str, Mapping[str, Any]], version: str) -> None:
+        """Each article's headline judged against its own body (JSON-ready dicts by article id)."""
+        with self.conn.transaction(), self.conn.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO headline_checks(article_id, version, data) VALUES (%s, %s, %s)"
+                " ON CONFLICT (article_id) DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data",
+                [(aid, version, json.dumps(data, ensure_ascii=False)) for aid, data in checks.items()])
+
+    def headline_checks(self, version: str | None = None) -> dict[str, dict[str, Any]]:
+        query, params = "SELECT * FROM headline_checks", []
+        if version is not None:
+            query, params = query + " WHERE version = %s", [version]
+        return {r["article_id"]: json.loads(r["data"]) for r in self.conn.execute(query, params).fetchall()}
+
+    # --- per-article extractions and cross-article findings (quotes, claims, summaries) --------
+    def save_extractions(self, stage: str, version: str, by_article: Mapping[str, list[Any]]) -> None:
+        """Cache one stage's JSON-ready records per article (replacing older versions)."""
+        with self.conn.transaction(), self.conn.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO extractions(article_id, stage, version, data) VALUES (%s, %s, %s, %s)"
+                " ON CONFLICT (article_id, stage) DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data",
+                [(aid, stage, version, json.dumps(data, ensure_ascii=False)) for aid, data in by_article.items()])
+
+    def extractions(self, stage: str, version: str | None = None) -> dict[str, list[Any]]:
+        query, params = "SELECT * FROM extractions WHERE stage = %s", [stage]
+        if version is not None:
+            query, params = query + " AND version = %s", [stage, version]
+        return {r["article_id"]: json.loads(r["data"]) for r in self.conn.execute(query, params).fetchall()}
+
+    def save_findings(self, kind: str, rows: Sequence[tuple[str, str, Any]], *, version: str = "",
+                      keys: Mapping[str, str] | None = None) -> None:
+        """Replace every finding of ``kind`` with ``(id, scope, record)`` rows and the reuse key of
+        each scope (``keys``: scope -> key; a scope may have a key and no rows), in one transaction."""
+        keys = dict(keys or {})
+        with self.conn.transaction(), self.conn.cursor() as cursor:
+            cursor.execute("DELETE FROM findings WHERE kind = %s", (kind,))
+            cursor.execute("DELETE FROM finding_keys WHERE kind = %s", (kind,))
+            cursor.executemany(
+                "INSERT INTO findings(kind, id, scope, position, data, version, reuse_key)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (kind, id) DO UPDATE SET scope = EXCLUDED.scope,"
+                " position = EXCLUDED.position, data = EXCLUDED.data, version = EXCLUDED.version,"
+                " reuse_key = EXCLUDED.reuse_key",
+                [(kind, fid, scope, i, json.dumps(encode(record), ensure_ascii=False), version, keys.get(scope))
+                 for i, (fid, scope, record) in enumerate(rows)])
+            cursor.executemany(
+                "INSERT INTO finding_keys(kind, scope, reuse_key, version) VALUES (%s, %s, %s, %s)",
+                [(kind, scope, key, version) for scope, key in keys.items()])
+
+    def finding_rows(self, kind: str, scopes: Iterable[str] | None = None, *,
+                     reuse_keys: Iterable[str] | None = None, ids: Iterable[str] | None = None
+                     ) -> list[StoredFinding]:
+        """Findings of ``kind`` in stored order with their columns, filtered in SQL by scope,
+        reuse key or id when given."""
+        decoder = kind_of(kind)
+        query, params = "SELECT * FROM findings WHERE kind = %s", list[Any]([kind])
+        for column, wanted in (("scope", scopes), ("reuse_key", reuse_keys), ("id", ids)):
+            if wanted is not None:
+                query += f" AND {column} = ANY(%s)"  # fixed column names
+                params.append(list(dict.fromkeys(wanted)))
+        rows = self.conn.execute(query + " ORDER BY position", params).fetchall()
+        return [StoredFinding(kind=kind, id=r["id"], scope=r["scope"], version=r["version"],
+                              reuse_key=r["reuse_key"], record=decoder.decode(json.loads(r["data"]))) for r in rows]
+
+    def findings(self, kind: str, scopes: Iterable[str] | None = None, *,
+                 reuse_keys: Iterable[str] | None = None) -> list[Any]:
+        """Finding records of ``kind`` in stored order, only those of the given scopes or reuse
+        keys when named."""
+        return [row.record for row in self.finding_rows(kind, scopes, reuse_keys=reuse_keys)]
+
+    def finding(self, kind: str, finding_id: str) -> Any | None:
+        """One finding record by its id, else None."""
+        found = self.finding_rows(kind, ids=[finding_id])
+        return found[0].record if found else None
+
+    def finding_keys(self, kind: str) -> dict[str, str]:
+        """The reuse key each scope had when ``kind`` was last saved: scope -> key."""
+        rows = self.conn.execute("SELECT scope, reuse_key FROM finding_keys WHERE kind = %s", (kind,)).fetchall()
+        return {r["scope"]: r["reuse_key"] for r in rows}
+
+    def relations(self) -> list[Relation]:
+        rows = self.conn.execute('SELECT * FROM relations ORDER BY source COLLATE "C", target COLLATE "C",'
+                                 ' kind COLLATE "C"').fetchall()
+        return [Relation(source=r["source"], target=r["target"], kind=r["kind"], score=r["score"],
+                         evidence=r["evidence"]) for r in rows]
+
+    def provenance_groups(self) -> list[ProvenanceGroup]:
+        rows = self.conn.execute('SELECT * FROM provenance_groups ORDER BY origin COLLATE "C"').fetchall()
+        return [ProvenanceGroup(origin=r["origin"], members=tuple(
+            GroupMember(id=i, relation=rel) for i, rel in json.loads(r["members"]))) for r in rows]
+
+    def assignments(self) -> dict[str, Assignment]:
+        rows = self.conn.execute("SELECT * FROM assignments").fetchall()
+        return {r["article_id"]: Assignment(article_id=r["article_id"], story_id=r["story_id"], event_id=r["event_id"],
+                                            role=r["role"], flags=tuple(json.loads(r["detail"]).get("flags") or ()))
+                for r in rows}
+
+    def stories(self) -> list[Story]:
+        rows = self.conn.execute("SELECT data FROM stories ORDER BY position").fetchall()
+        return [_story(json.loads(r["data"])) for r in rows]
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _by_prefix(self, prefix: str) -> dict[str, Any] | None:
+        """A unique id prefix of at least 4 characters, as with git."""
+        if len(prefix) < 4:
+            return None
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.conn.execute(f"SELECT {_ARTICLE_SELECT} FROM articles WHERE id LIKE %s ESCAPE '\\' LIMIT 2",
+                                 (escaped + "%",)).fetchall()
+        return rows[0] if len(rows) == 1 else None
+
+
+def annotation_row(article_id: str, version: str, sentences: str, entities: str, sentence_vectors: bytes,
+                   vector: Any, lead_vector: Any) -> tuple[Any, ...]:
+    """One annotations row: pgvector needs at least one dimension, so an empty vector is NULL."""
+    vec = np.asarray(vector, dtype=np.float32).ravel()
+    lead = None if lead_vector is None else np.asarray(lead_vector, dtype=np.float32).ravel()
+    return (article_id, version, sentences, entities, sentence_vectors,
+            vec if vec.size else None, lead if lead is not None and lead.size else None)
+
+
+def _floats(value: Any) -> np.ndarray:
+    """A pgvector value (``pgvector.Vector``, or an array in older pgvector releases) as float32."""
+    return np.asarray(value.to_numpy() if hasattr(value, "to_numpy") else value, dtype=np.float32)
+
+
+def _annotation(row: Mapping[str, Any]) -> Annotation:
+    vector = np.zeros(0, dtype=np.float32) if row["vector"] is None else _floats(row["vector"])
+    sentences = tuple(Span(text=t, start=a, end=b) for t, a, b in json.loads(row["sentences"]))
+    matrix = np.frombuffer(bytes(row["sentence_vectors"]), dtype=np.float32).reshape(len(sentences), -1) \
+        if sentences else np.zeros((0, vector.shape[0]), dtype=np.float32)
+    return Annotation(
+        article_id=row["article_id"], version=row["version"], sentences=sentences,
+        entities=tuple(Entity(text=t, label=l, start=a, end=b) for t, l, a, b in json.loads(row["entities"])),
+        sentence_vectors=matrix, vector=vector,
+        lead_vector=None if row["lead_vector"] is None else _floats(row["lead_vector"]))

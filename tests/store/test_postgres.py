@@ -1,0 +1,124 @@
+"""PostgreSQL-only behaviour: the migrations table, the HNSW and GIN indexes in use, atomic
+duplicate checks between two writers, URL handling. (What both backends do is in test_contract.py.)"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+import numpy as np
+import pytest
+from pgkit import pg_store, schema_url, scratch_schema
+
+from newsprism.errors import StoreError
+from newsprism.model import Annotation, Article, Block, RawArticle
+from newsprism.store import SQLiteStore, is_url, open_store
+from newsprism.store.pg_migrations import HNSW_DIM, MIGRATIONS
+
+
+def article(aid: str, canonical_url: str | None = None, text: str = "Blinken met Wang Yi in Beijing.") -> Article:
+    return Article(id=aid, source="x.txt", url=None, canonical_url=canonical_url, headline="H", outlet="O",
+                   byline=None, dateline=None, published=None, wire=None, language="en", text=text,
+                   blocks=(Block(text=text),), provenance={}, stage_versions={})
+
+
+def test_postgres_urls_pick_the_backend_and_hide_passwords(tmp_path):
+    from newsprism.store.postgres import redact
+
+    assert is_url("postgresql://u@h/db") and is_url("postgres://h/db") and not is_url(str(tmp_path / "x.db"))
+    assert redact("postgresql://news:s3cret@db.example:5432/news") == "postgresql://news:***@db.example:5432/news"
+    assert redact("postgres://news@db/news") == "postgres://news@db/news"
+    store = open_store(tmp_path / "x.db")
+    assert isinstance(store, SQLiteStore)
+    store.close()
+
+
+def test_postgres_unreachable_server_is_one_store_error_without_the_password():
+    pytest.importorskip("psycopg")
+    with pytest.raises(StoreError) as raised:
+        open_store("postgresql://news:s3cret@127.0.0.1:9/news?connect_timeout=2")
+    assert "s3cret" not in str(raised.value) and "***" in raised.value.path
+
+
+def test_postgres_sqlite_use_never_imports_psycopg(tmp_path):
+    code = ("import sys, newsprism; c = newsprism.open(sys.argv[1]); c.search('x'); c.close(); "
+            "print('psycopg' in sys.modules, 'pgvector' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "n.db")], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.split() == ["False", "False"]
+
+
+def test_postgres_migrations_recorded_once():
+    with scratch_schema() as (url, schema):
+        from newsprism.store.postgres import PostgresStore
+
+        first = PostgresStore(url, schema=schema)
+        names = [r["name"] for r in first.conn.execute("SELECT name FROM schema_version ORDER BY name")]
+        assert names == [name for name, _ in MIGRATIONS]
+        first.close()
+        again = PostgresStore(schema_url(url, schema))  # the same schema through the URL: nothing to apply
+        assert again.conn.execute("SELECT count(*) AS n FROM schema_version").fetchone()["n"] == len(MIGRATIONS)
+        again.close()
+
+
+def test_postgres_nearest_and_search_use_their_indexes():
+    with pg_store() as store:
+        rng = np.random.default_rng(1)
+        for i in range(50):
+            aid = f"{i:04d}" + "0" * 12
+            store.add(RawArticle(source="x", kind="text", body=aid), article(aid, text=f"word{i} Beijing"))
+            store.save_annotations([Annotation(article_id=aid, version="v", sentences=(), entities=(),
+                                               sentence_vectors=np.zeros((0, HNSW_DIM), np.float32),
+                                               vector=rng.normal(size=HNSW_DIM).astype(np.float32))])
+        store.conn.execute("ANALYZE")
+        store.conn.execute("SET enable_seqscan = off")  # 50 rows: the planner would scan; show the index works
+        vector_plan = " ".join(r["QUERY PLAN"] for r in store.conn.execute(
+            f"EXPLAIN SELECT article_id FROM annotations WHERE vector IS NOT NULL AND vector_dims(vector) = {HNSW_DIM}"
+            f" ORDER BY vector::vector({HNSW_DIM}) <=> %s LIMIT 5", (np.ones(HNSW_DIM, np.float32),)))
+        text_plan = " ".join(r["QUERY PLAN"] for r in store.conn.execute(
+            "EXPLAIN SELECT id FROM articles a, plainto_tsquery('simple', %s) q WHERE a.tsv @@ q", ("word7",)))
+        assert "annotations_vector_hnsw" in vector_plan and "articles_tsv" in text_plan
+        assert [a.id[:4] for a in store.search("word7 beijing")] == ["0007"]
+        assert len(store.nearest(rng.normal(size=HNSW_DIM), limit=5)) == 5
+
+
+@pytest.mark.parametrize("same", ["id", "canonical_url"])
+def test_postgres_two_writers_store_one_article_once(same):
+    """Two connections race to add the same article (same content hash, or same canonical URL
+    under different hashes): exactly one insert, the other gets the stored id back."""
+    with scratch_schema() as (url, schema):
+        from newsprism.store.postgres import PostgresStore
+
+        stores = [PostgresStore(url, schema=schema) for _ in range(2)]
+        results: list[list[str | None]] = [[], []]
+        barrier = threading.Barrier(2)
+
+        def write(n: int) -> None:
+            for i in range(30):
+                aid = f"{i:04d}" + ("0" * 12 if same == "id" else f"{n}" * 12)
+                barrier.wait()
+                results[n].append(stores[n].add_new(RawArticle(source="x", kind="text", body=aid),
+                                                    article(aid, canonical_url=f"https://example.com/{i}")))
+
+        threads = [threading.Thread(target=write, args=(n,)) for n in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        try:
+            assert stores[0].count() == 30
+            assert all((a is None) != (b is None) for a, b in zip(*results))  # one stored, one told
+        finally:
+            for s in stores:
+                s.close()
+
+
+def test_postgres_save_analysis_is_all_or_nothing():
+    from newsprism.model import Relation
+
+    with pg_store() as store:
+        good = Relation(source="a", target="b", kind="copy", score=0.9, evidence="e")
+        store.save_analysis([good], [], [], [])
+        with pytest.raises(Exception):
+            store.save_analysis([good], [], [], [object()])  # type: ignore[list-item]  # fails midway
+        assert store.relations() == [good]
