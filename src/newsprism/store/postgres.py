@@ -70,7 +70,7 @@ class PostgresStore:
     def _ensure_vector(self) -> None:
         from pgvector.psycopg import register_vector
 
-        found = self.conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'vector'").fetchone()
+        found = self.conn.execute("SELECT extversion FROM pg_extension WHERE extname = 'vector'").fetchone()
         if found is None:
             try:
                 self.conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
@@ -78,6 +78,9 @@ class PostgresStore:
                 raise StoreError(self.path, "the pgvector extension is not installed in this database and could "
                                  f"not be created ({' '.join(str(error).split())}); a superuser can run "
                                  "CREATE EXTENSION vector") from error
+            found = self.conn.execute("SELECT extversion FROM pg_extension WHERE extname = 'vector'").fetchone()
+        version = tuple(int(part) for part in re.findall(r"\d+", found["extversion"] if found else "")[:2])
+        self._iterative_scan = version >= (0, 8)  # hnsw.iterative_scan came with pgvector 0.8
         register_vector(self.conn)
 
     # --- writing -------------------------------------------------------------------------------
@@ -182,8 +185,9 @@ class PostgresStore:
             if query.size == HNSW_DIM:
                 self.conn.execute("SELECT set_config('hnsw.ef_search', %s, true)",
                                   (str(min(max(40, limit), EF_SEARCH_MAX)),))
-                # a version filter is applied while the index is walked, not after it
-                self.conn.execute("SELECT set_config('hnsw.iterative_scan', 'strict_order', true)")
+                if version is not None and self._iterative_scan:
+                    # the filter is applied while the index is walked, so k matches come back
+                    self.conn.execute("SELECT set_config('hnsw.iterative_scan', 'strict_order', true)")
                 column = f"vector::vector({HNSW_DIM})"
                 where = f"vector_dims(vector) = {HNSW_DIM}" + where
             else:
