@@ -91,14 +91,19 @@ def test_postgres_two_writers_store_one_article_once(same):
 
         stores = [PostgresStore(url, schema=schema) for _ in range(2)]
         results: list[list[str | None]] = [[], []]
-        barrier = threading.Barrier(2)
+        errors: list[BaseException] = []
+        barrier = threading.Barrier(2, timeout=30)
 
         def write(n: int) -> None:
-            for i in range(30):
-                aid = f"{i:04d}" + ("0" * 12 if same == "id" else f"{n}" * 12)
-                barrier.wait()
-                results[n].append(stores[n].add_new(RawArticle(source="x", kind="text", body=aid),
-                                                    article(aid, canonical_url=f"https://example.com/{i}")))
+            try:
+                for i in range(30):
+                    aid = f"{i:04d}" + ("0" * 12 if same == "id" else f"{n}" * 12)
+                    barrier.wait()
+                    results[n].append(stores[n].add_new(RawArticle(source="x", kind="text", body=aid),
+                                                        article(aid, canonical_url=f"https://example.com/{i}")))
+            except BaseException as error:  # noqa: B036 - reported by the test below
+                errors.append(error)
+                barrier.abort()  # the other writer stops waiting
 
         threads = [threading.Thread(target=write, args=(n,)) for n in range(2)]
         for t in threads:
@@ -106,6 +111,7 @@ def test_postgres_two_writers_store_one_article_once(same):
         for t in threads:
             t.join()
         try:
+            assert not [e for e in errors if not isinstance(e, threading.BrokenBarrierError)], errors
             assert stores[0].count() == 30
             assert all((a is None) != (b is None) for a, b in zip(*results))  # one stored, one told
         finally:

@@ -31,7 +31,9 @@ from .sqlite import _COLUMNS, _HINTS, _article, _detail_json, _now, _story, raw_
 # hnsw.ef_search (pgvector's default 40) is raised to the number of neighbours asked for, up to
 # pgvector's maximum, so a query for k neighbours can return k.
 EF_SEARCH_MAX = 1000
-_ARTICLE_SELECT = ", ".join(("seq", *_COLUMNS, "raw_id", "detail", "ingested_at"))
+_ARTICLE_FIELDS = ("seq", *_COLUMNS, "raw_id", "detail", "ingested_at")  # every column but the tsvector
+_ARTICLE_SELECT = ", ".join(_ARTICLE_FIELDS)
+_ARTICLE_SELECT_A = ", ".join(f"a.{name}" for name in _ARTICLE_FIELDS)
 
 
 def redact(url: str) -> str:
@@ -167,7 +169,7 @@ class PostgresStore:
         if not query.split():
             return []
         rows = self.conn.execute(
-            f"SELECT {', '.join('a.' + c for c in _ARTICLE_SELECT.split(', '))}"
+            f"SELECT {_ARTICLE_SELECT_A}"
             " FROM articles a, plainto_tsquery('simple', %s) q"
             " WHERE a.tsv @@ q ORDER BY ts_rank_cd(a.tsv, q) DESC, a.seq LIMIT %s", (query, limit)).fetchall()
         return [_article(row) for row in rows]
