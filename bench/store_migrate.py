@@ -145,7 +145,16 @@ def main() -> None:
         try:
             for run in ("first", "again"):
                 start = time.perf_counter()
-                counts = copy_store(sqlite, pg)
+                last = [start]
+                per_table: dict[str, float] = {}
+
+                def lap(table: str, done: int, total: int, per_table=per_table, last=last) -> None:
+                    now = time.perf_counter()
+                    per_table[table] = round(per_table.get(table, 0.0) + now - last[0], 1)
+                    last[0] = now
+
+                counts = copy_store(sqlite, pg, on_progress=lap)
+                figures[f"copy_{run}_s_by_table"] = {t: s for t, s in per_table.items() if s >= 0.1}
                 seconds = time.perf_counter() - start
                 rows = sum(c.source for c in counts)
                 figures[f"copy_{run}_s"] = round(seconds, 1)

@@ -7,8 +7,9 @@ store answers exactly as the SQLite file did, and a later ``analyze`` reuses eve
 Idempotent: articles and raw inputs already in the target are kept (``ON CONFLICT DO NOTHING``);
 per-article caches are overwritten with the source's; the analysis tables (replaced as a whole
 by each ``analyze``) are replaced as a whole, in one transaction each. A copy cut short is
-finished by running it again. Rows travel by COPY into a temporary table, then one
-``INSERT ... SELECT ... ON CONFLICT`` per batch, a commit per batch.
+finished by running it again, which sends only the articles and raw inputs the target lacks. Rows
+travel by COPY into a temporary table, then one ``INSERT ... SELECT ... ON CONFLICT`` per batch,
+a commit per batch.
 """
 from __future__ import annotations
 
@@ -107,16 +108,26 @@ def _copy_table(conn: sqlite3.Connection, target: PostgresStore, table: Table, t
         if table.mode == "replace":
             pg.execute(f"DELETE FROM {table.name}")
         for chunk in _chunks(rows, batch_rows):
+            todo = _missing(pg, table, chunk) if table.mode == "keep" else chunk
             with pg.transaction():
                 pg.execute(f"TRUNCATE {stage}")
                 with pg.cursor().copy(f"COPY {stage} (ord, {cols}) FROM STDIN") as copy:
-                    for i, row in enumerate(chunk):
+                    for i, row in enumerate(todo):
                         copy.write_row((done + i, *_convert(table.name, row)))
                 pg.execute(insert)
             done += len(chunk)
             if on_progress:
                 on_progress(table.name, done, total)
     pg.execute(f"DROP TABLE IF EXISTS {stage}")
+
+
+def _missing(pg: Any, table: Table, chunk: list[Any]) -> list[Any]:
+    """The rows of ``chunk`` whose key the target lacks: a re-run sends only what is missing."""
+    [key] = table.key
+    position = table.columns.index(key)
+    ids = [row[position] for row in chunk]
+    present = {r[key] for r in pg.execute(f"SELECT {key} FROM {table.name} WHERE {key} = ANY(%s)", (ids,)).fetchall()}
+    return [row for row in chunk if row[position] not in present]
 
 
 def _chunks(rows: sqlite3.Cursor, size: int) -> Iterator[list[Any]]:
