@@ -128,3 +128,54 @@ def test_postgres_save_analysis_is_all_or_nothing():
         with pytest.raises(Exception):
             store.save_analysis([good], [], [], [object()])  # type: ignore[list-item]  # fails midway
         assert store.relations() == [good]
+
+
+def _sqlite_tables(store: SQLiteStore) -> set[str]:
+    rows = store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    return {r[0] for r in rows if not r[0].startswith("articles_fts") and r[0] != "migrations"}
+
+
+def test_postgres_migrate_knows_every_sqlite_table(tmp_path):
+    """A table added to SQLite's migrations must be added to ``transfer.TABLES`` (and to the
+    PostgreSQL migrations) too, or ``newsprism migrate`` would leave it behind."""
+    from newsprism.store.transfer import TABLES
+
+    store = SQLiteStore(tmp_path / "n.db")
+    try:
+        assert _sqlite_tables(store) == {t.name for t in TABLES}
+    finally:
+        store.close()
+
+
+def test_postgres_schema_has_every_sqlite_table_and_column(tmp_path):
+    lite = SQLiteStore(tmp_path / "n.db")
+    with pg_store() as store:
+        for table in _sqlite_tables(lite):
+            lite_columns = {r[1] for r in lite.conn.execute(f"PRAGMA table_info({table})")}
+            pg_columns = {r["column_name"] for r in store.conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                " AND table_name = %s", (table,))}
+            assert lite_columns <= pg_columns, table
+    lite.close()
+
+
+def test_postgres_migrate_copies_the_watchers_state(tmp_path):
+    from newsprism.store.transfer import copy_store
+    from newsprism.watch.records import Alert, FeedState, SeenItem
+
+    lite = SQLiteStore(tmp_path / "n.db")
+    lite.add(RawArticle(source="x", kind="text", body="b"), article("a" * 16))
+    lite.save_feed_state(FeedState(url="https://example.com/feed", etag='"v1"', failures=1))
+    lite.mark_seen([SeenItem(feed="https://example.com/feed", key=k, article="a" * 16) for k in ("g2", "g1")])
+    lite.save_alerts([Alert(key="event:e1", kind="new-event", message="m", story="s1")], articles=["a" * 16])
+    lite.mark_seen([SeenItem(feed="https://example.com/other", key="g3", article="b" * 16)])
+    lite.follow("s2")
+    lite.follow("s1")
+    with pg_store() as pg:
+        for _ in range(2):
+            assert all(c.ok and c.source == c.target for c in copy_store(lite, pg))
+        assert pg.feed_states() == lite.feed_states() and pg.alerts() == lite.alerts()
+        assert pg.followed() == lite.followed() == ["s2", "s1"]
+        assert pg.unalerted_articles() == lite.unalerted_articles() == ["b" * 16]
+        assert pg.seen_keys("https://example.com/feed", ["g1", "g2", "g9"]) == {"g1", "g2"}
+    lite.close()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace as with_fields
 from typing import Any
 
 import numpy as np
@@ -25,6 +25,7 @@ import numpy as np
 from ..errors import StoreError
 from ..findings import StoredFinding, encode, kind_of
 from ..model import Annotation, Article, Assignment, Entity, GroupMember, ProvenanceGroup, RawArticle, Relation, Span, Story
+from ..watch.records import Alert, FeedState, SeenItem
 from .pg_migrations import HNSW_DIM, migrate
 from .sqlite import _COLUMNS, _HINTS, _article, _detail_json, _now, _story, raw_id
 
@@ -352,6 +353,80 @@ class PostgresStore:
         rows = self.conn.execute("SELECT data FROM stories ORDER BY position").fetchall()
         return [_story(json.loads(r["data"])) for r in rows]
 
+    # --- the feed watcher ----------------------------------------------------------------------
+    def feed_state(self, url: str) -> FeedState | None:
+        row = self.conn.execute("SELECT * FROM feeds WHERE url = %s", (url,)).fetchone()
+        return _feed_state(row) if row else None
+
+    def feed_states(self) -> list[FeedState]:
+        return [_feed_state(row) for row in self.conn.execute('SELECT * FROM feeds ORDER BY url COLLATE "C"').fetchall()]
+
+    def save_feed_state(self, state: FeedState) -> None:
+        with self.conn.transaction():
+            self.conn.execute(
+                "INSERT INTO feeds(url, etag, last_modified, last_polled, failures, next_poll, last_error)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag,"
+                " last_modified = EXCLUDED.last_modified, last_polled = EXCLUDED.last_polled,"
+                " failures = EXCLUDED.failures, next_poll = EXCLUDED.next_poll, last_error = EXCLUDED.last_error",
+                (state.url, state.etag, state.last_modified, state.last_polled, state.failures, state.next_poll,
+                 state.last_error))
+
+    def seen_keys(self, feed: str, keys: Iterable[str]) -> set[str]:
+        rows = self.conn.execute("SELECT key FROM seen_items WHERE feed = %s AND key = ANY(%s)",
+                                 (feed, list(dict.fromkeys(keys)))).fetchall()
+        return {r["key"] for r in rows}
+
+    def mark_seen(self, items: Sequence[SeenItem]) -> None:
+        with self.conn.transaction(), self.conn.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO seen_items(feed, key, article_id, seen_at) VALUES (%s, %s, %s, %s)"
+                " ON CONFLICT (feed, key) DO NOTHING",
+                [(i.feed, i.key, i.article, i.seen_at or _now()) for i in items])
+
+    def unalerted_articles(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT article_id FROM seen_items WHERE alerted_at IS NULL AND article_id IS NOT NULL"
+            " AND article_id NOT IN (SELECT article_id FROM seen_items"
+            "                        WHERE alerted_at IS NOT NULL AND article_id IS NOT NULL)"
+            ' ORDER BY seen_at COLLATE "C", seq').fetchall()
+        return list(dict.fromkeys(r["article_id"] for r in rows))
+
+    def save_alerts(self, alerts: Sequence[Alert], *, articles: Iterable[str] = ()) -> list[Alert]:
+        now = _now()
+        stored: list[Alert] = []
+        with self.conn.transaction():
+            for alert in alerts:
+                alert = alert if alert.raised_at else with_fields(alert, raised_at=now)
+                cursor = self.conn.execute(
+                    "INSERT INTO alerts(key, kind, raised_at, data) VALUES (%s, %s, %s, %s)"
+                    " ON CONFLICT (key) DO NOTHING",
+                    (alert.key, alert.kind, alert.raised_at, json.dumps(alert.to_dict(), ensure_ascii=False)))
+                if cursor.rowcount:
+                    stored.append(alert)
+            self.conn.execute("UPDATE seen_items SET alerted_at = %s WHERE alerted_at IS NULL AND article_id = ANY(%s)",
+                              (now, list(articles)))
+        return stored
+
+    def alerts(self, since: str | None = None, limit: int = 100) -> list[Alert]:
+        rows = self.conn.execute(
+            'SELECT data FROM alerts WHERE raised_at COLLATE "C" > %s ORDER BY raised_at COLLATE "C" DESC, seq DESC'
+            " LIMIT %s", (since or "", max(0, limit))).fetchall()
+        return [Alert.from_dict(json.loads(r["data"])) for r in reversed(rows)]
+
+    def follow(self, story_id: str) -> None:
+        with self.conn.transaction():
+            self.conn.execute("INSERT INTO follows(story_id, followed_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                              (story_id, _now()))
+
+    def unfollow(self, story_id: str) -> bool:
+        with self.conn.transaction():
+            cursor = self.conn.execute("DELETE FROM follows WHERE story_id = %s", (story_id,))
+        return bool(cursor.rowcount)
+
+    def followed(self) -> list[str]:
+        rows = self.conn.execute('SELECT story_id FROM follows ORDER BY followed_at COLLATE "C", seq').fetchall()
+        return [r["story_id"] for r in rows]
+
     # --- helpers -------------------------------------------------------------------------------
     def _by_prefix(self, prefix: str) -> dict[str, Any] | None:
         """A unique id prefix of at least 4 characters, as with git."""
@@ -361,6 +436,12 @@ class PostgresStore:
         rows = self.conn.execute(f"SELECT {_ARTICLE_SELECT} FROM articles WHERE id LIKE %s ESCAPE '\\' LIMIT 2",
                                  (escaped + "%",)).fetchall()
         return rows[0] if len(rows) == 1 else None
+
+
+def _feed_state(row: Mapping[str, Any]) -> FeedState:
+    return FeedState(url=row["url"], etag=row["etag"], last_modified=row["last_modified"],
+                     last_polled=row["last_polled"], failures=row["failures"], next_poll=row["next_poll"],
+                     last_error=row["last_error"])
 
 
 def annotation_row(article_id: str, version: str, sentences: str, entities: str, sentence_vectors: bytes,

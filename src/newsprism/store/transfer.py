@@ -1,7 +1,8 @@
 """Copy a SQLite store into a PostgreSQL one: ``newsprism migrate --from news.db --to postgresql://...``.
 
 Every table is copied row for row (raw inputs, articles, annotations and their vectors,
-headline checks, extractions, the analysis, findings and their reuse keys), so the PostgreSQL
+headline checks, extractions, the analysis, findings and their reuse keys, the feed watcher's
+feeds, seen items, alerts and followed stories), so the PostgreSQL
 store answers exactly as the SQLite file did, and a later ``analyze`` reuses every cache.
 
 Idempotent: articles and raw inputs already in the target are kept (``ON CONFLICT DO NOTHING``);
@@ -34,7 +35,7 @@ class Table:
     name: str
     columns: tuple[str, ...]
     key: tuple[str, ...]
-    mode: str  # "keep": target rows kept | "update": overwritten | "replace": the table replaced whole
+    mode: str  # "keep": target rows kept (one key column) | "update": overwritten | "replace": replaced whole
     order: str = "rowid"
 
 
@@ -52,6 +53,12 @@ TABLES: tuple[Table, ...] = (
     Table("stories", ("id", "position", "data"), ("id",), "replace"),
     Table("findings", ("kind", "id", "scope", "position", "data", "version", "reuse_key"), ("kind", "id"), "replace"),
     Table("finding_keys", ("kind", "scope", "reuse_key", "version"), ("kind", "scope"), "replace"),
+    # the feed watcher's state (migration 0007_watch): the target mirrors the source's rows
+    Table("feeds", ("url", "etag", "last_modified", "last_polled", "failures", "next_poll", "last_error"), ("url",),
+          "update"),
+    Table("seen_items", ("feed", "key", "article_id", "seen_at", "alerted_at"), ("feed", "key"), "update"),
+    Table("alerts", ("key", "kind", "raised_at", "data"), ("key",), "update"),
+    Table("follows", ("story_id", "followed_at"), ("story_id",), "update"),
 )
 
 Progress = Callable[[str, int, int], None]  # table, rows done, rows in the source
