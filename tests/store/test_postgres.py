@@ -14,6 +14,7 @@ from newsprism.errors import StoreError
 from newsprism.model import Annotation, Article, Block, RawArticle
 from newsprism.store import SQLiteStore, is_url, open_store
 from newsprism.store.pg_migrations import HNSW_DIM, MIGRATIONS
+from newsprism.store.postgres import nearest_sql
 
 
 def article(aid: str, canonical_url: str | None = None, text: str = "Blinken met Wang Yi in Beijing.") -> Article:
@@ -72,12 +73,16 @@ def test_postgres_nearest_and_search_use_their_indexes():
                                                vector=rng.normal(size=HNSW_DIM).astype(np.float32))])
         store.conn.execute("ANALYZE")
         store.conn.execute("SET enable_seqscan = off")  # 50 rows: the planner would scan; show the index works
-        vector_plan = " ".join(r["QUERY PLAN"] for r in store.conn.execute(
-            f"EXPLAIN SELECT article_id FROM annotations WHERE vector IS NOT NULL AND vector_dims(vector) = {HNSW_DIM}"
-            f" ORDER BY vector::vector({HNSW_DIM}) <=> %s LIMIT 5", (np.ones(HNSW_DIM, np.float32),)))
+        probe = np.ones(HNSW_DIM, np.float32)
+        plans = {}
+        for version in (None, "v"):
+            sql, params = nearest_sql(HNSW_DIM, version)
+            plans[version] = " ".join(r["QUERY PLAN"] for r in store.conn.execute(
+                "EXPLAIN " + sql, (probe, *params, probe, 5)))
         text_plan = " ".join(r["QUERY PLAN"] for r in store.conn.execute(
             "EXPLAIN SELECT id FROM articles a, plainto_tsquery('simple', %s) q WHERE a.tsv @@ q", ("word7",)))
-        assert "annotations_vector_hnsw" in vector_plan and "articles_tsv" in text_plan
+        assert all("annotations_vector_hnsw" in plan and "Sort" not in plan for plan in plans.values()), plans
+        assert "articles_tsv" in text_plan
         assert [a.id[:4] for a in store.search("word7 beijing")] == ["0007"]
         assert len(store.nearest(rng.normal(size=HNSW_DIM), limit=5)) == 5
 

@@ -181,9 +181,7 @@ class PostgresStore:
         query = np.asarray(vector, dtype=np.float32).ravel()
         if query.size == 0 or limit <= 0:
             return []
-        where, params = "", list[Any]()
-        if version is not None:
-            where, params = " AND version = %s", [version]
+        sql, params = nearest_sql(query.size, version)
         with self.conn.transaction():
             if query.size == HNSW_DIM:
                 self.conn.execute("SELECT set_config('hnsw.ef_search', %s, true)",
@@ -191,15 +189,7 @@ class PostgresStore:
                 if version is not None and self._iterative_scan:
                     # the filter is applied while the index is walked, so k matches come back
                     self.conn.execute("SELECT set_config('hnsw.iterative_scan', 'strict_order', true)")
-                column = f"vector::vector({HNSW_DIM})"
-                where = f"vector_dims(vector) = {HNSW_DIM}" + where
-            else:
-                column, where = "vector", "vector_dims(vector) = %s" + where
-                params.insert(0, query.size)
-            rows = self.conn.execute(
-                f"SELECT article_id, 1 - ({column} <=> %s) AS similarity FROM annotations"
-                f" WHERE vector IS NOT NULL AND {where} ORDER BY {column} <=> %s, article_id LIMIT %s",
-                (query, *params, query, limit)).fetchall()
+            rows = self.conn.execute(sql, (query, *params, query, limit)).fetchall()
         return [(r["article_id"], float(r["similarity"])) for r in rows]
 
     def count(self) -> int:
@@ -436,6 +426,23 @@ class PostgresStore:
         rows = self.conn.execute(f"SELECT {_ARTICLE_SELECT} FROM articles WHERE id LIKE %s ESCAPE '\\' LIMIT 2",
                                  (escaped + "%",)).fetchall()
         return rows[0] if len(rows) == 1 else None
+
+
+def nearest_sql(dims: int, version: str | None) -> tuple[str, list[Any]]:
+    """The query of ``nearest`` (parameters: vector, the filter's, vector, limit) and the filter's
+    parameters. Ordered by the distance alone: a second sort key would keep PostgreSQL from
+    reading the order off the HNSW index (a full scan and a sort instead)."""
+    params: list[Any] = []
+    if dims == HNSW_DIM:  # the indexed expression and the index's own predicate, word for word
+        column, where = f"vector::vector({HNSW_DIM})", f"vector_dims(vector) = {HNSW_DIM}"
+    else:
+        column, where = "vector", "vector_dims(vector) = %s"
+        params.append(dims)
+    if version is not None:
+        where += " AND version = %s"
+        params.append(version)
+    return (f"SELECT article_id, 1 - ({column} <=> %s) AS similarity FROM annotations"
+            f" WHERE vector IS NOT NULL AND {where} ORDER BY {column} <=> %s LIMIT %s"), params
 
 
 def _feed_state(row: Mapping[str, Any]) -> FeedState:
