@@ -184,3 +184,31 @@ def test_postgres_migrate_copies_the_watchers_state(tmp_path):
         assert pg.unalerted_articles() == lite.unalerted_articles() == ["b" * 16]
         assert pg.seen_keys("https://example.com/feed", ["g1", "g2", "g9"]) == {"g1", "g2"}
     lite.close()
+
+
+def test_postgres_migrate_rerun_leaves_equal_rows_alone(tmp_path):
+    """A re-run writes no new version of a row equal to the source's (no HNSW re-insert), and
+    still carries over a row the source changed since."""
+    from newsprism.store.transfer import copy_store
+
+    lite = SQLiteStore(tmp_path / "n.db")
+    lite.add(RawArticle(source="x", kind="text", body="b"), article("a" * 16))
+    vec = np.arange(HNSW_DIM, dtype=np.float32)
+
+    def annotate(version: str) -> None:
+        lite.save_annotations([Annotation(article_id="a" * 16, version=version, sentences=(), entities=(),
+                                          sentence_vectors=np.zeros((0, HNSW_DIM), np.float32), vector=vec)])
+
+    annotate("v1")
+    with pg_store() as pg:
+        def row_version() -> str:
+            return pg.conn.execute("SELECT xmin::text AS x FROM annotations").fetchone()["x"]
+
+        copy_store(lite, pg)
+        first = row_version()
+        copy_store(lite, pg)
+        assert row_version() == first
+        annotate("v2")
+        copy_store(lite, pg)
+        assert row_version() != first and pg.annotations()["a" * 16].version == "v2"
+    lite.close()

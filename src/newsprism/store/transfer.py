@@ -104,8 +104,12 @@ def _copy_table(conn: sqlite3.Connection, target: PostgresStore, table: Table, t
                f" FROM {table.name} WITH NO DATA")
     conflict = f"ON CONFLICT ({', '.join(table.key)}) DO NOTHING"
     if table.mode == "update":
-        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in table.columns if c not in table.key)
-        conflict = f"ON CONFLICT ({', '.join(table.key)}) DO UPDATE SET {updates}"
+        others = [c for c in table.columns if c not in table.key]
+        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in others)
+        # a row equal to the source's is left alone: no new row version (nor HNSW entry) on a re-run
+        changed = f"({', '.join(f'{table.name}.{c}' for c in others)}) IS DISTINCT FROM" \
+                  f" ({', '.join(f'EXCLUDED.{c}' for c in others)})"
+        conflict = f"ON CONFLICT ({', '.join(table.key)}) DO UPDATE SET {updates} WHERE {changed}"
     insert = f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM {stage} ORDER BY ord {conflict}"
     rows = conn.execute(f"SELECT {cols} FROM {table.name} ORDER BY {table.order}")
     done = 0
