@@ -96,7 +96,9 @@ def language_layer(store, articles: Sequence[Article], language, on_progress=Non
     language layer and the quote stage (whose quotes are cached at the same time): the parse
     is the slow part of both.
     """
-    from .nlp import NLP_VERSION, annotate
+    from .framing.words import loaded_version
+    from .nlp import NLP_VERSION
+    from .nlp.language import annotate_states
     from .quotes import QUOTES_VERSION, parse_texts, quotes_from_doc
 
     version = getattr(language, "version", NLP_VERSION)
@@ -109,8 +111,12 @@ def language_layer(store, articles: Sequence[Article], language, on_progress=Non
     have_quotes = set(store.extractions("quotes", QUOTES_VERSION)) if pending else set()
     for done, batch in _batches(pending, ANNOTATE_BATCH):
         docs = parse_texts([a.text for a in batch], language)
-        fresh = annotate(batch, language, docs=docs)
+        fresh, states = annotate_states(batch, language, docs=docs, states=version == NLP_VERSION)
         store.save_annotations(fresh)
+        if version == NLP_VERSION:  # MiniLM's vectors: the loaded-word model reads the same pass
+            store.save_extractions("loaded", loaded_version(), {
+                a.id: [w.to_dict() for w in article_loaded_words(a, note, language, states)]
+                for a, note in zip(batch, fresh)})
         store.save_extractions("quotes", QUOTES_VERSION, {
             a.id: [q.to_dict() for q in quotes_from_doc(doc)] if doc is not None and english(a) else []
             for a, doc in zip(batch, docs) if a.id not in have_quotes})
@@ -118,6 +124,15 @@ def language_layer(store, articles: Sequence[Article], language, on_progress=Non
         if on_progress:
             on_progress("annotating", done, len(pending))
     return cached, pending
+
+
+def article_loaded_words(article: Article, annotation: Annotation, language, states=None) -> list:
+    """The loaded words of one article (``framing.loaded_words`` on its annotated sentences),
+    reading ``states`` (MiniLM's pass over those sentences) where given."""
+    from .framing.words import loaded_words
+
+    sentences = [(s.start, s.end) for s in annotation.sentences] if annotation.sentences else None
+    return loaded_words(article.text, language=language, sentences=sentences, article_id=article.id, states=states)
 
 
 def english(article: Article) -> bool:
@@ -250,9 +265,11 @@ def framing_panels(store: Store | None, stories: Sequence[Story], articles: Sequ
     are unchanged since the last run keeps its stored panel.
     """
     from .claims.align import coverage_matrix
-    from .framing import FRAMING_VERSION, framing_panel
+    from .framing import FRAMING_VERSION, LoadedWord, framing_panel
+    from .framing.words import loaded_version
 
     by_id = {a.id: a for a in articles}
+    stored_words = store.extractions("loaded", loaded_version()) if store is not None else {}
     claims_of: dict[str, list[AlignedClaim]] = {}
     for claim in aligned_claims:
         claims_of.setdefault(claim.event, []).append(claim)
@@ -270,8 +287,9 @@ def framing_panels(store: Store | None, stories: Sequence[Story], articles: Sequ
             story_claims = [c for e in story.events for c in claims_of.get(e.id, ())]
             coverage = {row["claim"]: {"text": row["text"], "by_article": row["cells"]}
                         for row in coverage_matrix(story_claims, members)}
+            words = {a: [from_dict(LoadedWord, w) for w in stored_words[a]] for a in story.articles if a in stored_words}
             panel = framing_panel([by_id[a] for a in story.articles if a in by_id], annotations, coverage,
-                                  language=language)
+                                  language=language, words=words)
             record = StoryFraming(story=story.id, key=keys[story.id], panel=panel.to_dict())
         rows.append((story.id, story.id, record))
         if on_progress:

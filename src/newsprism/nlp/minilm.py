@@ -152,10 +152,27 @@ class MiniLM:
     # --- sentence vectors ----------------------------------------------------------------------
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Mean-pooled, L2-normalised float32 vectors, one row per text, in the given order."""
+        return self._encode(texts, None)
+
+    def encode_states(self, texts: Sequence[str]) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
+        """``encode``'s vectors (the same forward passes, so the same numbers) and, per text, what
+        a stage reading words needs from the same pass: its word pieces' character offsets
+        (pieces x 2, (0, 0) for [CLS] and [SEP]) and last hidden states (pieces x hidden). The
+        language layer runs MiniLM once per sentence for both the sentence vectors and the
+        loaded-word model (``framing.emotive``), which used to run it a second time."""
+        states: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros((0, 2), np.int64), np.zeros((0, self.dim), np.float32))
+                                                       for _ in texts]
+        return self._encode(texts, states), states
+
+    def _encode(self, texts: Sequence[str], states: list | None) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        ids = [e.ids for e in self._tokenizer.encode_batch_fast([str(t) for t in texts])]
+        if states is None:
+            encodings = self._tokenizer.encode_batch_fast([str(t) for t in texts])
+        else:
+            encodings = self._tokenizer.encode_batch([str(t) for t in texts])  # with offsets
+        ids = [e.ids for e in encodings]
         for rows in length_batches([len(i) for i in ids]):
             width = max(len(ids[r]) for r in rows)
             batch = np.zeros((len(rows), width), dtype=np.int64)
@@ -167,6 +184,10 @@ class MiniLM:
             pooled = np.einsum("bld,bl->bd", hidden, mask) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
             norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
             out[rows] = pooled / norms
+            if states is not None:
+                for j, r in enumerate(rows):
+                    n = len(ids[r])
+                    states[r] = (np.asarray(encodings[r].offsets, dtype=np.int64).reshape(n, 2), hidden[j, :n].copy())
         return out
 
     def token_states(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
