@@ -61,9 +61,11 @@ class AnalysisReport:
 
 
 def analyze(store: Store, language: Any = None, *, fast: bool = False,
-            on_progress: Progress | None = None) -> AnalysisReport:
+            on_progress: Progress | None = None, workers: int = 1, dask: str | None = None) -> AnalysisReport:
     """Run every pending stage over the store and save the results (``fast``: see the module
-    docstring): a loop over the declared stages (``newsprism.stages.STAGES``)."""
+    docstring): a loop over the declared stages (``newsprism.stages.STAGES``). ``workers``: local
+    processes for the per-article work; ``dask``: a Dask scheduler address for it instead
+    (``"local"``: a LocalCluster of ``workers`` processes on 127.0.0.1). Same results either way."""
     from .nlp import Language, shared_language
     from .stages import STAGES, Run
 
@@ -73,7 +75,7 @@ def analyze(store: Store, language: Any = None, *, fast: bool = False,
     # Static vectors live in another space than MiniLM's: the stages that compare MiniLM vectors
     # wait for a full run.
     fast = getattr(language, "vectors", "minilm") == "static"
-    run = Run(store=store, language=language, on_progress=on_progress,
+    run = Run(store=store, language=language, on_progress=on_progress, workers=workers, dask=dask,
               articles=sorted((a for a in store.articles() if a.is_article), key=_arrival_order))  # no home pages, walls
     for stage in STAGES:
         if fast and not stage.fast:
@@ -88,18 +90,21 @@ def analyze(store: Store, language: Any = None, *, fast: bool = False,
                           claims=len(run.aligned_claims), fast=fast)
 
 
-def language_layer(store, articles: Sequence[Article], language, on_progress=None
-                   ) -> tuple[dict[str, Annotation], list[Article]]:
+def language_layer(store, articles: Sequence[Article], language, on_progress=None, *, workers: int = 1,
+                   dask: str | None = None) -> tuple[dict[str, Annotation], list[Article]]:
     """Annotations of every article, computing those not cached; returns them and the newly done.
 
-    Each new article is parsed once, paragraph by paragraph, and the parse serves both the
-    language layer and the quote stage (whose quotes are cached at the same time): the parse
-    is the slow part of both.
+    Each new article is parsed once, paragraph by paragraph, and everything computed from it
+    alone is computed then and cached (``parallel.article_work``: annotation, quotes, loaded
+    words, claims, headline check): the parse and the MiniLM pass are the slow part of all of
+    them. ``workers`` / ``dask``: who runs that per-article work (``parallel.run_batches``).
     """
+    from .claims.extract import CLAIMS_VERSION
+    from .claims.stance import STANCE_VERSION
     from .framing.words import loaded_version
     from .nlp import NLP_VERSION
-    from .nlp.language import annotate_states
-    from .quotes import QUOTES_VERSION, parse_texts, quotes_from_doc
+    from .parallel import run_batches
+    from .quotes import QUOTES_VERSION
 
     version = getattr(language, "version", NLP_VERSION)
     cached = store.annotations(version)
@@ -108,22 +113,28 @@ def language_layer(store, articles: Sequence[Article], language, on_progress=Non
         cached.update((a.id, reembed(a, full[a.id], language)) for a in articles
                       if a.id not in cached and a.id in full)
     pending = [a for a in articles if a.id not in cached]
-    have_quotes = set(store.extractions("quotes", QUOTES_VERSION)) if pending else set()
-    for done, batch in _batches(pending, ANNOTATE_BATCH):
-        docs = parse_texts([a.text for a in batch], language)
-        fresh, states = annotate_states(batch, language, docs=docs, states=version == NLP_VERSION)
-        store.save_annotations(fresh)
-        if version == NLP_VERSION:  # MiniLM's vectors: the loaded-word model reads the same pass
-            store.save_extractions("loaded", loaded_version(), {
-                a.id: [w.to_dict() for w in article_loaded_words(a, note, language, states)]
-                for a, note in zip(batch, fresh)})
-        store.save_extractions("quotes", QUOTES_VERSION, {
-            a.id: [q.to_dict() for q in quotes_from_doc(doc)] if doc is not None and english(a) else []
-            for a, doc in zip(batch, docs) if a.id not in have_quotes})
-        cached.update((a.article_id, a) for a in fresh)
+    have_quotes = store.extractions("quotes", QUOTES_VERSION) if pending else {}
+    have_claims = set(store.extractions("claims", CLAIMS_VERSION)) if pending else set()
+    have_checks = set(store.headline_checks(STANCE_VERSION)) if pending else set()
+    done = 0
+    for batch, work in run_batches(pending, language, workers=workers, dask=dask, known_quotes=have_quotes):
+        store.save_annotations(list(work.annotations))
+        store.save_extractions("quotes", QUOTES_VERSION, _missing(work.quotes, have_quotes))
+        if work.loaded:
+            store.save_extractions("loaded", loaded_version(), work.loaded)
+        if claims := _missing(work.claims, have_claims):
+            store.save_extractions("claims", CLAIMS_VERSION, claims)
+        if checks := _missing(work.headlines, have_checks):
+            store.save_headline_checks(checks, STANCE_VERSION)
+        cached.update((a.article_id, a) for a in work.annotations)
+        done += len(batch)
         if on_progress:
             on_progress("annotating", done, len(pending))
     return cached, pending
+
+
+def _missing(found: Mapping[str, Any], have) -> dict[str, Any]:
+    return {k: v for k, v in found.items() if k not in have}
 
 
 def article_loaded_words(article: Article, annotation: Annotation, language, states=None) -> list:
@@ -159,9 +170,8 @@ def reembed(article: Article, annotation: Annotation, language) -> Annotation:
 def check_headlines(store, articles: Sequence[Article], annotations: dict[str, Annotation], language,
                     on_progress=None) -> int:
     """Judge each article's headline against its own body (cached per stance-model version)."""
-    from dataclasses import asdict
-
     from .claims.stance import STANCE_VERSION, check_headline
+    from .parallel import headline_record
 
     done = store.headline_checks(STANCE_VERSION)
     pending = [a for a in articles if a.headline and a.id not in done]
@@ -171,9 +181,7 @@ def check_headlines(store, articles: Sequence[Article], annotations: dict[str, A
     for i, article in enumerate(pending, 1):
         check = check_headline(article.headline or "", article.text, language=language,
                                annotation=annotations.get(article.id))
-        checks[article.id] = {"label": check.label, "score": round(float(check.score), 4),
-                              "model_label": check.model_label, "reasons": list(check.reasons),
-                              "evidence": [asdict(e) for e in check.evidence]}
+        checks[article.id] = headline_record(check)
         if on_progress:
             on_progress("checking headlines", i, len(pending))
     store.save_headline_checks(checks, STANCE_VERSION)
