@@ -61,9 +61,11 @@ class AnalysisReport:
 
 
 def analyze(store: Store, language: Any = None, *, fast: bool = False,
-            on_progress: Progress | None = None) -> AnalysisReport:
+            on_progress: Progress | None = None, workers: int = 1, dask: str | None = None) -> AnalysisReport:
     """Run every pending stage over the store and save the results (``fast``: see the module
-    docstring): a loop over the declared stages (``newsprism.stages.STAGES``)."""
+    docstring): a loop over the declared stages (``newsprism.stages.STAGES``). ``workers``: local
+    processes for the per-article work; ``dask``: a Dask scheduler address for it instead
+    (``"local"``: a LocalCluster of ``workers`` processes on 127.0.0.1). Same results either way."""
     from .nlp import Language, shared_language
     from .stages import STAGES, Run
 
@@ -73,7 +75,7 @@ def analyze(store: Store, language: Any = None, *, fast: bool = False,
     # Static vectors live in another space than MiniLM's: the stages that compare MiniLM vectors
     # wait for a full run.
     fast = getattr(language, "vectors", "minilm") == "static"
-    run = Run(store=store, language=language, on_progress=on_progress,
+    run = Run(store=store, language=language, on_progress=on_progress, workers=workers, dask=dask,
               articles=sorted((a for a in store.articles() if a.is_article), key=_arrival_order))  # no home pages, walls
     for stage in STAGES:
         if fast and not stage.fast:
@@ -88,16 +90,21 @@ def analyze(store: Store, language: Any = None, *, fast: bool = False,
                           claims=len(run.aligned_claims), fast=fast)
 
 
-def language_layer(store, articles: Sequence[Article], language, on_progress=None
-                   ) -> tuple[dict[str, Annotation], list[Article]]:
+def language_layer(store, articles: Sequence[Article], language, on_progress=None, *, workers: int = 1,
+                   dask: str | None = None) -> tuple[dict[str, Annotation], list[Article]]:
     """Annotations of every article, computing those not cached; returns them and the newly done.
 
-    Each new article is parsed once, paragraph by paragraph, and the parse serves both the
-    language layer and the quote stage (whose quotes are cached at the same time): the parse
-    is the slow part of both.
+    Each new article is parsed once, paragraph by paragraph, and everything computed from it
+    alone is computed then and cached (``parallel.article_work``: annotation, quotes, loaded
+    words, claims, headline check): the parse and the MiniLM pass are the slow part of all of
+    them. ``workers`` / ``dask``: who runs that per-article work (``parallel.run_batches``).
     """
-    from .nlp import NLP_VERSION, annotate
-    from .quotes import QUOTES_VERSION, parse_texts, quotes_from_doc
+    from .claims.extract import CLAIMS_VERSION
+    from .claims.stance import STANCE_VERSION
+    from .framing.words import loaded_version
+    from .nlp import NLP_VERSION
+    from .parallel import run_batches
+    from .quotes import QUOTES_VERSION
 
     version = getattr(language, "version", NLP_VERSION)
     cached = store.annotations(version)
@@ -106,18 +113,37 @@ def language_layer(store, articles: Sequence[Article], language, on_progress=Non
         cached.update((a.id, reembed(a, full[a.id], language)) for a in articles
                       if a.id not in cached and a.id in full)
     pending = [a for a in articles if a.id not in cached]
-    have_quotes = set(store.extractions("quotes", QUOTES_VERSION)) if pending else set()
-    for done, batch in _batches(pending, ANNOTATE_BATCH):
-        docs = parse_texts([a.text for a in batch], language)
-        fresh = annotate(batch, language, docs=docs)
-        store.save_annotations(fresh)
-        store.save_extractions("quotes", QUOTES_VERSION, {
-            a.id: [q.to_dict() for q in quotes_from_doc(doc)] if doc is not None and english(a) else []
-            for a, doc in zip(batch, docs) if a.id not in have_quotes})
-        cached.update((a.article_id, a) for a in fresh)
+    have_quotes = store.extractions("quotes", QUOTES_VERSION) if pending else {}
+    have_claims = set(store.extractions("claims", CLAIMS_VERSION)) if pending else set()
+    have_checks = set(store.headline_checks(STANCE_VERSION)) if pending else set()
+    done = 0
+    for batch, work in run_batches(pending, language, workers=workers, dask=dask, known_quotes=have_quotes):
+        store.save_annotations(list(work.annotations))
+        store.save_extractions("quotes", QUOTES_VERSION, _missing(work.quotes, have_quotes))
+        if work.loaded:
+            store.save_extractions("loaded", loaded_version(), work.loaded)
+        if claims := _missing(work.claims, have_claims):
+            store.save_extractions("claims", CLAIMS_VERSION, claims)
+        if checks := _missing(work.headlines, have_checks):
+            store.save_headline_checks(checks, STANCE_VERSION)
+        cached.update((a.article_id, a) for a in work.annotations)
+        done += len(batch)
         if on_progress:
             on_progress("annotating", done, len(pending))
     return cached, pending
+
+
+def _missing(found: Mapping[str, Any], have) -> dict[str, Any]:
+    return {k: v for k, v in found.items() if k not in have}
+
+
+def article_loaded_words(article: Article, annotation: Annotation, language, states=None) -> list:
+    """The loaded words of one article (``framing.loaded_words`` on its annotated sentences),
+    reading ``states`` (MiniLM's pass over those sentences) where given."""
+    from .framing.words import loaded_words
+
+    sentences = [(s.start, s.end) for s in annotation.sentences] if annotation.sentences else None
+    return loaded_words(article.text, language=language, sentences=sentences, article_id=article.id, states=states)
 
 
 def english(article: Article) -> bool:
@@ -144,9 +170,8 @@ def reembed(article: Article, annotation: Annotation, language) -> Annotation:
 def check_headlines(store, articles: Sequence[Article], annotations: dict[str, Annotation], language,
                     on_progress=None) -> int:
     """Judge each article's headline against its own body (cached per stance-model version)."""
-    from dataclasses import asdict
-
     from .claims.stance import STANCE_VERSION, check_headline
+    from .parallel import headline_record
 
     done = store.headline_checks(STANCE_VERSION)
     pending = [a for a in articles if a.headline and a.id not in done]
@@ -156,9 +181,7 @@ def check_headlines(store, articles: Sequence[Article], annotations: dict[str, A
     for i, article in enumerate(pending, 1):
         check = check_headline(article.headline or "", article.text, language=language,
                                annotation=annotations.get(article.id))
-        checks[article.id] = {"label": check.label, "score": round(float(check.score), 4),
-                              "model_label": check.model_label, "reasons": list(check.reasons),
-                              "evidence": [asdict(e) for e in check.evidence]}
+        checks[article.id] = headline_record(check)
         if on_progress:
             on_progress("checking headlines", i, len(pending))
     store.save_headline_checks(checks, STANCE_VERSION)
@@ -250,9 +273,11 @@ def framing_panels(store: Store | None, stories: Sequence[Story], articles: Sequ
     are unchanged since the last run keeps its stored panel.
     """
     from .claims.align import coverage_matrix
-    from .framing import FRAMING_VERSION, framing_panel
+    from .framing import FRAMING_VERSION, LoadedWord, framing_panel
+    from .framing.words import loaded_version
 
     by_id = {a.id: a for a in articles}
+    stored_words = store.extractions("loaded", loaded_version()) if store is not None else {}
     claims_of: dict[str, list[AlignedClaim]] = {}
     for claim in aligned_claims:
         claims_of.setdefault(claim.event, []).append(claim)
@@ -270,8 +295,9 @@ def framing_panels(store: Store | None, stories: Sequence[Story], articles: Sequ
             story_claims = [c for e in story.events for c in claims_of.get(e.id, ())]
             coverage = {row["claim"]: {"text": row["text"], "by_article": row["cells"]}
                         for row in coverage_matrix(story_claims, members)}
+            words = {a: [from_dict(LoadedWord, w) for w in stored_words[a]] for a in story.articles if a in stored_words}
             panel = framing_panel([by_id[a] for a in story.articles if a in by_id], annotations, coverage,
-                                  language=language)
+                                  language=language, words=words)
             record = StoryFraming(story=story.id, key=keys[story.id], panel=panel.to_dict())
         rows.append((story.id, story.id, record))
         if on_progress:

@@ -184,7 +184,14 @@ def analyze(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
                                  "needs pip install -e '.[torch]'). Same vectors either way.")] = None,
             device: Annotated[str, typer.Option(
                 "--device", help="Where MiniLM runs: cpu, or a torch device such as cuda (implies --engine torch).")]
-            = "cpu") -> None:
+            = "cpu",
+            workers: Annotated[int, typer.Option(
+                "--workers", min=1, help="Processes for the per-article work (parse, vectors, quotes, claims); "
+                                         "same results as one.")] = 1,
+            dask: Annotated[Optional[str], typer.Option(
+                "--dask", help="Run the per-article work on Dask: a scheduler address (tcp://host:8786), or "
+                               "'local' for a LocalCluster of --workers processes on 127.0.0.1 "
+                               "(pip install -e '.[dask]').")] = None) -> None:
     """Run every pending analysis stage: language layer (cached), who copied whom, stories and events,
     quotes and claims aligned across outlets, framing, cited summaries."""
     language = None
@@ -198,7 +205,7 @@ def analyze(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
             out.print(f"[red]{error}[/red]")
             raise typer.Exit(2) from error
     with corpus_module.open(db) as corpus:
-        result = _analyze_with_progress(corpus, fast=fast, language=language)
+        result = _analyze_with_progress(corpus, fast=fast, language=language, workers=workers, dask=dask)
     if as_json:
         _print_json({"articles": result.articles, "annotated": result.annotated, "relations": result.relations,
                      "independent_sources": result.groups, "stories": result.stories, "events": result.events,
@@ -668,14 +675,14 @@ def _scoped(db: Path, kind: str, wanted: str | None, fetch):
         return found, {a.id: a.outlet or a.id[:8] for a in corpus.articles()}
 
 
-def _analyze_with_progress(corpus, fast: bool = False, language=None):
+def _analyze_with_progress(corpus, fast: bool = False, language=None, **where):
     with _progress() as progress:
         task = progress.add_task("analyzing", total=None)
 
         def advance(stage: str, done: int, total: int) -> None:
             progress.update(task, description=stage, completed=done, total=total)
 
-        return corpus.analyze(language, on_progress=advance, fast=fast)
+        return corpus.analyze(language, on_progress=advance, fast=fast, **where)
 
 
 def _ingest_with_progress(corpus, inputs, **options) -> IngestReport:

@@ -63,13 +63,15 @@ class Corpus:
         return pipeline.reclean(self.store)
 
     def analyze(self, language: Language | None = None, on_progress: Progress | None = None, *,
-                fast: bool = False) -> AnalysisReport:
+                fast: bool = False, workers: int = 1, dask: str | None = None) -> AnalysisReport:
         """Run every pending analysis stage (language layer, syndication, stories and events,
         quotes, claims, framing, summaries). ``fast``: static vectors, stories and events only
-        (triage of very large piles; a later full run completes the rest)."""
+        (triage of very large piles; a later full run completes the rest). ``workers``: local
+        processes for the per-article work; ``dask``: a Dask scheduler for it (``"local"`` starts
+        a LocalCluster on 127.0.0.1); the results are the same either way."""
         from .analysis import analyze
 
-        return analyze(self.store, language, fast=fast, on_progress=on_progress)
+        return analyze(self.store, language, fast=fast, on_progress=on_progress, workers=workers, dask=dask)
 
     def stories(self) -> list[Story]:
         """Stories found by the last ``analyze``, biggest and most recent first."""

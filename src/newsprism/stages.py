@@ -35,6 +35,8 @@ class Run:
     store: Store
     language: Any
     on_progress: Progress | None = None
+    workers: int = 1  # processes for the per-article work (the language stage)
+    dask: str | None = None  # or a Dask scheduler for it ("local": a LocalCluster)
     articles: list[Article] = field(default_factory=list)
     annotations: dict[str, Annotation] = field(default_factory=dict)
     annotated: list[Article] = field(default_factory=list)  # newly annotated this run
@@ -79,7 +81,8 @@ def _resolve(path: str) -> Any:
 def _language(run: Run) -> None:
     from .analysis import language_layer
 
-    run.annotations, run.annotated = language_layer(run.store, run.articles, run.language, run.on_progress)
+    run.annotations, run.annotated = language_layer(run.store, run.articles, run.language, run.on_progress,
+                                                    workers=run.workers, dask=run.dask)
 
 
 def _syndication(run: Run) -> None:

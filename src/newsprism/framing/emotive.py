@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -150,11 +150,32 @@ def word_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in P.WORD.finditer(text))
 
 
-def encode(sentences: Sequence[str], language) -> list[Encoded]:
+def encode(sentences: Sequence[str], language, states: Mapping[str, tuple[np.ndarray, np.ndarray]] | None = None
+           ) -> list[Encoded]:
     """Contextual word vectors and sentence vectors for ``sentences``, in batches.
 
     ``language`` is a ``newsprism.nlp.Language`` (its MiniLM is used). A word past MiniLM's 256
-    pieces gets the zero vector: callers cut long sentences first (``MAX_SENTENCE_WORDS``)."""
+    pieces gets the zero vector: callers cut long sentences first (``MAX_SENTENCE_WORDS``).
+    ``states`` holds MiniLM's (offsets, hidden states) of sentences already read by the language
+    layer (``nlp.language.annotate_states``): those are not run again."""
+    known = {i: states[text] for i, text in enumerate(sentences) if states and text in states}
+    done = {i: _from_states(sentences[i], *known[i]) for i in known}
+    rest = [i for i in range(len(sentences)) if i not in known]
+    fresh = _encode_batches([sentences[i] for i in rest], language) if rest else []
+    done.update(zip(rest, fresh))
+    return [done[i] for i in range(len(sentences))]
+
+
+def _from_states(text: str, offsets: np.ndarray, hidden: np.ndarray) -> Encoded:
+    """``Encoded`` from one unpadded pass: pieces' offsets and hidden states, [CLS] and [SEP] included."""
+    pooled = hidden.mean(0) if len(hidden) else np.zeros(hidden.shape[1], dtype=np.float32)
+    pooled = pooled / max(float(np.linalg.norm(pooled)), 1e-9)
+    spans = word_spans(text)
+    return Encoded(text=text, spans=spans, sentence_vector=pooled.astype(np.float32),
+                   word_vectors=_word_vectors(spans, offsets, hidden, np.ones(len(hidden), dtype=np.float32)))
+
+
+def _encode_batches(sentences: Sequence[str], language) -> list[Encoded]:
     out = []
     for i in range(0, len(sentences), ENCODE_BATCH):
         batch = list(sentences[i:i + ENCODE_BATCH])
@@ -226,12 +247,14 @@ def sentence_features(sentence_vector: np.ndarray, probabilities: np.ndarray, th
 
 # --- scoring ---------------------------------------------------------------------------------------
 def score_sentences(sentences: Sequence[str], language, quoted: Sequence[Sequence[bool]] | None = None,
-                    model: LoadedWordModel | None = None) -> list[SentenceScore]:
+                    model: LoadedWordModel | None = None,
+                    states: Mapping[str, tuple[np.ndarray, np.ndarray]] | None = None) -> list[SentenceScore]:
     """The word and sentence probabilities of each sentence. ``quoted[i][j]`` says whether word
-    ``j`` of sentence ``i`` sits inside quotation marks (default: none does)."""
+    ``j`` of sentence ``i`` sits inside quotation marks (default: none does); ``states``: see
+    ``encode``."""
     model = model or default_model()
     out = []
-    for i, enc in enumerate(encode(sentences, language)):
+    for i, enc in enumerate(encode(sentences, language, states)):
         marks = quoted[i] if quoted is not None else [False] * len(enc.spans)
         probs = model.word_probabilities(word_features(enc, marks)) if enc.spans else np.zeros(0)
         sentence = model.sentence_probabilities(

@@ -31,7 +31,8 @@ CARRIED, OMITTED, CONTRADICTED = "carried", "omitted", "contradicted"
 def framing_panel(articles: Sequence[Article], annotations: Mapping[str, Annotation],
                   coverage=None, *, language=None, docs=None, groups: Sequence[TermGroup] | None = None,
                   options: GroupingOptions | None = None, lexicon: LoadedLexicon | None = None,
-                  max_referents: int = MAX_REFERENTS, word_model: bool = True) -> FramingPanel:
+                  max_referents: int = MAX_REFERENTS, word_model: bool = True,
+                  words: Mapping[str, Sequence[LoadedWord]] | None = None) -> FramingPanel:
     """Per outlet: the forms it uses for referents others name differently, its loaded terms
     (per 1,000 words, and in its own voice, i.e. outside quotation marks) and, when a coverage
     matrix is given, the claims other outlets carry that it omits or contradicts.
@@ -39,7 +40,8 @@ def framing_panel(articles: Sequence[Article], annotations: Mapping[str, Annotat
     ``coverage`` is ``{claim_id: {"text": str, "by_article": {article_id: status}}}`` or a
     sequence of CoverageRow-like records (see ``coverage_rows``). Pass ``groups`` from an
     earlier ``entity_terms`` call to skip the parse. ``word_model=False`` finds loaded words by the
-    loaded-term lexicon alone (no MiniLM pass over every sentence).
+    loaded-term lexicon alone (no MiniLM pass over every sentence). ``words``: each article's
+    loaded words when already found (``analyze`` caches them per article in the language layer).
     """
     if groups is None:
         groups = entity_terms(articles, annotations, language=language, docs=docs, options=options)
@@ -47,7 +49,7 @@ def framing_panel(articles: Sequence[Article], annotations: Mapping[str, Annotat
     rows = coverage_rows(coverage) if coverage is not None else None
     shown = [g for g in groups if g.varies][:max_referents]
     outlets = _outlets(articles, names)
-    find = _word_finder(annotations, language, lexicon or default_loaded(), word_model)
+    find = _word_finder(annotations, language, lexicon or default_loaded(), word_model, words or {})
     framing = tuple(_outlet_row(name, source, members, shown, rows, names, find)
                     for (name, source), members in outlets.items())
     return FramingPanel(version=FRAMING_VERSION, outlets=framing, groups=tuple(groups),
@@ -62,10 +64,12 @@ def _outlets(articles, names: dict[str, OutletName]) -> dict[tuple[str, str], li
     return dict(sorted(out.items(), key=lambda kv: (rank.get(kv[0][1], 3), kv[0][0].lower())))
 
 
-def _word_finder(annotations, language, lexicon, word_model: bool):
+def _word_finder(annotations, language, lexicon, word_model: bool, known: Mapping[str, Sequence[LoadedWord]]):
     """``article -> [LoadedWord]``: the word model and the lexicon, on the annotation's sentences
-    when there is one; or the lexicon alone."""
+    when there is one (``known`` words as they are); or the lexicon alone."""
     def with_model(article: Article) -> list[LoadedWord]:
+        if article.id in known:
+            return list(known[article.id])
         note = annotations.get(article.id)
         sentences = [(s.start, s.end) for s in note.sentences] if note is not None and note.sentences else None
         return loaded_words(article.text, language=language, sentences=sentences, lexicon=lexicon,

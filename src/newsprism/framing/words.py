@@ -13,6 +13,10 @@ from .lexicon import LoadedLexicon, default_loaded
 from .loaded import in_spans, loaded_terms, quoted_spans
 from .records import LoadedTerm, LoadedWord
 
+# Each article's loaded words are cached per article (extraction "loaded") by the language layer,
+# from the MiniLM pass that embeds its sentences; bump with the code that finds them (the word
+# model's and the lexicon's own versions are part of ``loaded_version``).
+LOADED_VERSION = "loaded-1"
 EMOTIVE_VALENCE = 1.5  # |VADER valence| from which a flagged word is called "emotive" (VADER's "good" is 1.9)
 SUBJECTIVE = 0.5  # TextBlob subjectivity from which a flagged adjective is called "subjective"
 
@@ -34,13 +38,14 @@ def sentence_spans(text: str, sentences: Sequence[tuple[int, int]] | None = None
 
 def loaded_words(text: str, *, language=None, sentences: Sequence[tuple[int, int]] | None = None,
                  model: LoadedWordModel | None = None, lexicon: LoadedLexicon | None = None,
-                 article_id: str = "") -> list[LoadedWord]:
+                 article_id: str = "", states=None) -> list[LoadedWord]:
     """The loaded words of ``text``, in text order.
 
     ``language`` is a ``newsprism.nlp.Language`` (the shared one by default: MiniLM loads on first
     use); ``sentences`` are ``(start, end)`` offsets when a parse already gave them. A word the
     model flags at or above its threshold keeps the model's probability in its reason; a loaded-term
     lexicon match is kept whole ("special military operation") with its lexicon category.
+    ``states``: MiniLM's reading of sentences the language layer already ran (``emotive.encode``).
     """
     if not text.strip():
         return []
@@ -51,7 +56,7 @@ def loaded_words(text: str, *, language=None, sentences: Sequence[tuple[int, int
     found = [_from_term(t, spans, article_id) for t in terms]
     scores = score_sentences([text[s:e] for s, e in spans], language or _language(),
                              quoted=[[in_spans(s + w.start(), inside) for w in P.WORD.finditer(text[s:e])]
-                                     for s, e in spans], model=model)
+                                     for s, e in spans], model=model, states=states)
     for (s0, e0), sentence in zip(spans, scores):
         for w in sentence.words:
             start, end = s0 + w.start, s0 + w.end
@@ -65,6 +70,11 @@ def loaded_words(text: str, *, language=None, sentences: Sequence[tuple[int, int
                                     term=w.text.lower().replace("’", "'"), probability=round(w.probability, 3),
                                     sentence_start=s0, sentence_end=e0, article_id=article_id))
     return sorted(found, key=lambda w: (w.start, w.end))
+
+
+def loaded_version() -> str:
+    """The version stamped on cached loaded words: this code's, the word model's, the lexicon's."""
+    return f"{LOADED_VERSION}+{default_model().version}+{default_loaded().version}"
 
 
 def _language():

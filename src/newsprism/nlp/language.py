@@ -103,6 +103,15 @@ class Language:
             return shared_static().embed(list(texts))
         return np.asarray(self.embedder.encode(list(texts)), dtype=np.float32)
 
+    def embed_states(self, texts: Sequence[str]) -> tuple[np.ndarray, list | None]:
+        """``embed`` and, where the engine gives them from the same pass (numpy MiniLM), each
+        text's word-piece offsets and hidden states (``MiniLM.encode_states``); else ``None``."""
+        encode_states = getattr(self.embedder, "encode_states", None) if self.vectors == "minilm" else None
+        if not texts or encode_states is None:
+            return self.embed(texts), None
+        vectors, states = encode_states(list(texts))
+        return np.asarray(vectors, dtype=np.float32), states
+
     def token_states(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """MiniLM's word-piece output for one batch of texts (256 pieces at most each): character
         offsets (batch x length x 2; (0, 0) for special pieces and padding), last hidden states
@@ -145,13 +154,25 @@ def annotate(articles: Sequence[Article], language: Language, docs: Sequence | N
     ``docs`` are spaCy parses of the articles' texts when the caller already has them: ``analyze``
     parses each new article once, paragraph by paragraph, for this layer and the quote stage.
     """
+    return annotate_states(articles, language, docs)[0]
+
+
+def annotate_states(articles: Sequence[Article], language: Language, docs: Sequence | None = None,
+                    states: bool = False) -> tuple[list[Annotation], dict[str, tuple[np.ndarray, np.ndarray]]]:
+    """``annotate``, and with ``states`` each sentence's MiniLM word-piece offsets and hidden
+    states from the pass that embedded it (by sentence text; empty when the engine gives none):
+    what the loaded-word model reads, so that it needs no second pass."""
     if docs is None:
         docs = language.parse([a.text for a in articles])
     else:
         docs = [doc if doc is not None else language.parse([a.text])[0] for a, doc in zip(articles, docs)]
     sentences = [_sentences(doc) for doc in docs]
     flat = [s.text for group in sentences for s in group]
-    vectors = language.embed(flat)
+    if states:
+        vectors, found = language.embed_states(flat) if hasattr(language, "embed_states") else (language.embed(flat), None)
+        by_text = dict(zip(flat, found)) if found is not None else {}
+    else:
+        vectors, by_text = language.embed(flat), {}
     heads = language.embed([_article_text_for_embedding(a) for a in articles])
     entities = [_entities(doc) for doc in docs]
     leads = language.embed([masked_lead(a.text, group, found)
@@ -163,7 +184,7 @@ def annotate(articles: Sequence[Article], language: Language, docs: Sequence | N
             entities=tuple(found), sentence_vectors=vectors[offset:offset + len(group)],
             vector=head, lead_vector=lead))
         offset += len(group)
-    return annotations
+    return annotations, by_text
 
 
 def _article_text_for_embedding(article: Article) -> str:

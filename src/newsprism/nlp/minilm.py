@@ -36,6 +36,12 @@ BATCH_TOKENS = 4096
 # stay in cache through its dozen passes, 2x faster than whole arrays (0.11 s against 0.23 s for
 # 2,560 tokens on the shared box).
 GELU_ROWS = 64
+# A forward pass over fewer padded tokens than this runs on one BLAS thread throughout: a headline
+# and its three restatements (4 texts, ~60 tokens) took 1.65 s wall / 0.30 s CPU on 2 threads
+# against 0.16 s / 0.027 s on one (load average 18 on the shared 2-core box: OpenBLAS waits on a
+# busy core); 64 sentences (~1,300 tokens) 2.96 s / 0.57 s against 2.66 s / 0.38 s. Larger passes
+# keep the threads the caller allows (a quiet machine gains from both cores there).
+SMALL_PASS_TOKENS = 1024
 MASKED = np.float32(-1e9)  # attention score of a padding position (softmax weight 0)
 
 
@@ -152,10 +158,27 @@ class MiniLM:
     # --- sentence vectors ----------------------------------------------------------------------
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Mean-pooled, L2-normalised float32 vectors, one row per text, in the given order."""
+        return self._encode(texts, None)
+
+    def encode_states(self, texts: Sequence[str]) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
+        """``encode``'s vectors (the same forward passes, so the same numbers) and, per text, what
+        a stage reading words needs from the same pass: its word pieces' character offsets
+        (pieces x 2, (0, 0) for [CLS] and [SEP]) and last hidden states (pieces x hidden). The
+        language layer runs MiniLM once per sentence for both the sentence vectors and the
+        loaded-word model (``framing.emotive``), which used to run it a second time."""
+        states: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros((0, 2), np.int64), np.zeros((0, self.dim), np.float32))
+                                                       for _ in texts]
+        return self._encode(texts, states), states
+
+    def _encode(self, texts: Sequence[str], states: list | None) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        ids = [e.ids for e in self._tokenizer.encode_batch_fast([str(t) for t in texts])]
+        if states is None:
+            encodings = self._tokenizer.encode_batch_fast([str(t) for t in texts])
+        else:
+            encodings = self._tokenizer.encode_batch([str(t) for t in texts])  # with offsets
+        ids = [e.ids for e in encodings]
         for rows in length_batches([len(i) for i in ids]):
             width = max(len(ids[r]) for r in rows)
             batch = np.zeros((len(rows), width), dtype=np.int64)
@@ -167,6 +190,10 @@ class MiniLM:
             pooled = np.einsum("bld,bl->bd", hidden, mask) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
             norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
             out[rows] = pooled / norms
+            if states is not None:
+                for j, r in enumerate(rows):
+                    n = len(ids[r])
+                    states[r] = (np.asarray(encodings[r].offsets, dtype=np.int64).reshape(n, 2), hidden[j, :n].copy())
         return out
 
     def token_states(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -190,6 +217,13 @@ class MiniLM:
     def hidden(self, ids: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
         """Last hidden states (batch x length x hidden) for word-piece ids (batch x length, with
         [CLS]/[SEP] already in place); ``mask`` 1.0 for real tokens, 0.0 for padding."""
+        batch, length = ids.shape
+        if batch * length < SMALL_PASS_TOKENS:
+            with self._single_blas_thread():
+                return self._hidden(ids, mask)
+        return self._hidden(ids, mask)
+
+    def _hidden(self, ids: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
         batch, length = ids.shape
         if mask is None:
             mask = np.ones((batch, length), dtype=np.float32)

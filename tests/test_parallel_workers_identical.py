@@ -1,0 +1,63 @@
+"""``analyze --workers N`` (a local process pool) and ``--dask local`` store exactly what one process
+stores, on the seeds cut into batches of two articles (so that several workers get work)."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import newsprism
+from newsprism import parallel
+from testkit import EXAMPLES
+
+VOLATILE = {"stored_at", "ingested_at", "applied_at"}  # when a row was written, not what it says
+
+
+def dump(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table (full-text index shadows aside), sorted, without write times."""
+    conn = sqlite3.connect(path)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+              if not r[0].startswith(("sqlite_", "articles_fts"))]
+    out = {}
+    for table in tables:
+        cursor = conn.execute(f"SELECT * FROM {table}")  # noqa: S608 - names from sqlite_master
+        keep = [i for i, d in enumerate(cursor.description) if d[0] not in VOLATILE]
+        out[table] = sorted((tuple(row[i] for i in keep) for row in cursor), key=repr)
+    conn.close()
+    return out
+
+
+def analyzed(tmp_path: Path, name: str, language, **where) -> dict[str, list[tuple]]:
+    path = tmp_path / f"{name}.db"
+    with newsprism.open(path) as corpus:
+        corpus.ingest(EXAMPLES)
+        report = corpus.analyze(language, **where)
+    assert report.annotated == 5 and report.quotes > 0 and report.claims > 0
+    return dump(path)
+
+
+@pytest.fixture(scope="module")
+def small_batches():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parallel, "ANNOTATE_BATCH", 2)  # 5 seeds -> 3 batches
+        yield
+
+
+@pytest.fixture(scope="module")
+def one_process(tmp_path_factory, language, small_batches):
+    return analyzed(tmp_path_factory.mktemp("one"), "one", language)
+
+
+def test_workers_store_what_one_process_stores(tmp_path, language, small_batches, one_process):
+    pooled = analyzed(tmp_path, "pool", language, workers=2)
+    assert pooled.keys() == one_process.keys()
+    for table in one_process:
+        assert pooled[table] == one_process[table], table
+
+
+def test_dask_local_cluster_stores_what_one_process_stores(tmp_path, language, small_batches, one_process):
+    pytest.importorskip("distributed")
+    on_dask = analyzed(tmp_path, "dask", language, workers=2, dask="local")
+    for table in one_process:
+        assert on_dask[table] == one_process[table], table
