@@ -38,3 +38,15 @@ def test_safe_text_console_cleans_strings_and_table_cells():
     out = buffer.getvalue()
     assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
     assert "head \\x1b]0;title\\x07" in out and "Reuters\\u202egnp.exe\\nline two" in out
+
+
+def test_safe_console_is_wide_on_a_pipe(monkeypatch):
+    import io
+
+    from newsprism.safe_text import PIPED_WIDTH, SafeConsole
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert SafeConsole(file=io.StringIO()).width == PIPED_WIDTH
+    assert SafeConsole(file=io.StringIO(), width=100).width == 100
+    monkeypatch.setenv("COLUMNS", "120")
+    assert SafeConsole(file=io.StringIO()).width == 120

@@ -108,15 +108,15 @@ REPORT_NOTES = {"empty": "no articles: the report is empty (run `newsprism inges
                         "quotes and claims)",
                 "fast": "analysed with --fast only: the report has stories and events but no quotes, claims, "
                         "framing or summaries (run `newsprism analyze`)"}
-StoryArgument = Annotated[Optional[str], typer.Argument(metavar="[STORY]", help="Story id (or unique prefix); all stories if omitted.")]
+StoryArgument = Annotated[Optional[str], typer.Argument(metavar="STORY", help="Story id (or unique prefix); all stories if omitted.")]
 StoryOption = Annotated[Optional[str], typer.Option("--story", help="Same as the STORY argument.")]
 
 
 @app.command()
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs or feeds.", metavar="PATH|URL...")],
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs or feeds.", metavar="PATH|URL")],
     db: DbOption = DEFAULT_DB,
-    allow_private: Annotated[bool, typer.Option(help="Allow fetching private, loopback and link-local addresses.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching private, loopback and link-local addresses.")] = False,
     max_mb: Annotated[float, typer.Option(help="Refuse any single input larger than this many MB.")] = 10.0,
     as_json: JsonOption = False,
 ) -> None:
@@ -317,7 +317,7 @@ def story(
 
 @app.command()
 def claims(
-    event: Annotated[Optional[str], typer.Argument(metavar="[EVENT]", help="Event id (or unique prefix); all events if omitted.")] = None,
+    event: Annotated[Optional[str], typer.Argument(metavar="EVENT", help="Event id (or unique prefix); all events if omitted.")] = None,
     event_option: Annotated[Optional[str], typer.Option("--event", help="Same as the EVENT argument.")] = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
@@ -449,9 +449,9 @@ def _print_summary(summary: CitedSummary | None) -> None:
 
 @app.command("summarize")
 def summarize_command(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders or URLs: exactly the articles to summarise.", metavar="PATH...")],
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or URLs: exactly the articles to summarise.", metavar="PATH")],
     words: Annotated[int, typer.Option(help="Word budget of the summary.")] = 260,
-    allow_private: Annotated[bool, typer.Option(help="Allow fetching private, loopback and link-local addresses.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching private, loopback and link-local addresses.")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Summarise exactly the given articles (no store, no clustering); every sentence cites its articles."""
