@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.table import Table
 
-from newsprism.safe_text import BIDI, SafeConsole, for_html, for_terminal, one_line
+from newsprism.safe_text import BIDI, PIPED_WIDTH, SafeConsole, for_html, for_terminal, one_line
 
 
 def test_safe_text_terminal_escapes():
@@ -41,10 +41,6 @@ def test_safe_text_console_cleans_strings_and_table_cells():
 
 
 def test_safe_console_is_wide_on_a_pipe(monkeypatch):
-    import io
-
-    from newsprism.safe_text import PIPED_WIDTH, SafeConsole
-
     monkeypatch.delenv("COLUMNS", raising=False)
     assert SafeConsole(file=io.StringIO()).width == PIPED_WIDTH
     assert SafeConsole(file=io.StringIO(), width=100).width == 100
