@@ -89,12 +89,18 @@ def stamp() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def append_results(title: str, body: str, *, cmd: str | None = None, results: Path | None = None) -> None:
-    """Append ``## title (timestamp)``, the command in backticks, then ``body`` to RESULTS.md."""
+def append_results(title: str, body: str, *, argv: Sequence[str] | None = None, script: str | None = None,
+                   cmd: str | None = None, results: Path | None = None) -> None:
+    """Append ``## title (timestamp)``, the command in backticks, then ``body`` to RESULTS.md.
+
+    The command is ``cmd`` if given, else ``script`` (pass ``__file__``) with ``argv`` when
+    ``main(argv)`` was called with arguments, else the running command line."""
+    if cmd is None:
+        cmd = command([script or sys.argv[0], *argv]) if argv is not None else command()
     path = results or RESULTS
     head = "" if path.exists() else "# Benchmark results\n"
     with path.open("a", encoding="utf-8") as handle:
-        handle.write(f"{head}\n## {title} ({stamp()})\n\n`{cmd or command()}`\n\n{body.rstrip()}\n")
+        handle.write(f"{head}\n## {title} ({stamp()})\n\n`{cmd}`\n\n{body.rstrip()}\n")
 
 
 def score(task: str, predictions: Path, eval_path: Path | None = None, *extra: str) -> dict:

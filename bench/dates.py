@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         show_errors(errors["newsprism"], texts, topics, args.show_errors)
     if args.append_results:
         benchkit.append_results("Date resolution", "\n".join(lines),
-                                cmd=None if argv is None else benchkit.command(["bench/dates.py", *argv]))
+                                argv=argv, script=__file__)
     return 0
 
 
