@@ -231,3 +231,11 @@ def test_cli_piped_tables_keep_whole_headlines(ingested, tmp_path):
     _as_analysed(db, full=False)
     assert LONG_HEADLINE in runner.invoke(app, ["stories", "--db", str(db)]).output
     assert LONG_HEADLINE in runner.invoke(app, ["story", "s1", "--db", str(db)]).output
+
+
+def test_cli_show_piped_keeps_paragraphs_unwrapped(ingested):
+    article_id = next(row["id"] for row in json.loads(runner.invoke(app, ["articles", "--db", str(ingested),
+                                                                           "--json"]).stdout)
+                      if row["headline"] == LONG_HEADLINE)
+    shown = runner.invoke(app, ["show", article_id, "--db", str(ingested)]).stdout
+    assert PROSE.strip() in shown.splitlines()

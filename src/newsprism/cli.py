@@ -178,7 +178,7 @@ def show(
             source = article.provenance.get(name, "")
             out.print(f"[dim]{name:>10}[/dim] {_markup_safe(str(value))} [dim]{_markup_safe(source)}[/dim]")
     out.print()
-    out.print(article.text, markup=False, highlight=False)
+    out.print(article.text, markup=False, highlight=False, soft_wrap=not out.is_terminal)  # a pipe gets the lines as stored
     if check:
         out.print(f"\n[dim]headline vs body:[/dim] {check['label']}", highlight=False)
     if event_check:
