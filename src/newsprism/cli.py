@@ -148,8 +148,9 @@ def articles(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
     if rows:
         out.print(_articles_table(rows))
     if not stored:
-        err.print(f"no articles in {one_line(_shown(db))} (run `newsprism ingest PATH... --db {one_line(_shown(db))}`)",
-                  markup=False, highlight=False, soft_wrap=True)
+        shown = one_line(_shown(db))
+        err.print(f"no articles in {shown} (run `newsprism ingest PATH... --db {shown}`)", markup=False,
+                  highlight=False, soft_wrap=True)
     if len(rows) < len(stored):
         err.print(f"{len(stored) - len(rows)} page(s) flagged as no article hidden (--all lists them)")
 
@@ -166,7 +167,7 @@ def show(
         check = corpus.store.headline_checks().get(article.id) if article else None
         event_check = corpus.headline_vs_event(article.id) if article else None
     if article is None:
-        err.print(f"error: no article with id {article_id!r} in {db}")
+        err.print(f"error: no article with id {article_id!r} in {_shown(db)}", markup=False, highlight=False)
         raise typer.Exit(2)
     if as_json:
         _print_json({**_article_json(article), "headline_check": check["label"] if check else None,
@@ -284,7 +285,7 @@ def story(
         _require_analysis(corpus, db, full=False)
         found = corpus.story(story_id)
         if found is None:
-            err.print(f"error: no story with id {story_id!r} in {db} (run `newsprism stories`)")
+            err.print(f"error: no story with id {story_id!r} in {_shown(db)} (run `newsprism stories`)", markup=False, highlight=False)
             raise typer.Exit(2)
         groups = corpus.provenance_groups(found.articles)
         by_id = {a.id: a for a in corpus.articles() if a.id in set(found.articles)}
@@ -764,7 +765,7 @@ def _scoped(db: str, kind: str, wanted: str | None, fetch, *, full: bool = True)
             found = fetch(corpus, wanted)
         except KeyError:
             hint = "run `newsprism stories`" if kind == "story" else "see `newsprism story ID`"
-            err.print(f"error: no {kind} with id {wanted!r} in {db} ({hint})")
+            err.print(f"error: no {kind} with id {wanted!r} in {_shown(db)} ({hint})", markup=False, highlight=False)
             raise typer.Exit(2) from None
         return found, {a.id: a.outlet or a.id[:8] for a in corpus.articles()}
 
