@@ -22,7 +22,8 @@ LONG_HEADLINE = ("Regional council approves the long-delayed harbour bridge afte
                  "three lawsuits and a referendum that split the county")  # 144 characters
 PROSE = "Officials said the talks were productive and long, and would resume in the spring. " * 20
 READING = [["articles"], ["show", "abcd"], ["search", "talks"], ["report"], ["analyze"], ["stories"],
-           ["story", "s1"], ["claims"], ["quotes"], ["timeline"], ["framing"], ["reclean"]]
+           ["story", "s1"], ["claims"], ["quotes"], ["timeline"], ["framing"], ["reclean"], ["alerts"],
+           ["follow"], ["unfollow", "s1"]]
 ANALYSIS = [["stories"], ["story", "s1"], ["claims"], ["quotes"], ["timeline"], ["framing"]]
 FULL_ONLY = [["claims"], ["quotes"], ["framing"]]
 

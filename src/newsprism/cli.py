@@ -627,7 +627,7 @@ def watch(
         if mail:
             watcher.sinks.append(MailSink(mail[0], mail[1], mail_to or [], sender=mail_from))
         if not once:
-            log(f"watching {len(urls)} feed(s) every {every} into {db}")
+            log(f"watching {len(urls)} feed(s) every {every} into {_shown(db)}")
             watcher.run()
             return
         cycle = watcher.cycle(once=True)
@@ -644,7 +644,7 @@ def alerts_command(
     as_json: JsonOption = False,
 ) -> None:
     """Alerts raised by `newsprism watch`, oldest first."""
-    with corpus_module.open(db) as corpus:
+    with corpus_module.open(db, create=False) as corpus:
         found = corpus.alerts(since=since, limit=limit)
     if as_json:
         _print_json(found)
@@ -660,17 +660,18 @@ def alerts_command(
 
 @app.command()
 def follow(
-    story: Annotated[Optional[str], typer.Argument(metavar="[STORY]", help="Story id (or unique prefix); lists the followed stories if omitted.")] = None,
+    story: Annotated[Optional[str], typer.Argument(metavar="STORY", help="Story id (or unique prefix); lists the followed stories if omitted.")] = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
     """Follow a story: `newsprism watch` alerts on its new events. While no story is followed, every story is."""
-    with corpus_module.open(db) as corpus:
+    with corpus_module.open(db, create=False) as corpus:
         if story is not None:
             try:
                 corpus.follow(story)
             except KeyError:
-                err.print(f"error: no story with id {story!r} in {db} (run `newsprism stories`)")
+                err.print(f"error: no story with id {story!r} in {_shown(db)} (run `newsprism stories`)",
+                          markup=False, highlight=False)
                 raise typer.Exit(2) from None
         followed = corpus.followed()
         titles = {s.id: s.title for s in corpus.stories()}
@@ -689,7 +690,7 @@ def unfollow(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Stop following a story."""
-    with corpus_module.open(db) as corpus:
+    with corpus_module.open(db, create=False) as corpus:
         matches = [sid for sid in corpus.store.followed() if sid.startswith(story)]
         if len(matches) != 1:
             err.print(f"error: {story!r} names {'no' if not matches else 'more than one'} followed story")
