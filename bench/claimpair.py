@@ -24,8 +24,6 @@ MiniLM vectors are cached under ``$NEWSPRISM_BENCH_CACHE`` (default ~/.cache/new
 """
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import gzip
 import json
 import os
@@ -40,11 +38,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-REPO = Path(__file__).resolve().parents[1]
-EVAL = Path(os.environ.get("NEWSPRISM_EVAL", REPO.parent / "shared" / "eval"))
-RESULTS = REPO / "bench" / "RESULTS.md"
-LABELLED = REPO / "bench" / "data" / "claimpairs_labelled.jsonl"
-SEEDS = REPO / "src" / "newsprism" / "examples" / "blinken"
+import benchkit  # noqa: E402 - after the environment above
+from benchkit import REPO, SEEDS  # noqa: E402
+
+LABELLED = benchkit.DATA / "claimpairs_labelled.jsonl"
 CACHE = Path(os.environ.get("NEWSPRISM_BENCH_CACHE", Path.home() / ".cache" / "newsprism-bench"))
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
@@ -246,21 +243,17 @@ def table(rows) -> str:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--eval", type=Path, default=EVAL)
+    ap = benchkit.parser(__doc__, full_doc=True)
     ap.add_argument("--train", action="store_true", help="write the shipped judge")
     ap.add_argument("--no-fnc", action="store_true", help="train without FNC-1 pairs")
     ap.add_argument("--cv", action="store_true", help="also a 5-fold CV by topic over all ClaimDiff")
     ap.add_argument("--piles", action="store_true", help="only list the contested claims of the dev piles")
-    ap.add_argument("--append-results", action="store_true")
     args = ap.parse_args(argv)
     if args.piles:
         lines = pile_contested(args.eval)
         print("\n".join(lines))
         if args.append_results:
-            with RESULTS.open("a", encoding="utf-8") as handle:
-                handle.write(f"\n## Contested claims on the dev piles ({dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC)"
-                             f"\n\n`python bench/claimpair.py --piles`\n\n" + "\n".join(lines) + "\n")
+            benchkit.append_results("Contested claims on the dev piles", "\n".join(lines))
         return 0
     if not (args.eval / "claimdiff" / "pairs.jsonl.gz").exists():
         print(f"no ClaimDiff data at {args.eval}: nothing to measure")
@@ -314,10 +307,8 @@ def main(argv=None) -> int:
         path = J.save_judge(judge, REPO / "src" / "newsprism" / "claims" / "data" / J.JUDGE_FILE, C=C)
         print(f"wrote {path.relative_to(REPO)} ({path.stat().st_size / 1024:.0f} KiB)")
     if args.append_results:
-        cmd = "python bench/claimpair.py" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
-        with RESULTS.open("a", encoding="utf-8") as handle:
-            handle.write(f"\n## Claim-pair judge on ClaimDiff ({dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC)"
-                         f"\n\n`{cmd}`\n\n{notes[0]}\n\n{text}\n\n{notes[1]}\n")
+        benchkit.append_results("Claim-pair judge on ClaimDiff", f"{notes[0]}\n\n{text}\n\n{notes[1]}",
+                                argv=argv, script=__file__)
     return 0
 
 

@@ -25,8 +25,6 @@ Body annotations, quotes and claims are cached under ``$NEWSPRISM_BENCH_CACHE`` 
 """
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import gzip
 import hashlib
 import json
@@ -42,9 +40,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-REPO = Path(__file__).resolve().parents[1]
-EVAL = REPO.parent / "shared" / "eval"
-RESULTS = REPO / "bench" / "RESULTS.md"
+import benchkit  # noqa: E402 - after the environment above
+from benchkit import REPO  # noqa: E402
+
 CACHE = Path(os.environ.get("NEWSPRISM_BENCH_CACHE", Path.home() / ".cache" / "newsprism-bench"))
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
@@ -338,12 +336,10 @@ def table(rows) -> str:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--eval", type=Path, default=EVAL)
+    ap = benchkit.parser(__doc__, full_doc=True)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--limit", type=int, default=0, help="only the first N bodies (quick runs)")
     ap.add_argument("--no-speed", action="store_true")
-    ap.add_argument("--append-results", action="store_true")
     args = ap.parse_args(argv)
     if not (args.eval / "fnc1" / "pairs.jsonl.gz").exists():
         print(f"no evaluation data at {args.eval}: nothing to measure")
@@ -404,11 +400,9 @@ def main(argv=None) -> int:
     print()
     print("\n".join(notes))
     if args.append_results:
-        cmd = "python bench/claims.py" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
-        with RESULTS.open("a", encoding="utf-8") as handle:
-            handle.write(f"\n## Claims: carries / contradicts / neither on FNC-1, and claims for a 50-article "
-                         f"story ({dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC)\n\n`{cmd}`\n\n"
-                         + "\n\n".join(notes[:1]) + "\n\n" + text + "\n\n" + "\n\n".join(notes[1:]) + "\n")
+        benchkit.append_results("Claims: carries / contradicts / neither on FNC-1, and claims for a 50-article story",
+                                "\n\n".join(notes[:1]) + "\n\n" + text + "\n\n" + "\n\n".join(notes[1:]),
+                                argv=argv, script=__file__)
     return 0
 
 

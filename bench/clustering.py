@@ -19,22 +19,19 @@ agglomerative. Events for the peers: a second agglomerative pass inside each sto
 """
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import gzip
 import hashlib
 import json
 import pickle
 import re
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = REPO.parent / "shared" / "eval"
-RESULTS = REPO / "bench" / "RESULTS.md"
+import benchkit
+
+DEFAULT_EVAL = benchkit.EVAL  # the scorer's folder; bench/embed_engines.py points it elsewhere
 DEFAULT_CACHE = Path(tempfile.gettempdir()) / "newsprism-bench-cache"
 
 # A first line is a headline when it is short and does not read as a sentence of the body.
@@ -223,9 +220,7 @@ def official_score(pred: dict[str, tuple[str, str]], eval_dir: Path, keep: Path 
     with path.open("w", encoding="utf-8") as handle:
         for doc_id, (story, event) in sorted(pred.items()):
             handle.write(json.dumps({"id": doc_id, "story": story, "event": event}) + "\n")
-    out = subprocess.run([sys.executable, str(eval_dir / "score.py"), "clustering", str(path), "--json"],
-                         check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
+    return benchkit.score("clustering", path, eval_dir)
 
 
 def light_annotate_cached(articles, cache: Path, tag: str):
@@ -256,14 +251,12 @@ def light_annotate_cached(articles, cache: Path, tag: str):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    parser = benchkit.parser(__doc__)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--annotate-only", action="store_true")
     parser.add_argument("--no-peers", action="store_true", help="skip the agglomerative peers")
     parser.add_argument("--keep-predictions", type=Path)
     parser.add_argument("--no-single-events", action="store_true", help="skip the Multi-News over-splitting check")
-    parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args(argv)
     if not (args.eval / "ecbplus" / "docs.jsonl.gz").exists():
         print(f"note: {args.eval}/ecbplus not found; nothing to benchmark")
@@ -354,11 +347,8 @@ def render(rows: list[dict]) -> str:
 
 
 def append_results(table: str, argv) -> None:
-    command = "python bench/clustering.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    header = "" if RESULTS.exists() else "# Benchmark results\n"
-    with RESULTS.open("a", encoding="utf-8") as handle:
-        handle.write(f"{header}\n## Story and event clustering, ECB+ dev (772 docs) — {dt.date.today().isoformat()}\n\n"
-                     f"`{command.strip()}`\n\n{table}\n")
+    benchkit.append_results("Story and event clustering, ECB+ dev (772 docs)", table,
+                            argv=argv, script=__file__)
 
 
 if __name__ == "__main__":

@@ -29,22 +29,19 @@ what the dev case needs, not the held-out best.
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import gzip
 import json
 import re
-import sys
 import time
 import warnings
 from collections import defaultdict
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = REPO.parent / "shared" / "eval"
-GOLD = REPO / "bench" / "data" / "dates_gold.jsonl"
-SEEDS = REPO / "src" / "newsprism" / "examples" / "blinken"
-RESULTS = REPO / "bench" / "RESULTS.md"
+import benchkit
+from benchkit import REPO, SEEDS
+
+GOLD = benchkit.DATA / "dates_gold.jsonl"
 RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 TARGET = 0.95  # issue 5: accuracy >= 0.95 on this set
 
@@ -208,10 +205,8 @@ def show_errors(errors: list, texts: dict[str, str], topics: dict[str, int], whi
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    parser = benchkit.parser(__doc__)
     parser.add_argument("--show-errors", choices=("dev", "all"))
-    parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args(argv)
     loaded = load(args.eval)
     if loaded is None:
@@ -237,17 +232,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.show_errors:
         show_errors(errors["newsprism"], texts, topics, args.show_errors)
     if args.append_results:
-        append_results("\n".join(lines), argv)
+        benchkit.append_results("Date resolution", "\n".join(lines),
+                                argv=argv, script=__file__)
     return 0
-
-
-def append_results(text: str, argv: list[str] | None) -> None:
-    if not RESULTS.exists():
-        RESULTS.write_text("# Benchmark results\n", encoding="utf-8")
-    command = "python bench/dates.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    with RESULTS.open("a", encoding="utf-8") as f:
-        f.write(f"\n## Date resolution ({stamp})\n\n`{command.strip()}`\n\n{text}\n")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,6 @@ engine-independent and most of the time on a shared 2-core box). ``python bench/
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gzip
 import json
 import os
@@ -38,9 +37,8 @@ from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = REPO.parent / "shared" / "eval"
-RESULTS = REPO / "bench" / "RESULTS.md"
+import benchkit
+
 SEED = 7
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
 
@@ -108,7 +106,6 @@ def reembed(articles, annotations, engine: str) -> list:
 def clustering_check(eval_dir: Path, cache: Path) -> str:
     """bench/clustering.py's ``as given`` variant scored twice: annotations from ``cache``
     (computed with the torch engine when missing), then the same with numpy-engine vectors."""
-    sys.path.insert(0, str(REPO / "bench"))
     import clustering
 
     clustering.DEFAULT_EVAL = eval_dir
@@ -123,8 +120,7 @@ def clustering_check(eval_dir: Path, cache: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    parser = benchkit.parser(__doc__)
     parser.add_argument("--sentences", type=int, default=2000)
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--speed-sample", type=int, default=512)
@@ -132,7 +128,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clustering-cache", type=Path,
                         help="instead: bench/clustering.py's 'as given' run, torch vectors from this annotation "
                              "cache against the same annotations re-embedded by the numpy engine")
-    parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args(argv)
     if not (args.eval / "ecbplus" / "docs.jsonl.gz").exists():
         print(f"note: {args.eval}/ecbplus not found; nothing to benchmark")
@@ -191,10 +186,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _append(title: str, table: str, argv) -> None:
-    command = "python bench/embed_engines.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    with RESULTS.open("a", encoding="utf-8") as handle:
-        handle.write(f"\n## {title} ({stamp})\n\n`{command.strip()}`\n\n{table}\n")
+    benchkit.append_results(title, table, argv=argv, script=__file__)
 
 
 if __name__ == "__main__":

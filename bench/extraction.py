@@ -11,25 +11,22 @@ installed are skipped with a note.
 """
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import logging
-import os
 import subprocess
 import sys
 import tempfile
 import time
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-REPO = Path(__file__).resolve().parents[1]
-EVAL = Path(os.environ.get("NEWSPRISM_EVAL", REPO.parent / "shared" / "eval"))  # or set NEWSPRISM_EVAL
+import benchkit
+from benchkit import EVAL  # $NEWSPRISM_EVAL, ../shared/eval or /work/shared/eval
+
 PAGES = EVAL / "extraction" / "pages.jsonl.gz"
 SCORER = EVAL / "score.py"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 Extractor = Callable[[str, str], str]
 logging.disable(logging.CRITICAL)  # the peers log every page they find hard
@@ -174,23 +171,17 @@ def table(rows: list[tuple[str, dict, tuple[float, float]]]) -> str:
     return "\n".join(lines)
 
 
-def append_results(text: str, command: str) -> None:
-    if not RESULTS.exists():
-        RESULTS.write_text("# Benchmark results\n", encoding="utf-8")
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    with RESULTS.open("a", encoding="utf-8") as handle:
-        handle.write(f"\n## HTML extraction ({stamp})\n\n`{command}`\n\n"
-                     f"{len(load_pages())} pages from ../shared/eval/extraction, scored by "
-                     f"../shared/eval/score.py extraction (shingle-4, averaged over pages); "
-                     f"same machine, same run (2 cores).\n\n{text}\n")
+def append_results(text: str, argv: list[str] | None) -> None:
+    benchkit.append_results("HTML extraction", f"{len(load_pages())} pages from ../shared/eval/extraction, scored by "
+                            f"../shared/eval/score.py extraction (shingle-4, averaged over pages); "
+                            f"same machine, same run (2 cores).\n\n{text}", argv=argv, script=__file__)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = benchkit.parser(__doc__, eval_option=False)
     parser.add_argument("--systems", default=",".join(SYSTEMS),
                         help="comma-separated subset of: " + ", ".join(SYSTEMS))
     parser.add_argument("--variants", action="store_true", help="add newsprism ablations")
-    parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args(argv)
     if not PAGES.exists() or not SCORER.exists():
         print(f"evaluation data not found at {EVAL}; nothing to measure (that is fine).")
@@ -221,9 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     text = table(rows) + "".join(f"\n\n{note}" for note in notes)
     print(text)
     if args.append_results:
-        command = "python bench/extraction.py " + " ".join(argv if argv is not None
-                                                             else sys.argv[1:])
-        append_results(text, command.strip())
+        append_results(text, argv)
     return 0
 
 

@@ -18,8 +18,6 @@ the pool is what some method proposed, so it overstates true recall).
 """
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import gzip
 import hashlib
 import itertools
@@ -31,10 +29,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = REPO.parent / "shared" / "eval"
-PAIRS = REPO / "bench" / "data" / "framing_pairs.jsonl"
-RESULTS = REPO / "bench" / "RESULTS.md"
+import benchkit
+from benchkit import REPO
+
+PAIRS = benchkit.DATA / "framing_pairs.jsonl"
 MAX_CHARS = 5000  # per document: the lead carries the names; keeps the run to a few minutes
 SAMPLE_SEED = 5
 STRATA = {"lexicon": 0.22, "acronym/surname": 0.14, "embedding": 0.3, "act": 0.16, "label-only": 0.12,
@@ -226,12 +224,10 @@ def sample(candidates, embed, n: int) -> list[dict]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    parser = benchkit.parser(__doc__)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/framing-bench-cache"))
     parser.add_argument("--sample", type=int, default=0, help="print N pairs to label and exit")
     parser.add_argument("--clusters", type=int, default=60)
-    parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args(argv)
     if not (args.eval / "multinews" / "clusters.jsonl.gz").exists():
         print(f"note: {args.eval}/multinews not found; nothing to measure")
@@ -254,10 +250,7 @@ def main(argv=None) -> int:
     text = table(rows, len(pairs), sum(p["same"] for p in pairs), len(clusters))
     print(text)
     if args.append_results:
-        command = "python bench/framing.py " + " ".join(sys.argv[1:])
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        with RESULTS.open("a", encoding="utf-8") as handle:
-            handle.write(f"\n## framing: referent grouping ({stamp})\n\n`{command.strip()}`\n\n{text}\n")
+        benchkit.append_results("framing: referent grouping", text)
     return 0
 
 

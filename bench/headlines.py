@@ -1,6 +1,6 @@
 """Headline accuracy on pages that carry a gold title: exact match after normalisation.
 
-    python bench/headlines.py [--sdists DIR] [--eval DIR] [--seeds DIR] [--neus N] [--show]
+    python bench/headlines.py [--sdists DIR] [--eval DIR] [--seeds DIR] [--neus N] [--show] [--append-results]
 
 Sets (read where they lie, never copied into the repository):
 
@@ -16,7 +16,6 @@ collapsed, trailing punctuation dropped. A page with no headline counts as a mis
 """
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import os
@@ -25,12 +24,11 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import benchkit
 from newsprism.model import RawArticle
 from newsprism.pipeline import Processed, process
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = Path(os.environ.get("NEWSPRISM_EVAL", REPO.parent / "shared" / "eval"))
-DEFAULT_SEEDS = REPO.parent / "shared" / "seeds"
+DEFAULT_SEEDS = benchkit.shared("seeds")
 DEFAULT_SDISTS = Path(os.environ.get("NEWSPRISM_SDISTS", "/tmp/sdists"))
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                          "\u2014": "-", "\u00a0": " "})
@@ -76,9 +74,8 @@ def seeds(folder: Path) -> list[tuple[str, RawArticle, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = benchkit.parser(__doc__)
     parser.add_argument("--sdists", type=Path, default=DEFAULT_SDISTS)
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
     parser.add_argument("--neus", type=int, default=300, help="NeuS dev (val) leads read (the first N)")
     parser.add_argument("--show", action="store_true", help="print every miss")
@@ -88,11 +85,11 @@ def main(argv: list[str] | None = None) -> int:
         sets["BASIL (text dump)"] = dumped("basil", load(args.eval / "basil" / "articles.jsonl.gz"))
         sets["NeuS leads (text dump)"] = dumped("neus", [d for d in load(args.eval / "neus" / "docs.jsonl.gz")
                                                          if d["id"].startswith("val-")][:args.neus])
-    print("| set | pages | exact (normalised) | no headline |\n|---|---|---|---|")
+    rows: list[list[object]] = []
     hits = total = 0
     for name, items in sets.items():
         if not items:
-            print(f"| {name} | 0 (not found) | | |")
+            rows.append([name, "0 (not found)", "", ""])
             continue
         results = process([raw for _, raw, _ in items])
         good = none = 0
@@ -103,8 +100,12 @@ def main(argv: list[str] | None = None) -> int:
             if args.show and normalise(got) != normalise(gold):
                 print(f"  miss {key}: got {got!r} | gold {gold!r}", file=sys.stderr)
         hits, total = hits + good, total + len(items)
-        print(f"| {name} | {len(items)} | {good / len(items):.3f} ({good}) | {none} |")
-    print(f"| all | {total} | {hits / max(total, 1):.3f} ({hits}) | |")
+        rows.append([name, len(items), f"{good / len(items):.3f} ({good})", none])
+    rows.append(["all", total, f"{hits / max(total, 1):.3f} ({hits})", ""])
+    text = benchkit.table(["set", "pages", "exact (normalised)", "no headline"], rows)
+    print(text)
+    if args.append_results:
+        benchkit.append_results("Headline accuracy", text)
     return 0
 
 

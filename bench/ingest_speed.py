@@ -8,7 +8,6 @@ crawler's dump would.
 """
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 import gzip
 import json
@@ -19,18 +18,16 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+import benchkit
 import newsprism
 
-EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
-
-def real_texts() -> list[str]:
+def real_texts(eval_dir: Path) -> list[str]:
     texts: list[str] = []
-    for cluster in _read(EVAL / "multinews" / "clusters.jsonl.gz"):
+    for cluster in _read(eval_dir / "multinews" / "clusters.jsonl.gz"):
         texts.extend(doc for doc in cluster["documents"] if len(doc) > 200)
     for name in ("ecbplus/docs.jsonl.gz", "polnear/docs.jsonl.gz"):
-        texts.extend(doc["text"] for doc in _read(EVAL / name) if len(doc["text"]) > 200)
+        texts.extend(doc["text"] for doc in _read(eval_dir / name) if len(doc["text"]) > 200)
     return texts
 
 
@@ -55,14 +52,13 @@ def write_jsonl(path: Path, texts: list[str], n: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = benchkit.parser(__doc__)
     parser.add_argument("--n", type=int, default=10_000)
-    parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args()
-    if not EVAL.exists():
-        print(f"evaluation data not found at {EVAL}; nothing to measure")
+    if not args.eval.exists():
+        print(f"evaluation data not found at {args.eval}; nothing to measure")
         return 0
-    texts = real_texts()
+    texts = real_texts(args.eval)
     with tempfile.TemporaryDirectory() as tmp:
         dump, db = Path(tmp) / "dump.jsonl", Path(tmp) / "bench.db"
         write_jsonl(dump, texts, args.n)
@@ -85,9 +81,7 @@ def main() -> int:
     if reasons:
         print("failures:", ", ".join(f"{reason} ({n})" for reason, n in reasons.most_common()))
     if args.append_results:
-        with RESULTS.open("a", encoding="utf-8") as handle:
-            handle.write(f"\n## Ingest speed: JSONL -> SQLite ({date.today()})\n\n"
-                         f"`python bench/ingest_speed.py --n {args.n}` (2-core machine)\n\n{table}\n")
+        benchkit.append_results("Ingest speed: JSONL -> SQLite", f"2-core machine.\n\n{table}")
     return 0
 
 

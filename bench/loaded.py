@@ -25,8 +25,6 @@ lexical-bias spans as the loaded words of their sentence, same bag-of-words scor
 """
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import gzip
 import hashlib
 import json
@@ -40,11 +38,9 @@ from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = Path(os.environ.get("NEWSPRISM_EVAL", REPO.parent / "shared" / "eval"))
-if not DEFAULT_EVAL.exists():
-    DEFAULT_EVAL = Path("/work/shared/eval")
-RESULTS = REPO / "bench" / "RESULTS.md"
+import benchkit
+from benchkit import REPO
+
 MODEL_OUT = REPO / "src" / "newsprism" / "framing" / "data" / "loaded_model.json"
 CACHE = Path(tempfile.gettempdir()) / "newsprism-loaded-bench"
 SEED = 11
@@ -413,18 +409,13 @@ def bench_command(eval_dir: Path, append: bool) -> int:
     text = "\n".join(lines)
     print(text)
     if append:
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-        command = "python bench/loaded.py " + " ".join(sys.argv[1:])
-        with RESULTS.open("a", encoding="utf-8") as handle:
-            handle.write(f"\n## loaded words: BABE and BASIL ({stamp})\n\n`{command.strip()}`\n\n{text}\n")
+        benchkit.append_results("loaded words: BABE and BASIL", text)
     return 0
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    parser = benchkit.parser(__doc__)
     parser.add_argument("--train", action="store_true", help="fit on BABE and write the shipped model")
-    parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args(argv)
     if not (args.eval / "babe" / "sentences.jsonl.gz").exists():
         print(f"note: {args.eval}/babe not found; nothing to measure")

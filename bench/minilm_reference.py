@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
+from benchkit import REPO
+
 OUT = REPO / "tests" / "nlp" / "data" / "minilm_reference.npz"
 # Made-up news sentences (not from any evaluation set), an empty text, odd characters, and one
 # text past MiniLM's 256 word pieces (sentence-transformers truncates it).

@@ -1,6 +1,6 @@
 """Is it an article? Precision and recall of the ingest's page-kind check on labelled real pages.
 
-    python bench/page_kind.py [--sdists DIR] [--eval DIR] [--show] [--features]
+    python bench/page_kind.py [--sdists DIR] [--eval DIR] [--show] [--append-results]
 
 Pages: the article pages of ../shared/eval/extraction (or ``--eval`` / ``NEWSPRISM_EVAL``) and
 the test pages of the newspaper4k and trafilatura sdists, unpacked under ``--sdists`` (or
@@ -16,19 +16,17 @@ gives one, and with no URL at all (a dump of files), so that URL rules alone can
 """
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import os
 import sys
 from pathlib import Path
 
+import benchkit
 from newsprism.model import RawArticle
 from newsprism.pipeline import Processed, process
 
-REPO = Path(__file__).resolve().parents[1]
-LABELS = REPO / "bench" / "data" / "page_kind_labels.json"
-DEFAULT_EVAL = Path(os.environ.get("NEWSPRISM_EVAL", REPO.parent / "shared" / "eval"))
+LABELS = benchkit.DATA / "page_kind_labels.json"
 DEFAULT_SDISTS = Path(os.environ.get("NEWSPRISM_SDISTS", "/tmp/sdists"))
 
 
@@ -101,9 +99,8 @@ def scores(pages, predicted) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = benchkit.parser(__doc__)
     parser.add_argument("--sdists", type=Path, default=DEFAULT_SDISTS)
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
     parser.add_argument("--show", action="store_true", help="print every page and its verdict")
     args = parser.parse_args(argv)
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
@@ -114,22 +111,27 @@ def main(argv: list[str] | None = None) -> int:
         print("no labelled pages found (eval data or sdists missing); nothing to measure.")
         return 0
     n_pos = sum(label == "article" for _, label, _, _ in pages)
-    print(f"{len(pages)} labelled pages: {n_pos} articles, {len(pages) - n_pos} not articles\n")
-    print("| run | articles kept (TP) | non-articles kept (FP) | articles lost (FN) | non-articles caught (TN) "
-          "| precision | recall |\n|---|---|---|---|---|---|---|")
+    heading = f"{len(pages)} labelled pages: {n_pos} articles, {len(pages) - n_pos} not articles"
     texts = multinews_texts(args.eval, labels["multinews"])
     runs = [("HTML pages, with URLs", pages, True, "html"), ("HTML pages, without URLs", pages, False, "html")]
     if texts:
         runs.append((f"Multi-News source texts ({sum(l == 'article' for _, l, _, _ in texts)} articles, "
                      f"{sum(l != 'article' for _, l, _, _ in texts)} not)", texts, False, "text"))
+    rows = []
     for name, pages, with_urls, kind in runs:
         predicted = predict(pages, with_urls, kind)
         s = scores(pages, predicted)
-        print(f"| {name} | {s['tp']} | {s['fp']} | {s['fn']} | {s['tn']} | {s['precision']:.3f} | {s['recall']:.3f} |")
+        rows.append([name, s["tp"], s["fp"], s["fn"], s["tn"], f"{s['precision']:.3f}", f"{s['recall']:.3f}"])
         for (key, label, _, _), (is_article, why) in zip(pages, predicted):
             if args.show or (label == "article") != is_article:
                 mark = "ok  " if (label == "article") == is_article else "MISS"
                 print(f"  {mark} {name}: {key} [{label}] -> {why}", file=sys.stderr)
+    text = heading + "\n\n" + benchkit.table(
+        ["run", "articles kept (TP)", "non-articles kept (FP)", "articles lost (FN)", "non-articles caught (TN)",
+         "precision", "recall"], rows)
+    print(text)
+    if args.append_results:
+        benchkit.append_results("Page kind: is it an article?", text)
     return 0
 
 

@@ -11,13 +11,9 @@ dump is cleaned by ``newsprism.clean.text.clean_text`` and scored with
 """
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import gzip
 import html as htmllib
 import json
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -25,9 +21,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = REPO.parent / "shared" / "eval"
-RESULTS = REPO / "bench" / "RESULTS.md"
+import benchkit
 
 DROP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas"}
 BLOCK = {
@@ -101,15 +95,11 @@ def score(pred: dict[str, str], eval_dir: Path, workdir: Path, name: str) -> dic
     with path.open("w", encoding="utf-8") as f:
         for key, text in pred.items():
             f.write(json.dumps({"id": key, "text": text}) + "\n")
-    out = subprocess.run([sys.executable, str(eval_dir / "score.py"), "extraction", str(path), "--json"],
-                         capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+    return benchkit.score("extraction", path, eval_dir)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="the shared eval folder")
-    parser.add_argument("--append-results", action="store_true", help="append the table to bench/RESULTS.md")
+    parser = benchkit.parser(__doc__, full_doc=True)
     parser.add_argument("--keep-predictions", type=Path, help="write the prediction files here")
     parser.add_argument("--no-peers", action="store_true", help="score clean_text only")
     args = parser.parse_args(argv)
@@ -152,13 +142,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def append_results(table: str, speed: str, argv: list[str] | None) -> None:
-    if not RESULTS.exists():
-        RESULTS.write_text("# Benchmark results\n", encoding="utf-8")
-    command = "python bench/plaintext.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    section = (f"\n## Plain-text extraction (naive text dump of extraction/pages.jsonl.gz), "
-               f"{dt.date.today().isoformat()}\n\n`{command.strip()}`\n\n{table}\n\n{speed}\n")
-    with RESULTS.open("a", encoding="utf-8") as f:
-        f.write(section)
+    benchkit.append_results("Plain-text extraction (naive text dump of extraction/pages.jsonl.gz)",
+                            f"{table}\n\n{speed}", argv=argv, script=__file__)
 
 
 if __name__ == "__main__":

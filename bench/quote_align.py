@@ -24,8 +24,6 @@ included, models loaded beforehand.
 """
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import gzip
 import json
 import os
@@ -34,10 +32,10 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = REPO.parent / "shared" / "eval"
-RESULTS = REPO / "bench" / "RESULTS.md"
-LABELS = REPO / "bench" / "data" / "quote_pairs_multinews.jsonl"
+import benchkit
+from benchkit import REPO
+
+LABELS = benchkit.DATA / "quote_pairs_multinews.jsonl"
 SPEED_ARTICLES = 50
 
 
@@ -215,9 +213,7 @@ def seed_texts() -> list[str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
-    parser.add_argument("--append-results", action="store_true")
+    parser = benchkit.parser(__doc__)
     parser.add_argument("--errors", action="store_true", help="print the labelled pairs newsprism gets wrong")
     args = parser.parse_args()
     if not (args.eval / "multinews" / "clusters.jsonl.gz").exists():
@@ -257,10 +253,7 @@ def main() -> int:
     table = "\n".join(lines)
     print(table)
     if args.append_results:
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        with RESULTS.open("a") as handle:
-            handle.write(f"\n## Quote alignment across outlets ({stamp})\n\n`python bench/quote_align.py "
-                         f"--append-results`\n\n{table}\n")
+        benchkit.append_results("Quote alignment across outlets", table)
     return 0
 
 

@@ -17,22 +17,18 @@ bundled seeds, ten times each).
 """
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import gzip
 import hashlib
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = REPO.parent / "shared" / "eval"
-RESULTS = REPO / "bench" / "RESULTS.md"
+import benchkit
+
 DEFAULT_CACHE = Path(tempfile.gettempdir()) / "newsprism-bench-cache"
 SPEED_ARTICLES = 50
 QUOTE_RE = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
@@ -83,9 +79,7 @@ def score(predictions: dict[str, list[dict]], eval_dir: Path, keep: Path | None,
     with open(path, "w", encoding="utf-8") as handle:
         for doc_id, quotes in predictions.items():
             handle.write(json.dumps({"id": doc_id, "quotes": quotes}) + "\n")
-    out = subprocess.run([sys.executable, str(eval_dir / "score.py"), "quotes", str(path), "--json"],
-                         capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+    return benchkit.score("quotes", path, eval_dir)
 
 
 # --- speed --------------------------------------------------------------------------------------
@@ -94,7 +88,7 @@ def speed(language) -> tuple[float, int, int]:
     import newsprism
     from newsprism.quotes import extract_quotes_batch
 
-    examples = REPO / "src" / "newsprism" / "examples" / "blinken"
+    examples = benchkit.SEEDS
     with tempfile.TemporaryDirectory() as tmp:
         with newsprism.open(Path(tmp) / "seeds.db") as corpus:
             corpus.ingest(str(examples))
@@ -144,10 +138,8 @@ def table(results: dict[str, dict]) -> str:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    ap = benchkit.parser(__doc__, full_doc=True)
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    ap.add_argument("--append-results", action="store_true")
     ap.add_argument("--keep-predictions", type=Path)
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--split", default="dev", choices=("dev", "train"),
@@ -194,12 +186,7 @@ def main() -> int:
     text = "\n".join(report)
     print(text)
     if args.append_results:
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        command = "python bench/quotes.py " + " ".join(sys.argv[1:])
-        if not RESULTS.exists():
-            RESULTS.write_text("# Benchmark results\n", encoding="utf-8")
-        with open(RESULTS, "a", encoding="utf-8") as handle:
-            handle.write(f"\n## Quotes: PolNeAR {args.split} attribution ({stamp})\n\n`{command.strip()}`\n\n{text}\n")
+        benchkit.append_results(f"Quotes: PolNeAR {args.split} attribution", text)
     return 0
 
 

@@ -13,8 +13,6 @@ Target (issue 5): under 30 s on 2 cores.
 """
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import gzip
 import json
 import os
@@ -24,9 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = REPO.parent / "shared" / "eval"
-RESULTS = REPO / "bench" / "RESULTS.md"
+import benchkit
+
 TARGET_SECONDS = 30.0
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -34,12 +31,10 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    parser = benchkit.parser(__doc__)
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsprism-bench-report")
-    parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args()
     source = args.eval / "multinews" / "clusters.jsonl.gz"
     if not source.exists():
@@ -130,9 +125,7 @@ def _table(rows) -> str:
 
 
 def _append(table: str, facts: str, command: str) -> None:
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    with RESULTS.open("a", encoding="utf-8") as results:
-        results.write(f"\n## Report speed ({stamp})\n\n`{command}`\n\n{facts}\n\n{table}\n")
+    benchkit.append_results("Report speed", f"{facts}\n\n{table}", cmd=command)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ point at hosts no test resolves, and the fuzz run answers every download with a 
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -19,12 +18,11 @@ import sys
 import tempfile
 import textwrap
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-EVAL_CANDIDATES = [REPO.parent / "shared" / "eval", REPO.parents[1] / "shared" / "eval"]
+import benchkit
+from benchkit import REPO
+
 PROSE = "Officials said the talks were productive and long. " * 30
 # The judged limits for one reproduction (issue 15).
 LIMIT_S, LIMIT_MB = 30, 500
@@ -183,13 +181,10 @@ def _measured(command: list[str], cwd: str | None = None) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--eval", type=Path, default=next((p for p in EVAL_CANDIDATES if p.exists()),
-                                                          EVAL_CANDIDATES[0]))
+    parser = benchkit.parser(__doc__)
     parser.add_argument("--fuzz-minutes", type=float, default=1.0)
     parser.add_argument("--sizes", default="12500,25000,50000,100000,250000,500000,1000000")
     parser.add_argument("--skip", default="", help="comma-separated: repros, corpora, fuzz, pages")
-    parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
     sections = []
@@ -204,10 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n\n".join(f"{title}:\n\n" + "\n".join(rows) for title, rows in sections)
     print(text)
     if args.append_results:
-        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        command = "python bench/robustness.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        with RESULTS.open("a", encoding="utf-8") as handle:
-            handle.write(f"\n## Robustness ({stamp})\n\n`{command.strip()}` (2-core machine, shared)\n\n{text}\n")
+        benchkit.append_results("Robustness", f"2-core machine, shared.\n\n{text}", argv=argv, script=__file__)
     return 0
 
 

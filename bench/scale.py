@@ -20,7 +20,6 @@ MiniLM article vectors, spaCy NER, and the full ``annotate`` (sentences + all se
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import gzip
 import hashlib
@@ -35,9 +34,8 @@ from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = REPO.parent / "shared" / "eval"
-RESULTS = REPO / "bench" / "RESULTS.md"
+import benchkit
+
 DEFAULT_CACHE = Path(tempfile.gettempdir()) / "newsprism-bench-cache" / "scale"
 CHECKPOINTS = (10_000, 50_000, 100_000)
 RATE_WINDOW = 5_000  # articles/s at a checkpoint = rate over the last this many adds (the machine is shared)
@@ -48,7 +46,6 @@ DAYS = 730
 
 def load_texts(eval_dir: Path) -> list[tuple[str | None, str]]:
     """(headline, body) of every distinct document."""
-    sys.path.insert(0, str(REPO / "bench"))
     from clustering import split_doc
 
     out = []
@@ -163,12 +160,10 @@ def peak_gb() -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    parser = benchkit.parser(__doc__)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--no-consolidate", action="store_true")
-    parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args(argv)
     if not (args.eval / "multinews").exists():
         print(f"note: {args.eval} not found; nothing to benchmark")
@@ -201,11 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     table = render(rows, rates, consolidate_s, len(texts), peak_gb())
     print(table)
     if args.append_results:
-        command = "python bench/scale.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        header = "" if RESULTS.exists() else "# Benchmark results\n"
-        with RESULTS.open("a", encoding="utf-8") as handle:
-            handle.write(f"{header}\n## Story index at scale — {dt.date.today().isoformat()}\n\n"
-                         f"`{command.strip()}`\n\n{table}\n")
+        benchkit.append_results("Story index at scale", table, argv=argv, script=__file__)
     return 0
 
 

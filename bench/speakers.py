@@ -32,7 +32,6 @@ inside it; goal 0.
 """
 from __future__ import annotations
 
-import argparse
 import glob
 import gzip
 import hashlib
@@ -44,9 +43,10 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "bench" / "data" / "speakers.jsonl"
-DEFAULT_EVAL = REPO.parent / "shared" / "eval"
+import benchkit
+from benchkit import REPO
+
+DATA = benchkit.DATA / "speakers.jsonl"
 N4K_GLOB = "/tmp/n4k/newspaper4k-*/tests/data/html"
 
 
@@ -209,8 +209,7 @@ def table(result: dict) -> str:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    ap = benchkit.parser(__doc__, full_doc=True)
     ap.add_argument("--n4k", type=Path, default=None, help="newspaper4k's tests/data/html folder")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show", action="store_true", help="print each speaker not right, and each not-speech failure")
@@ -231,6 +230,8 @@ def main() -> int:
     if args.show:
         for item, gold, predicted, words in result["failures"]:
             print(f"{item['set']} {item['doc']} {item['start']}: gold {gold!r}, got {predicted!r}: {words!r}")
+    if args.append_results and not args.json:
+        benchkit.append_results("Quote speakers", table(result))
     return 0
 
 

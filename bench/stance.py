@@ -24,11 +24,8 @@ MiniLM embeddings of headlines and body sentences (each body embedded once) are 
 """
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -42,9 +39,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 # for over 10 minutes
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-REPO = Path(__file__).resolve().parents[1]
-EVAL = REPO.parent / "shared" / "eval"
-RESULTS = REPO / "bench" / "RESULTS.md"
+import benchkit  # noqa: E402 - after the environment above
+from benchkit import REPO  # noqa: E402
+
 sys.path.insert(0, str(REPO / "scripts"))
 sys.path.insert(0, str(REPO / "src"))
 
@@ -147,10 +144,9 @@ def score(pairs, pred, eval_dir: Path) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
         for p, label in zip(pairs, pred):
             f.write(json.dumps({"id": p["id"], "stance": LABELS[label]}) + "\n")
-    out = subprocess.run([sys.executable, str(eval_dir / "score.py"), "stance", f.name, "--json"],
-                         capture_output=True, text=True, check=True)
+    result = benchkit.score("stance", Path(f.name), eval_dir)
     os.unlink(f.name)
-    return json.loads(out.stdout)
+    return result
 
 
 def table(rows) -> str:
@@ -163,11 +159,9 @@ def table(rows) -> str:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--eval", type=Path, default=EVAL)
+    ap = benchkit.parser(__doc__, full_doc=True)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--variants", action="store_true", help="also run ablations")
-    ap.add_argument("--append-results", action="store_true")
     args = ap.parse_args(argv)
     if not (args.eval / "fnc1" / "pairs.jsonl.gz").exists():
         print(f"note: no FNC-1 data at {args.eval / 'fnc1'}; skipping the stance benchmark")
@@ -209,12 +203,7 @@ def main(argv=None) -> int:
     print(text)
     print(note)
     if args.append_results:
-        header = "" if RESULTS.exists() else "# Benchmark results\n"
-        cmd = "python bench/stance.py" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
-        with RESULTS.open("a", encoding="utf-8") as handle:
-            handle.write(f"{header}\n## FNC-1 headline vs body stance "
-                         f"({dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC)\n\n`{cmd}`\n\n"
-                         f"{note}\n\n{text}\n")
+        benchkit.append_results("FNC-1 headline vs body stance", f"{note}\n\n{text}", argv=argv, script=__file__)
     return 0
 
 

@@ -23,9 +23,7 @@ MiniLM vectors come from bench/clustering.py's annotation cache (--cache, comput
 """
 from __future__ import annotations
 
-import argparse
 import dataclasses
-import datetime as dt
 import os
 import sys
 import tempfile
@@ -34,13 +32,10 @@ from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = REPO.parent / "shared" / "eval"
-RESULTS = REPO / "bench" / "RESULTS.md"
+import benchkit
+
 KS = (5, 10, 20)
 NEIGHBOURS_KEPT = (5, 20)  # MiniLM's top 5, looked for among the system's top 20
-
-sys.path.insert(0, str(REPO / "bench"))
 
 
 # --- measures ----------------------------------------------------------------------------------
@@ -184,22 +179,17 @@ def render(results: list[dict], speeds: dict, sample: int) -> str:
 
 
 def append_results(table: str, argv) -> None:
-    command = "python bench/static_embed.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    with RESULTS.open("a", encoding="utf-8") as handle:
-        handle.write(f"\n## Static embedding distilled from MiniLM vs MiniLM and TF-IDF, ECB+ dev (772 docs) "
-                     f"({stamp})\n\n`{command.strip()}`\n\n{table}\n")
+    benchkit.append_results("Static embedding distilled from MiniLM vs MiniLM and TF-IDF, ECB+ dev (772 docs)",
+                            table, argv=argv, script=__file__)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    parser = benchkit.parser(__doc__)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsprism-bench-cache",
                         help="MiniLM annotation cache (shared with bench/clustering.py)")
     parser.add_argument("--static-cache", type=Path, help="reuse this table cache (default: distil afresh)")
     parser.add_argument("--minilm-sample", type=int, default=128)
     parser.add_argument("--no-clustering", action="store_true")
-    parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args(argv)
     if not (args.eval / "ecbplus" / "docs.jsonl.gz").exists():
         print(f"note: {args.eval}/ecbplus not found; nothing to benchmark")

@@ -10,26 +10,22 @@ step.
 """
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import os
 import sys
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
+import benchkit
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
 TARGET_SECONDS = 10.0
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--eval", type=Path, default=EVAL)
+    ap = benchkit.parser(__doc__)
     ap.add_argument("--articles", type=int, default=50)
-    ap.add_argument("--append-results", action="store_true")
     args = ap.parse_args()
     source = args.eval / "ecbplus" / "docs.jsonl.gz"
     if not source.exists():
@@ -43,10 +39,7 @@ def main() -> int:
     text = render(times, counts, len(articles), sum(len(a.text) for a in articles))
     print(text)
     if args.append_results:
-        with open(ROOT / "bench" / "RESULTS.md", "a", encoding="utf-8") as handle:
-            handle.write(f"\n## Quotes and claims for one {len(articles)}-article story "
-                         f"({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC)\n\n"
-                         f"`python bench/story_speed.py --append-results`\n\n{text}\n")
+        benchkit.append_results(f"Quotes and claims for one {len(articles)}-article story", text)
     return 0
 
 

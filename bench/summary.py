@@ -23,9 +23,7 @@ searched on the first 100 clusters (the defaults of ``summarize.Weights`` come f
 """
 from __future__ import annotations
 
-import argparse
 import dataclasses
-import datetime as dt
 import gzip
 import hashlib
 import itertools
@@ -33,17 +31,14 @@ import json
 import os
 import pickle
 import re
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = REPO.parent / "shared" / "eval"
-RESULTS = REPO / "bench" / "RESULTS.md"
+import benchkit
+
 BUDGET = 260
 TUNE_CLUSTERS = 100  # the first 100 clusters choose the parameters; the other 150 are held out
 # Independent citation check: a sentence is in a document when the document holds a sentence
@@ -230,9 +225,7 @@ def score(pred: dict[str, str], eval_dir: Path, workdir: Path, name: str) -> dic
         for key, text in pred.items():
             f.write(json.dumps({"id": key, "summary": text}) + "\n")
     gold = workdir / "gold.jsonl"  # the scorer scores every gold cluster: give it the ones run
-    out = subprocess.run([sys.executable, str(eval_dir / "score.py"), "summary", str(path), "--json",
-                          "--gold", str(gold)], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+    return benchkit.score("summary", path, eval_dir, "--gold", str(gold))
 
 
 def write_gold(clusters, workdir: Path) -> None:
@@ -327,8 +320,7 @@ def tune(clusters, language) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="the shared eval folder")
+    parser = benchkit.parser(__doc__, full_doc=True)
     parser.add_argument("--limit", type=int, help="only the first N clusters")
     parser.add_argument("--variants", action="store_true", help="also score ablations of newsprism")
     parser.add_argument("--cold", type=int, default=0, help="time N clusters with no embedding cache")
@@ -336,7 +328,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/summarize-cache"),
                         help="sentence-embedding cache folder ('' for none)")
     parser.add_argument("--keep-predictions", type=Path, help="write the prediction files here")
-    parser.add_argument("--append-results", action="store_true", help="append the table to bench/RESULTS.md")
     args = parser.parse_args(argv)
     if not (args.eval / "multinews" / "clusters.jsonl.gz").exists():
         print(f"Evaluation data not found at {args.eval / 'multinews'}; nothing to benchmark.")
@@ -399,12 +390,7 @@ def render(scores: dict, held: dict, n_held: int) -> str:
 
 
 def append_results(text: str, argv: list[str] | None) -> None:
-    if not RESULTS.exists():
-        RESULTS.write_text("# Benchmark results\n", encoding="utf-8")
-    command = "python bench/summary.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    with RESULTS.open("a", encoding="utf-8") as f:
-        f.write(f"\n## Multi-News summaries ({stamp})\n\n`{command.strip()}`\n\n{text}\n")
+    benchkit.append_results("Multi-News summaries", text, argv=argv, script=__file__)
 
 
 if __name__ == "__main__":

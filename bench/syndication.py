@@ -36,7 +36,6 @@ counted (they are false positives outside the labelled pairs).
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import gzip
 import hashlib
@@ -54,9 +53,9 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-# ../shared/eval beside the checkout; NEWSPRISM_EVAL names another place (a worktree elsewhere)
-EVAL = Path(os.environ.get("NEWSPRISM_EVAL") or Path(__file__).resolve().parents[1].parent / "shared" / "eval")
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+import benchkit  # noqa: E402 - after the environment above
+from benchkit import EVAL  # noqa: E402 - $NEWSPRISM_EVAL, ../shared/eval or /work/shared/eval
+
 CACHE = Path(os.environ.get("NEWSPRISM_BENCH_CACHE", Path.home() / ".cache" / "newsprism-bench"))
 MIN_WORDS = 120  # source documents shorter than this make too few sentences to spin or cut
 
@@ -647,13 +646,12 @@ def tune(articles, annotations, pairs):
 
 # ------------------------------------------------------------------------------------------------
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = benchkit.parser(__doc__, eval_option=False)
     parser.add_argument("--per-class", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--tune", action="store_true", help="print the threshold grid on the tune half")
     parser.add_argument("--vectors", choices=("minilm", "static"), default="minilm",
                         help="the language layer's vectors: MiniLM, or the static table of `analyze --fast`")
-    parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args()
     if not EVAL.exists():
         print(f"evaluation data not found at {EVAL}; skipping")
@@ -730,11 +728,7 @@ def _expected(p: Pair) -> str | None:
 
 
 def append(lines: list[str], args) -> None:
-    if not RESULTS.exists():
-        RESULTS.write_text("# Benchmark results\n")
-    command = "python bench/syndication.py " + " ".join(sys.argv[1:])
-    with RESULTS.open("a", encoding="utf-8") as fh:
-        fh.write(f"\n## Syndication ({dt.date.today().isoformat()})\n\n`{command}`\n\n" + "\n".join(lines) + "\n")
+    benchkit.append_results("Syndication", "\n".join(lines))
 
 
 if __name__ == "__main__":

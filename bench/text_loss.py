@@ -1,6 +1,6 @@
 """Text lost at ingest: leads read as headlines, briefs refused, shared prose deleted as boilerplate.
 
-    python bench/text_loss.py [--eval DIR] [--clusters N]
+    python bench/text_loss.py [--eval DIR] [--clusters N] [--append-results]
 
 Three real sets, read from ../shared/eval (or ``--eval`` / ``NEWSPRISM_EVAL``), never copied:
 
@@ -14,19 +14,15 @@ Three real sets, read from ../shared/eval (or ``--eval`` / ``NEWSPRISM_EVAL``), 
 """
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
-import os
 import sys
 from collections import Counter
 from pathlib import Path
 
+import benchkit
 from newsprism.model import RawArticle
 from newsprism.pipeline import Processed, process
-
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = Path(os.environ.get("NEWSPRISM_EVAL", REPO.parent / "shared" / "eval"))
 
 
 def load(path: Path) -> list[dict]:
@@ -77,17 +73,20 @@ def multinews(eval_dir: Path, clusters: int) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    parser = benchkit.parser(__doc__)
     parser.add_argument("--clusters", type=int, default=250, help="Multi-News clusters read as one site")
     args = parser.parse_args(argv)
     if not (args.eval / "basil").exists():
         print(f"evaluation data not found at {args.eval}; nothing to measure (that is fine).")
         return 0
-    print("| set | figures |\n|---|---|")
-    for name, figures in (("BASIL, title given", basil(args.eval)), ("NeuS dev leads, title given", neus(args.eval)),
-                          ("Multi-News as one site", multinews(args.eval, args.clusters))):
-        print(f"| {name} | " + ", ".join(f"{k} {v}" for k, v in figures.items()) + " |")
+    rows = [[name, ", ".join(f"{k} {v}" for k, v in figures.items())]
+            for name, figures in (("BASIL, title given", basil(args.eval)),
+                                  ("NeuS dev leads, title given", neus(args.eval)),
+                                  ("Multi-News as one site", multinews(args.eval, args.clusters)))]
+    text = benchkit.table(["set", "figures"], rows)
+    print(text)
+    if args.append_results:
+        benchkit.append_results("Text lost at ingest", text)
     return 0
 
 

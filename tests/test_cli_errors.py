@@ -7,6 +7,7 @@ import sqlite3
 
 from typer.testing import CliRunner
 
+import newsprism
 from newsprism.cli import app
 
 runner = CliRunner()
@@ -35,19 +36,20 @@ def test_cli_not_a_database(tmp_path):
 
 def test_cli_file_in_the_way_of_the_db_folder(tmp_path):
     (tmp_path / "f").write_text("x")
-    _one_error_line(runner.invoke(app, ["articles", "--db", str(tmp_path / "f" / "x.db")]),
+    _one_error_line(runner.invoke(app, ["ingest", str(tmp_path / "f"), "--db", str(tmp_path / "f" / "x.db")]),
                     f"error: {tmp_path / 'f'}: cannot make this folder: a file is in the way")
 
 
 def test_cli_report_into_a_file(tmp_path):
     (tmp_path / "f").write_text("x")
+    newsprism.open(tmp_path / "c.db").close()
     result = runner.invoke(app, ["report", "--db", str(tmp_path / "c.db"), "--out", str(tmp_path / "f" / "rep")])
     _one_error_line(result, f"error: {tmp_path / 'f' / 'rep'}: cannot make this folder: a file is in the way")
 
 
 def test_cli_read_only_store(tmp_path, monkeypatch):
     db = tmp_path / "c.db"
-    assert runner.invoke(app, ["articles", "--db", str(db)]).exit_code == 0
+    newsprism.open(db).close()
     connect = sqlite3.connect
 
     def read_only(path, *args, **kwargs):  # tests run as root, which chmod cannot stop

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.table import Table
 
-from newsprism.safe_text import BIDI, SafeConsole, for_html, for_terminal, one_line
+from newsprism.safe_text import BIDI, PIPED_WIDTH, SafeConsole, for_html, for_terminal, one_line
 
 
 def test_safe_text_terminal_escapes():
@@ -38,3 +38,11 @@ def test_safe_text_console_cleans_strings_and_table_cells():
     out = buffer.getvalue()
     assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
     assert "head \\x1b]0;title\\x07" in out and "Reuters\\u202egnp.exe\\nline two" in out
+
+
+def test_safe_console_is_wide_on_a_pipe(monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert SafeConsole(file=io.StringIO()).width == PIPED_WIDTH
+    assert SafeConsole(file=io.StringIO(), width=100).width == 100
+    monkeypatch.setenv("COLUMNS", "120")
+    assert SafeConsole(file=io.StringIO()).width == 120

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
-import sys
-from importlib import resources
-from pathlib import Path
 import sqlite3
+import sys
+import time
+from importlib import metadata, resources
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -14,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from . import corpus as corpus_module
-from .errors import StoreError
+from .errors import MissingStore, StoreError
 from .findings import CitedSummary
 from .model import Article, Failure, IngestReport, RawArticle
 from .records import jsonable
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
 OPEN_HINT = "is it a folder, or in a folder that cannot be created or written?"
 # More results than this is a typo, not a query (SQLite's integers stop at 2**63).
 MAX_LIMIT = 1_000_000_000
+# Without a terminal (a log, cron, CI), long commands print a plain stage line at most this often
+# instead of a bar: often enough to show life, rare enough for a log of a run of hours.
+PLAIN_PROGRESS_S = 5.0
 
 
 class _OneLineErrors(TyperGroup):
@@ -42,8 +47,10 @@ class _OneLineErrors(TyperGroup):
 
 
 def _error_line(error: BaseException, db) -> str:
+    if isinstance(error, MissingStore):
+        return f"{error.path}: {error.reason} (run `newsprism ingest PATH... --db {error.path}` first)"
     if isinstance(error, StoreError):
-        return f"{error.path}: {error.reason}"
+        return f"{_shown(error.path)}: {error.reason}"
     if isinstance(error, (FileExistsError, NotADirectoryError)) and error.filename is not None:
         return f"{error.filename}: cannot make this folder: a file is in the way"
     if isinstance(error, OSError) and error.filename is not None:
@@ -51,7 +58,7 @@ def _error_line(error: BaseException, db) -> str:
     message = " ".join(str(error).split()) or type(error).__name__
     if message == "unable to open database file":
         message += f" ({OPEN_HINT})"
-    return f"{db}: {message}" if db is not None else message
+    return f"{_shown(db)}: {message}" if db is not None else message
 
 
 def _remember_db(ctx: typer.Context, value):
@@ -68,19 +75,48 @@ app = typer.Typer(cls=_OneLineErrors,
 out = SafeConsole()
 err = SafeConsole(stderr=True)
 
-DbOption = Annotated[Path, typer.Option("--db", envvar="NEWSPRISM_DB", callback=_remember_db,
-                                        help="SQLite file of the corpus (created if missing).")]
+
+def _version() -> str:
+    try:
+        return metadata.version("newsprism")
+    except metadata.PackageNotFoundError:  # a source tree on PYTHONPATH, not installed
+        from . import __version__
+
+        return __version__
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"newsprism {_version()}", markup=False, highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """newsprism: one news story through every outlet that covered it."""
+
+
+DbOption = Annotated[str, typer.Option("--db", envvar="NEWSPRISM_DB", callback=_remember_db, metavar="PATH|URL",
+                                       help="The corpus: a SQLite file or a postgresql:// URL. Only ingest "
+                                            "(and demo) create a missing one.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines instead of a table.")]
-DEFAULT_DB = Path(corpus_module.DEFAULT_DB)
-StoryArgument = Annotated[Optional[str], typer.Argument(metavar="[STORY]", help="Story id (or unique prefix); all stories if omitted.")]
+DEFAULT_DB = corpus_module.DEFAULT_DB
+# What `report` says on stderr of a store analyze has not (fully) been over.
+REPORT_NOTES = {"empty": "no articles: the report is empty (run `newsprism ingest` first)",
+                "none": "not analysed: the report lists articles only (run `newsprism analyze` for stories, "
+                        "quotes and claims)",
+                "fast": "analysed with --fast only: the report has stories and events but no quotes, claims, "
+                        "framing or summaries (run `newsprism analyze`)"}
+StoryArgument = Annotated[Optional[str], typer.Argument(metavar="STORY", help="Story id (or unique prefix); all stories if omitted.")]
 StoryOption = Annotated[Optional[str], typer.Option("--story", help="Same as the STORY argument.")]
 
 
 @app.command()
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs or feeds.", metavar="PATH|URL...")],
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs or feeds.", metavar="PATH|URL")],
     db: DbOption = DEFAULT_DB,
-    allow_private: Annotated[bool, typer.Option(help="Allow fetching private, loopback and link-local addresses.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching private, loopback and link-local addresses.")] = False,
     max_mb: Annotated[float, typer.Option(help="Refuse any single input larger than this many MB.")] = 10.0,
     as_json: JsonOption = False,
 ) -> None:
@@ -103,13 +139,18 @@ def articles(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
                  "--all", help="Also list pages kept but flagged as no article (home pages, section fronts, "
                                "walls, ...), with the reason.")] = False) -> None:
     """List stored articles, oldest first."""
-    with corpus_module.open(db) as corpus:
+    with corpus_module.open(db, create=False) as corpus:
         stored = list(corpus.articles())
     rows = stored if show_all else [a for a in stored if a.is_article]
     if as_json:
         _print_json([a.summary() for a in rows])
         return
-    out.print(_articles_table(rows))
+    if rows:
+        out.print(_articles_table(rows))
+    if not stored:
+        shown = one_line(_shown(db))
+        err.print(f"no articles in {shown} (run `newsprism ingest PATH... --db {shown}`)", markup=False,
+                  highlight=False, soft_wrap=True)
     if len(rows) < len(stored):
         err.print(f"{len(stored) - len(rows)} page(s) flagged as no article hidden (--all lists them)")
 
@@ -121,12 +162,12 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Show one article: clean text and metadata (with where each value came from)."""
-    with corpus_module.open(db) as corpus:
+    with corpus_module.open(db, create=False) as corpus:
         article = corpus.article(article_id)
         check = corpus.store.headline_checks().get(article.id) if article else None
         event_check = corpus.headline_vs_event(article.id) if article else None
     if article is None:
-        err.print(f"error: no article with id {article_id!r} in {db}")
+        err.print(f"error: no article with id {article_id!r} in {_shown(db)}", markup=False, highlight=False)
         raise typer.Exit(2)
     if as_json:
         _print_json({**_article_json(article), "headline_check": check["label"] if check else None,
@@ -138,11 +179,11 @@ def show(
             source = article.provenance.get(name, "")
             out.print(f"[dim]{name:>10}[/dim] {_markup_safe(str(value))} [dim]{_markup_safe(source)}[/dim]")
     out.print()
-    out.print(article.text, markup=False, highlight=False)
+    out.print(article.text, markup=False, highlight=False, soft_wrap=not out.is_terminal)  # a pipe gets the lines as stored
     if check:
         out.print(f"\n[dim]headline vs body:[/dim] {check['label']}", highlight=False)
-    if check:
-        out.print(f"\nheadline vs body: {check['label']}", markup=False, highlight=False)
+    if event_check:
+        out.print(f"[dim]headline vs the other outlets of its event:[/dim] {event_check.verdict}", highlight=False)
     out.print(f"\n[dim]{len(article.removed)} boilerplate lines removed (--json shows them)[/dim]")
 
 
@@ -154,12 +195,14 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over the stored articles (best matches first)."""
-    with corpus_module.open(db) as corpus:
+    with corpus_module.open(db, create=False) as corpus:
         rows = corpus.search(query, limit)
     if as_json:
         _print_json([a.summary() for a in rows])
-    else:
+    elif rows:
         out.print(_articles_table(rows))
+    else:
+        err.print(f"no article matches {one_line(query)!r}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -168,8 +211,12 @@ def report(
     out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the HTML report into.")] = Path("newsprism-report"),
 ) -> None:
     """Write a static HTML report (works offline) and print where it is."""
-    with corpus_module.open(db) as corpus:
-        index = corpus.report(out_dir)
+    with corpus_module.open(db, create=False) as corpus:
+        state = corpus.analysis_state()
+        index = _report_with_progress(corpus, out_dir)
+    if state in REPORT_NOTES:
+        err.print(f"note: {one_line(_shown(db))}: {REPORT_NOTES[state]}", markup=False, highlight=False,
+                  soft_wrap=True)
     out.print(f"report: {index.resolve()}")
 
 
@@ -204,7 +251,7 @@ def analyze(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
         except ValueError as error:
             out.print(f"[red]{error}[/red]")
             raise typer.Exit(2) from error
-    with corpus_module.open(db) as corpus:
+    with corpus_module.open(db, create=False) as corpus:
         result = _analyze_with_progress(corpus, fast=fast, language=language, workers=workers, dask=dask)
     if as_json:
         _print_json({"articles": result.articles, "annotated": result.annotated, "relations": result.relations,
@@ -217,7 +264,8 @@ def analyze(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
 @app.command()
 def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """List stories (run `newsprism analyze` first): articles, outlets, independent sources, dates."""
-    with corpus_module.open(db) as corpus:
+    with corpus_module.open(db, create=False) as corpus:
+        _require_analysis(corpus, db, full=False)
         found = corpus.stories()
     if as_json:
         _print_json([_story_json(s) for s in found])
@@ -240,10 +288,11 @@ def story(
     as_json: JsonOption = False,
 ) -> None:
     """Show one story: its events in time order, their articles, and who copied whom."""
-    with corpus_module.open(db) as corpus:
+    with corpus_module.open(db, create=False) as corpus:
+        _require_analysis(corpus, db, full=False)
         found = corpus.story(story_id)
         if found is None:
-            err.print(f"error: no story with id {story_id!r} in {db} (run `newsprism stories`)")
+            err.print(f"error: no story with id {story_id!r} in {_shown(db)} (run `newsprism stories`)", markup=False, highlight=False)
             raise typer.Exit(2)
         groups = corpus.provenance_groups(found.articles)
         by_id = {a.id: a for a in corpus.articles() if a.id in set(found.articles)}
@@ -276,7 +325,7 @@ def story(
 
 @app.command()
 def claims(
-    event: Annotated[Optional[str], typer.Argument(metavar="[EVENT]", help="Event id (or unique prefix); all events if omitted.")] = None,
+    event: Annotated[Optional[str], typer.Argument(metavar="EVENT", help="Event id (or unique prefix); all events if omitted.")] = None,
     event_option: Annotated[Optional[str], typer.Option("--event", help="Same as the EVENT argument.")] = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
@@ -347,7 +396,7 @@ def timeline(
     (~ marks a date inferred rather than read from the article's own date line)."""
     from .timeline import timeline_text
 
-    found, _ = _scoped(db, "story", story or story_option, lambda c, wanted: c.timeline(wanted))
+    found, _ = _scoped(db, "story", story or story_option, lambda c, wanted: c.timeline(wanted), full=False)
     if as_json:
         _print_json([t.to_dict() for t in found])
         return
@@ -408,9 +457,9 @@ def _print_summary(summary: CitedSummary | None) -> None:
 
 @app.command("summarize")
 def summarize_command(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders or URLs: exactly the articles to summarise.", metavar="PATH...")],
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or URLs: exactly the articles to summarise.", metavar="PATH")],
     words: Annotated[int, typer.Option(help="Word budget of the summary.")] = 260,
-    allow_private: Annotated[bool, typer.Option(help="Allow fetching private, loopback and link-local addresses.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching private, loopback and link-local addresses.")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Summarise exactly the given articles (no store, no clustering); every sentence cites its articles."""
@@ -446,7 +495,7 @@ def summarize_command(
 @app.command()
 def reclean(db: DbOption = DEFAULT_DB) -> None:
     """Re-clean every stored article from its kept raw input (after upgrading newsprism)."""
-    with corpus_module.open(db) as corpus:
+    with corpus_module.open(db, create=False) as corpus:
         changed = corpus.reclean()
     out.print(f"re-cleaned; {changed} article(s) changed")
 
@@ -498,7 +547,9 @@ def migrate(
 
 @app.command()
 def demo(
-    db: DbOption = Path("newsprism-demo/demo.db"),
+    db: Annotated[str, typer.Option("--db", callback=_remember_db, metavar="PATH|URL",
+                                    help="The demo's own store (NEWSPRISM_DB is not used: the demo stays out "
+                                         "of your corpus).")] = "newsprism-demo/demo.db",
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the HTML report.")] = Path("newsprism-demo/report"),
 ) -> None:
     """The bundled example end to end: ingest five articles on two Blinken visits to China, analyze them
@@ -507,7 +558,7 @@ def demo(
     with resources.as_file(examples) as folder, corpus_module.open(db) as corpus:
         result = _ingest_with_progress(corpus, [str(folder)])
         analysis = _analyze_with_progress(corpus)
-        index = corpus.report(out_dir)
+        index = _report_with_progress(corpus, out_dir)
         rows = list(corpus.articles())
         timelines = corpus.timeline()
     from .timeline import timeline_text
@@ -518,7 +569,7 @@ def demo(
     for t in timelines:
         out.print("\n" + timeline_text(t), markup=False, highlight=False, soft_wrap=True)
     out.print()
-    out.print(f"store:  {db.resolve()}")
+    out.print(f"store:  {_shown(db) if corpus_module.is_url(db) else Path(db).resolve()}")
     out.print(f"report: {index.resolve()}")
     raise typer.Exit(0 if result.ok else 1)
 
@@ -583,7 +634,7 @@ def watch(
         if mail:
             watcher.sinks.append(MailSink(mail[0], mail[1], mail_to or [], sender=mail_from))
         if not once:
-            log(f"watching {len(urls)} feed(s) every {every} into {db}")
+            log(f"watching {len(urls)} feed(s) every {every} into {_shown(db)}")
             watcher.run()
             return
         cycle = watcher.cycle(once=True)
@@ -600,7 +651,7 @@ def alerts_command(
     as_json: JsonOption = False,
 ) -> None:
     """Alerts raised by `newsprism watch`, oldest first."""
-    with corpus_module.open(db) as corpus:
+    with corpus_module.open(db, create=False) as corpus:
         found = corpus.alerts(since=since, limit=limit)
     if as_json:
         _print_json(found)
@@ -616,17 +667,18 @@ def alerts_command(
 
 @app.command()
 def follow(
-    story: Annotated[Optional[str], typer.Argument(metavar="[STORY]", help="Story id (or unique prefix); lists the followed stories if omitted.")] = None,
+    story: Annotated[Optional[str], typer.Argument(metavar="STORY", help="Story id (or unique prefix); lists the followed stories if omitted.")] = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
     """Follow a story: `newsprism watch` alerts on its new events. While no story is followed, every story is."""
-    with corpus_module.open(db) as corpus:
+    with corpus_module.open(db, create=False) as corpus:
         if story is not None:
             try:
                 corpus.follow(story)
             except KeyError:
-                err.print(f"error: no story with id {story!r} in {db} (run `newsprism stories`)")
+                err.print(f"error: no story with id {story!r} in {_shown(db)} (run `newsprism stories`)",
+                          markup=False, highlight=False)
                 raise typer.Exit(2) from None
         followed = corpus.followed()
         titles = {s.id: s.title for s in corpus.stories()}
@@ -645,7 +697,7 @@ def unfollow(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Stop following a story."""
-    with corpus_module.open(db) as corpus:
+    with corpus_module.open(db, create=False) as corpus:
         matches = [sid for sid in corpus.store.followed() if sid.startswith(story)]
         if len(matches) != 1:
             err.print(f"error: {story!r} names {'no' if not matches else 'more than one'} followed story")
@@ -656,26 +708,79 @@ def unfollow(
 
 # --- helpers ------------------------------------------------------------------------------------
 def _progress(*extra) -> Progress:
-    """A progress bar on stderr, shown only on a terminal, gone when done."""
+    """A progress bar on stderr, shown only on a terminal, gone when done (``_StageLines`` is
+    what a log gets instead)."""
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                *extra, TimeElapsedColumn()]
     return Progress(*columns, console=err, transient=True, disable=not err.is_terminal)
 
 
-def _scoped(db: Path, kind: str, wanted: str | None, fetch):
+class _StageLines:
+    """Progress for a log (stderr not a terminal): a plain line such as ``analyze: claims 120/400``
+    at most every ``PLAIN_PROGRESS_S`` seconds; a run shorter than that prints none."""
+
+    def __init__(self, command: str, clock=time.monotonic):
+        self.command = command
+        self.clock = clock
+        self.last = clock()
+
+    def __call__(self, stage: str, done: int, total: int | None = None, detail: str = "") -> None:
+        now = self.clock()
+        if now - self.last < PLAIN_PROGRESS_S:
+            return
+        self.last = now
+        count = f"{done}/{total}" if total else str(done)
+        err.print(one_line(f"{self.command}: {stage} {count}" + (f" {detail}" if detail else "")),
+                  markup=False, highlight=False, soft_wrap=True)
+
+
+def _require_analysis(corpus, db: str, *, full: bool = True) -> None:
+    """Exit 1 with one ``error:`` line when the store lacks what the running command shows: no
+    articles, never analysed, or (``full``: quotes, claims, framing) analysed with ``--fast`` only.
+    Exit 1 rather than an empty listing: a script must not read "not analysed" as "no claims"."""
+    state = corpus.analysis_state()
+    shown = _shown(db)
+    if state == "empty":
+        problem = f"no articles (run `newsprism ingest PATH... --db {shown}` first)"
+    elif state == "none":
+        problem = f"not analysed yet (run `newsprism analyze --db {shown}` first)"
+    elif state == "fast" and full:
+        problem = (f"analysed with --fast only (run `newsprism analyze --db {shown}` for quotes, claims, "
+                   "framing and summaries)")
+    else:
+        return
+    err.print(f"error: {one_line(f'{shown}: {problem}')}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def _shown(db: str) -> str:
+    """``db`` for a message: a store URL without its password."""
+    if not corpus_module.is_url(db):
+        return db
+    parts = urlsplit(db)
+    if parts.password is None:
+        return db
+    return urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1)))
+
+
+def _scoped(db: str, kind: str, wanted: str | None, fetch, *, full: bool = True):
     """``fetch(corpus, wanted)`` for one story/event (or all), and each article's outlet name;
-    exits 2 with a one-line error when ``wanted`` names no stored story/event."""
-    with corpus_module.open(db) as corpus:
+    exits 1 when the store is not analysed (``full``: or with ``--fast`` only, see
+    ``_require_analysis``), 2 with a one-line error when ``wanted`` names no stored story/event."""
+    with corpus_module.open(db, create=False) as corpus:
+        _require_analysis(corpus, db, full=full)
         try:
             found = fetch(corpus, wanted)
         except KeyError:
             hint = "run `newsprism stories`" if kind == "story" else "see `newsprism story ID`"
-            err.print(f"error: no {kind} with id {wanted!r} in {db} ({hint})")
+            err.print(f"error: no {kind} with id {wanted!r} in {_shown(db)} ({hint})", markup=False, highlight=False)
             raise typer.Exit(2) from None
         return found, {a.id: a.outlet or a.id[:8] for a in corpus.articles()}
 
 
 def _analyze_with_progress(corpus, fast: bool = False, language=None, **where):
+    if not err.is_terminal:
+        return corpus.analyze(language, on_progress=_StageLines("analyze"), fast=fast, **where)
     with _progress() as progress:
         task = progress.add_task("analyzing", total=None)
 
@@ -686,6 +791,8 @@ def _analyze_with_progress(corpus, fast: bool = False, language=None, **where):
 
 
 def _ingest_with_progress(corpus, inputs, **options) -> IngestReport:
+    if not err.is_terminal:
+        return _ingest_with_lines(corpus, inputs, **options)
     with _progress(TextColumn("[dim]{task.fields[current]}")) as progress:
         task = progress.add_task("ingesting", total=None, current="")
 
@@ -698,6 +805,35 @@ def _ingest_with_progress(corpus, inputs, **options) -> IngestReport:
             progress.update(task, advance=1)
 
         return corpus.ingest(inputs, on_progress=advance, on_failure=failed, **options)
+
+
+def _ingest_with_lines(corpus, inputs, **options) -> IngestReport:
+    """``ingest`` for a log: failures as they come, and ``ingest: read 1200 .../pile/x.html`` lines."""
+    lines = _StageLines("ingest")
+    done = 0
+
+    def advance(source: str) -> None:
+        nonlocal done
+        done += 1
+        lines("read", done, detail=_shorten(source))
+
+    def failed(failure: Failure) -> None:
+        err.print(f"error: {one_line(str(failure))}", markup=False, highlight=False, soft_wrap=True)
+
+    return corpus.ingest(inputs, on_progress=advance, on_failure=failed, **options)
+
+
+def _report_with_progress(corpus, out_dir: Path) -> Path:
+    """``corpus.report`` with a bar on a terminal, stage lines in a log."""
+    if not err.is_terminal:
+        return corpus.report(out_dir, on_progress=_StageLines("report"))
+    with _progress() as progress:
+        task = progress.add_task("writing the report", total=None)
+
+        def advance(stage: str, done: int, total: int) -> None:
+            progress.update(task, description=stage, completed=done, total=total)
+
+        return corpus.report(out_dir, on_progress=advance)
 
 
 def _articles_table(rows: list[Article]) -> Table:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
-from typing import TYPE_CHECKING
+from .errors import MissingStore
 
 from .findings import CitedSummary, HeadlineVerdict, StoryFraming
 from .model import Article, Failure, IngestReport, ProvenanceGroup, Relation, Story
 from .records import jsonable
-from .store import Store, open_store
+from .store import Store, is_url, open_store
 
 if TYPE_CHECKING:
     from .analysis import AnalysisReport, Progress
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from .watch import Alert, Watcher
 
 DEFAULT_DB = "newsprism.db"
+AnalysisState = Literal["empty", "none", "fast", "full"]
 
 
 class Corpus:
@@ -72,6 +74,16 @@ class Corpus:
         from .analysis import analyze
 
         return analyze(self.store, language, fast=fast, on_progress=on_progress, workers=workers, dask=dask)
+
+    def analysis_state(self) -> AnalysisState:
+        """How far ``analyze`` has gone: "empty" (no articles), "none" (never analysed), "fast"
+        (stories and events only, ``analyze --fast``) or "full" (quotes, claims, framing and
+        summaries too). A full run stores a summary reuse key for every story, a fast run none."""
+        if not self.store.count():
+            return "empty"
+        if not self.store.stories():
+            return "none"
+        return "full" if self.store.finding_keys("summary") else "fast"
 
     def stories(self) -> list[Story]:
         """Stories found by the last ``analyze``, biggest and most recent first."""
@@ -157,13 +169,15 @@ class Corpus:
     def _summaries(self) -> dict[str, CitedSummary]:
         return {row.id: row.record for row in self.store.finding_rows("summary")}
 
-    def report(self, out: str | Path) -> Path:
-        """Write the static HTML report to ``out``; returns the path of its index page."""
+    def report(self, out: str | Path, on_progress: Progress | None = None) -> Path:
+        """Write the static HTML report to ``out``; returns the path of its index page.
+        ``on_progress(stage, done, total)`` follows the pages written."""
         from .report import write_report
 
         return write_report(list(self.articles()), Path(out), stories=self.stories(),
                             groups=self.provenance_groups(), relations=self.relations(),
-                            headline_checks=self.store.headline_checks(), data=self.report_data())
+                            headline_checks=self.store.headline_checks(), data=self.report_data(),
+                            on_progress=on_progress)
 
     def report_data(self) -> ReportData:
         """What ``analyze`` found beyond stories, in the shapes the CLI prints: the report's input."""
@@ -212,7 +226,14 @@ class Corpus:
         self.close()
 
 
-def open(target: str | Path = DEFAULT_DB) -> Corpus:  # noqa: A001 - mirrors sqlite3.connect / open
-    """Open (or create) a corpus: ``target`` is the path of a SQLite file, or a
-    ``postgresql://`` URL (the ``postgres`` extra; the schema is created on first use)."""
-    return Corpus(open_store(target))
+def open(target: str | Path = DEFAULT_DB, *, create: bool = True) -> Corpus:  # noqa: A001 - mirrors sqlite3.connect / open
+    """Open the corpus at ``target``: the path of a SQLite file, or a ``postgresql://`` URL (the
+    ``postgres`` extra; the schema is created on first use).
+
+    A missing SQLite file is created, unless ``create=False`` (reading only): then it raises
+    ``MissingStore``, so that a mistyped path is an error rather than a new empty corpus.
+    """
+    location = str(target)
+    if not create and not is_url(location) and location != ":memory:" and not Path(location).exists():
+        raise MissingStore(location, "no such corpus")
+    return Corpus(open_store(location))

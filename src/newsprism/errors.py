@@ -8,7 +8,8 @@
     │   └── RefusedURL    a private/loopback/link-local address without --allow-private
     ├── FetchError        retryable: network trouble, timeouts, 5xx answers
     └── StoreError        the store itself failed (full disk, read-only, locked, not a database):
-                          no later input can be stored either, so the batch stops with one line
+        │                 no later input can be stored either, so the batch stops with one line
+        └── MissingStore  opened for reading only, and no store is there (a mistyped path)
 
 A batch catches the first two per input (and any other exception an input provokes), records a
 ``Failure`` and goes on.
@@ -67,3 +68,8 @@ class StoreError(NewsprismError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class MissingStore(StoreError):
+    """``open(path, create=False)`` found no store at ``path``: a reading command given a
+    mistyped ``--db`` says so instead of creating an empty corpus there."""

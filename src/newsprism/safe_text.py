@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from rich.console import Console
+from rich.console import Console, ConsoleDimensions
 from rich.table import Table
 
 __all__ = ["SafeConsole", "for_html", "for_terminal", "one_line"]
@@ -22,6 +22,12 @@ _UNSAFE_MULTILINE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}\u2028\u2029]
 _UNSAFE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI}\u2028\u2029]")
 _UNSAFE_HTML = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{BIDI}]")
 
+
+# A pipe or a file has no width, and rich's fallback (80 columns) cut headlines in a piped
+# `newsprism articles` to ~25 characters. 250 columns keep 99.9% of headlines whole beside the
+# table's other columns (55 wide): of 22,671 headlines in polnear, fnc1, basil and neus the
+# median is 68 characters, p99 153, p99.9 186. COLUMNS, when set, still wins.
+PIPED_WIDTH = 250
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -51,7 +57,22 @@ def for_html(page: str) -> str:
 
 class SafeConsole(Console):
     """A rich ``Console`` whose ``print`` neutralises control and bidi characters in the strings
-    and table cells it is given (rich's own styling is added after, so colours still work)."""
+    and table cells it is given (rich's own styling is added after, so colours still work).
+
+    Writing to a pipe or a file (no terminal, no ``COLUMNS``, no width given), it is
+    ``PIPED_WIDTH`` wide; rich would take the width of whichever standard stream is a terminal,
+    or 80 columns.
+    """
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        if self._width is None and "COLUMNS" not in self._environ and not self.is_terminal:
+            return ConsoleDimensions(PIPED_WIDTH, Console.size.fget(self).height)  # type: ignore[attr-defined]
+        return Console.size.fget(self)  # type: ignore[attr-defined]
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
 
     def print(self, *objects, **options) -> None:  # noqa: A003 - rich's name
         super().print(*(_safe(value) for value in objects), **options)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
-import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,8 @@ FLOOR_SEEDS = 1.0
 
 
 def _bench_dates():
+    if str(REPO / "bench") not in sys.path:
+        sys.path.insert(0, str(REPO / "bench"))  # the script imports benchkit from beside it
     spec = importlib.util.spec_from_file_location("bench_dates", REPO / "bench" / "dates.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -46,7 +48,7 @@ def test_gate_dates_seeds() -> None:
 
 def test_gate_dates_all() -> None:
     bench = _bench_dates()
-    eval_dir = Path(os.environ.get("NEWSPRISM_EVAL") or REPO.parent / "shared" / "eval")
+    eval_dir = bench.benchkit.eval_dir()  # $NEWSPRISM_EVAL, ../shared/eval or /work/shared/eval
     loaded = bench.load(eval_dir)
     if loaded is None:
         pytest.skip(f"evaluation data not found at {eval_dir}")

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -23,6 +24,9 @@ from . import views
 from .charts import timeline_svg
 from .data import ReportData, canonical_text, quote_kind, slug
 from .highlight import paragraphs, render
+
+if TYPE_CHECKING:
+    from ..stages import Progress
 
 _ENV = Environment(loader=PackageLoader("newsprism.report", "templates"),
                    autoescape=select_autoescape(default=True, default_for_string=True),
@@ -43,9 +47,11 @@ STATUS_TEXT = {"corroborated": "corroborated", "single-source": "single source",
 
 def write_report(articles: list[Article], out: Path, *, stories: Sequence[Story] = (),
                  groups: Sequence[ProvenanceGroup] = (), relations: Sequence[Relation] = (),
-                 headline_checks: dict[str, dict] | None = None, data: ReportData | None = None) -> Path:
+                 headline_checks: dict[str, dict] | None = None, data: ReportData | None = None,
+                 on_progress: Progress | None = None) -> Path:
     """Write ``index.html``, ``stories/<id>.html``, ``events/<id>.html``, ``articles/<id>.html`` and
-    ``style.css`` under ``out``; returns the index page."""
+    ``style.css`` under ``out``; returns the index page. ``on_progress(stage, done, total)``
+    follows the story and article pages."""
     for folder in (out, out / "articles", out / "stories", out / "events"):
         folder.mkdir(parents=True, exist_ok=True)
     _copy_static(out)
@@ -55,11 +61,15 @@ def write_report(articles: list[Article], out: Path, *, stories: Sequence[Story]
     page = out / "index.html"
     _write(page, "index.html", articles=articles, stories=stories, stats=_stats(articles), root=".",
            summaries=index.data.summaries, **common)
-    for story in stories:
+    for i, story in enumerate(stories, 1):
         _write_story(out, index, story, groups, relations, common)
+        if on_progress:
+            on_progress("story pages", i, len(stories))
     checks = headline_checks or {}
     template = _ENV.get_template("article.html")
-    for article in articles:
+    for i, article in enumerate(articles, 1):
+        if on_progress:
+            on_progress("article pages", i, len(articles))
         marks, listing = views.article_marks(index, article)
         body = [(p, render(article.text, p, marks)) for p in paragraphs(article)]
         (out / "articles" / f"{slug(article.id)}.html").write_text(for_html(template.render(
