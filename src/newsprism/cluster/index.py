@@ -35,7 +35,9 @@ import numpy as np
 from ..model import Annotation, Article, Assignment  # Assignment re-exported: cluster.Assignment
 from .events import EventSet, cluster_events
 from .features import TERM_BITS, Features, features
-from .linking import BACKGROUND_PRIOR, LEAD_WORDS_WEIGHT, lead_centre, lead_word_idf, link_events
+from .linking import (
+    BACKGROUND_PRIOR, LEAD_WORDS_WEIGHT, YEARS_APART_DAYS, YEARS_APART_EXTRA, lead_centre, lead_word_idf, link_events,
+)
 from .similarity import agglomerate
 
 RECORD = dict(frozen=True, slots=True, kw_only=True)
@@ -102,7 +104,8 @@ class StoryIndex:
                  window_days: int = STORY_WINDOW_DAYS, event_params: dict | None = None,
                  batch_event_params: dict | None = None, story_link: float = STORY_LINK,
                  story_weights: dict | None = None, type_link: float | None = None,
-                 background_prior: float = BACKGROUND_PRIOR, words_weight: float = LEAD_WORDS_WEIGHT):
+                 background_prior: float = BACKGROUND_PRIOR, words_weight: float = LEAD_WORDS_WEIGHT,
+                 apart_days: int = YEARS_APART_DAYS, apart_extra: float = YEARS_APART_EXTRA):
         self.dim = dim
         self.story_join = story_join
         self.key_weight = key_weight
@@ -114,6 +117,8 @@ class StoryIndex:
         self.type_link = type_link
         self.background_prior = background_prior
         self.words_weight = words_weight
+        self.apart_days = apart_days
+        self.apart_extra = apart_extra
         self._blas = _single_thread_blas()
         self._features: dict[str, Features] = {}
         self._arrival: list[str] = []
@@ -277,7 +282,8 @@ class StoryIndex:
         centre = lead_centre(sorted(scaffold, key=lambda story: story[0].order), self.background_prior)
         lead_idf = lead_word_idf(sorted(self._features.values(), key=lambda f: f.order))
         labels = link_events(events, centre, link=self.type_link, alone=alone, lead_idf=lead_idf,
-                             words_weight=self.words_weight)
+                             words_weight=self.words_weight, apart_days=self.apart_days,
+                             apart_extra=self.apart_extra)
         self._build_view(events, labels)
 
     def _blocks(self) -> list[list[_Story]]:
