@@ -176,7 +176,8 @@ class Corpus:
 
         return ReportData(timeline=jsonable(self.timeline()), summaries=jsonable(self._summaries()),
                           quotes=jsonable(self.quotes()), claims=jsonable(self.claims()),
-                          framing={panel.story: jsonable(panel) for panel in self.framing()})
+                          framing={panel.story: jsonable(panel) for panel in self.framing()},
+                          figures=jsonable(self.figures()))
 
     def watcher(self, feeds: Iterable[str], **options) -> Watcher:
         """A feed watcher over this corpus (``newsprism watch``): ``feeds`` are feed URLs, OPML

@@ -211,8 +211,12 @@ def _kind(raw: str, value: float, before: str, after: str) -> tuple[str, str, st
     if family:  # "a mother of 12", "father of two sons": children, not a toll
         noun = next((w for w in _tokens(after)[:2] if _is_noun(w) and w[0].islower()), "")
         return "count", _singular(noun) if noun else "child", ""
+    if P.INCREMENT_AFTER.match(after):
+        return None  # "two more victims were found": a change, not the toll
     partitive = P.PARTITIVE_AFTER.match(after)  # "two of the three victims died": the toll is two
     right = _tokens(after[partitive.end():] if partitive else after)[:RIGHT_WINDOW]
+    if partitive and right and right[0].lower() in P.KIND_OF_WORD:
+        return None  # "30 of the 80 wounded remained in hospital": the kind names the whole, not the part
     left = _tokens(before)[-LEFT_WINDOW:]
     currency = P.CURRENCY_BEFORE.search(before)
     worded = right and right[0].lower() in P.CURRENCY_WORDS

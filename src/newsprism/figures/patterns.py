@@ -46,7 +46,7 @@ NOT_COUNTED = frozenset("""years year months month weeks week days day hours hou
 # Words that, between the number and the kind word, keep the two in one phrase
 # ("12 people were reportedly killed", "five others were seriously injured").
 LINKING = frozenset("""were was are is have has had been being be reportedly confirmed believed feared
-    thought known later also seriously critically badly slightly fatally severely more others other
+    thought known later also still now remain remained remaining seriously critically badly slightly fatally severely more others other
     people persons who had have been""".split())
 # Words to step over, leftwards, between a kind verb and its number ("killing at least 12",
 # "the deaths of two").
@@ -85,6 +85,7 @@ NO_BEFORE = re.compile(r"\bno[- ]$", re.I)
 # "a mother of 12", "father to two boys": the family, not the toll. "two of the three victims":
 # the number after "of the" is the whole set, the figure is the one before it.
 FAMILY_BEFORE = re.compile(r"\b(?:mother|father|mom|dad|parent|grandmother|grandfather)\s+(?:of|to)\s+$", re.I)
+INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|further|extra)\b", re.I)
 PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?(?=\w+)", re.I)
 PARTITIVE_BEFORE = re.compile(r"(\S+)\s+of\s+(?:the|these|those)\s+$", re.I)
 # A sentence about another time: its figures are background, not this event's ("In February, a

@@ -79,7 +79,8 @@ def _write_story(out: Path, index: views.Index, story: Story, groups, relations,
            summary=index.data.summaries.get(story.id), quotes=quotes, claims=claims, matrix=story_matrix,
            all_quotes=[q for e in events for q in quotes.get(e["id"], [])] + quotes.get(None, []),
            outlets=(panel := views.outlet_panel(index, story, story_matrix)), terms=views.term_table(panel),
-           provenance=views.provenance(index, story, groups, relations), root="..", **common)
+           provenance=views.provenance(index, story, groups, relations),
+           figures=views.figures_of_story(index, story), root="..", **common)
     for event in events:
         members = [a["id"] for a in event["articles"]]
         _write(out / "events" / f"{slug(event['id'])}.html", "event.html", story=story, event=event,
