@@ -31,3 +31,17 @@ def test_story_page_lists_disagreements_first_escaped(tmp_path):
     assert section.index("disagree") < section.index("agree</span>")
     assert "12" not in section.split("disagree")[0]  # the status comes before its figures
     assert "15" in section and "evacuated" in section
+
+
+def test_event_page_has_its_figures(tmp_path):
+    a = article("a1", "Twelve people were killed.")
+    b = article("b2", "The blast killed 15 people.")
+    figures = jsonable(align_figures({x.id: extract_figures(x.text, article=x.id) for x in (a, b)}, event="e1"))
+    story = Story(id="s1", title="Blast", articles=("a1", "b2"), outlets=(), independent_sources=2, start=None,
+                  end=None, events=(Event(id="e1", title="Blast", start=None, end=None,
+                                          articles=(EventArticle(id="a1", role="report"),
+                                                    EventArticle(id="b2", role="report"))),))
+    write_report([a, b], tmp_path, stories=[story], data=ReportData(figures=figures))
+    page = (tmp_path / "events" / "e1.html").read_text(encoding="utf-8")
+    section = page[page.index('id="figures-h"'):page.index('id="claims-h"')]
+    assert "disagree" in section and 'href="../articles/a1.html"' in section
