@@ -35,3 +35,12 @@ def test_stages_fast_path_is_a_prefix_and_versions_resolve():
     assert flags == sorted(flags, reverse=True) and any(flags)
     for stage in STAGES:
         assert all(stage.version.split("+")) if stage.versions else stage.version == ""
+
+
+def test_stages_a_step_named_by_path_imports_on_first_run():
+    from newsprism.stages import step
+
+    [figures] = [s for s in STAGES if s.name == "figures"]
+    assert figures.scope == "event" and figures.finding == "figure" and figures.version.startswith("figures-")
+    run = step("newsprism.figures.stage:run")
+    assert run.__name__ == "newsprism.figures.stage:run"

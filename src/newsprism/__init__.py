@@ -31,6 +31,16 @@ def headline_check(headline: str, body: str, **options) -> str:
     return _check(headline, body, **options)
 
 
+def extract_figures(text: str, **options):
+    """The figures in ``text``: each number with the quantity it gives (``kind``: dead, injured,
+    arrested, missing, evacuated, magnitude, money, percent, count; ``thing`` counted; ``unit``),
+    its bound ("at least", "at most", "about", "exact"), range, character offsets and whether it
+    is quoted. See ``newsprism.figures``."""
+    from .figures import extract_figures as _extract
+
+    return _extract(text, **options)
+
+
 def loaded_words(text: str, **options):
     """The loaded words of ``text``: each with ``text``, ``start``, ``end``, ``reason`` and ``quoted``
     (inside quotation marks: a source's words, not the outlet's). See ``newsprism.framing.loaded_words``.
@@ -52,5 +62,5 @@ def claim_relation(claim_a: str, claim_b: str, **options) -> str:
 
 __all__ = [
     "Article", "BadInput", "Block", "Cleaned", "Corpus", "Failure", "FetchError", "IngestReport",
-    "Metadata", "NewsprismError", "claim_relation", "extract_quotes", "headline_check", "loaded_words", "summarize", "RawArticle", "RemovedLine", "Sourced", "open", "__version__",
+    "Metadata", "NewsprismError", "claim_relation", "extract_figures", "extract_quotes", "headline_check", "loaded_words", "summarize", "RawArticle", "RemovedLine", "Sourced", "open", "__version__",
 ]

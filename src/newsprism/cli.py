@@ -355,6 +355,39 @@ def claims(
     out.print(table)
 
 
+@app.command()
+def figures(
+    event: Annotated[Optional[str], typer.Argument(metavar="[EVENT]", help="Event id (or unique prefix); all events if omitted.")] = None,
+    event_option: Annotated[Optional[str], typer.Option("--event", help="Same as the EVENT argument.")] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Figures across outlets: the number each article gives for the same quantity (dead, injured,
+    arrested, magnitude, money, percentages, counts), disagreements first.
+
+    Each figure is cited by outlet, article id and character offsets; "updated" marks a later
+    report with a changed figure (a rising toll), "disagree" two reports that do not fit."""
+    found, outlet_of = _scoped(db, "event", event or event_option, lambda c, wanted: c.figures(wanted))
+    if as_json:
+        _print_json(found)
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for name, width in (("status", 9), ("sources", 7)):
+        table.add_column(name, no_wrap=True, min_width=width)
+    table.add_column("quantity", ratio=1)
+    table.add_column("figures given", ratio=3)
+    for f in found:
+        given = "; ".join(f"{g.text} ({outlet_of.get(g.article, g.article[:8])})" for g in f.figures)
+        table.add_row(f.status, str(f.independent_sources), _markup_safe(f.label), _markup_safe(given))
+        for pair in f.pairs:
+            for side in (pair.first, pair.second):
+                dated = f" {side.date[:10]}" if side.date else ""
+                table.add_row("", "", "", _markup_safe(f"  {pair.status}: {side.sentence.strip()}  "
+                                                       f"[{outlet_of.get(side.article) or '-'}{dated} "
+                                                       f"{side.article[:8]}:{side.start}-{side.end}]"))
+    out.print(table)
+
+
 def _cite(mention: ClaimMention, outlet_of: dict[str, str]) -> str:
     """Where a claim's wording comes from: outlet, article id and character offsets."""
     outlet = outlet_of.get(mention.article)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .nlp import Language
     from .report import ReportData
     from .claims.records import AlignedClaim
+    from .figures.records import AlignedFigure
     from .quotes import AlignedQuote
     from .timeline import TimelineStory
     from .watch import Alert, Watcher
@@ -121,6 +122,13 @@ class Corpus:
             return self.store.findings("claim")
         return self.store.findings("claim", [self._event_id(event)])
 
+    def figures(self, event: str | None = None) -> list[AlignedFigure]:
+        """Figures aligned across outlets (``AlignedFigure`` records; ``newsprism figures --json``
+        prints their ``to_dict``), all or one event's: each quantity (dead, injured, magnitude,
+        money, ...) with the figure each article gives, status "disagree", "updated", "agree" or
+        "single", disagreements first. Raises KeyError for an unknown event."""
+        return self.store.findings("figure", None if event is None else [self._event_id(event)])
+
     def quotes(self, story: str | None = None) -> list[AlignedQuote]:
         """Quotes aligned across outlets (``AlignedQuote`` records), all or one story's.
         Raises KeyError for an unknown story."""
@@ -185,7 +193,8 @@ class Corpus:
 
         return ReportData(timeline=jsonable(self.timeline()), summaries=jsonable(self._summaries()),
                           quotes=jsonable(self.quotes()), claims=jsonable(self.claims()),
-                          framing={panel.story: jsonable(panel) for panel in self.framing()})
+                          framing={panel.story: jsonable(panel) for panel in self.framing()},
+                          figures=jsonable(self.figures()))
 
     def watcher(self, feeds: Iterable[str], **options) -> Watcher:
         """A feed watcher over this corpus (``newsprism watch``): ``feeds`` are feed URLs, OPML

@@ -148,6 +148,7 @@ register("claim", "newsprism.claims.records:AlignedClaim", scope="event")
 register("headline", "newsprism.findings:HeadlineVerdict", scope="event")
 register("framing", "newsprism.findings:StoryFraming", scope="story")
 register("summary", "newsprism.findings:CitedSummary", scope="story")
+register("figure", "newsprism.figures.records:AlignedFigure", scope="event")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -5,6 +5,8 @@ written once. Importing this module is cheap (``re`` only), so light modules may
 """
 from __future__ import annotations
 
+import re
+
 
 # --- stop words: small per-language profiles ------------------------------------------------------
 # The 60-100 most frequent function words of each language. Enough to tell the languages apart
@@ -71,3 +73,48 @@ MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
+
+
+# --- numbers: digits and number words, with one normaliser ------------------------------------------
+# Number words up to the scales; "a"/"an" are left out (too often not a count: "a police officer").
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "dozen": 12, "dozens": 24, "hundred": 100, "hundreds": 200, "thousand": 1000, "thousands": 2000,
+}
+SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "m": 1_000_000,
+                          "mn": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
+                          "trillion": 1_000_000_000_000}
+_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|m)\b"
+# A number as written: digits with thousands separators and decimals ("1,200", "5.6"), or number
+# words ("twenty-five", "two hundred", "a dozen"), either with an optional scale ("2.6 million").
+# Digits glued to letters or to a decimal point on the left are not matched (ids, "v2", ".5").
+NUMBER = re.compile(
+    rf"(?<![\w.,])(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"|(?P<words>(?:{_WORD})(?:[- ](?:{_WORD}))*))(?:[\s-]?(?P<scale>{_SCALE}))?(?![\w])",
+    re.I)
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number as ``NUMBER`` matches it: "1,200" -> 1200, "2.6 million" -> 2.6e6,
+    "twenty-five" -> 25, "two hundred" -> 200, "a dozen" -> 12. Small counts are kept (unlike
+    the date-shy filters of some stages); None when ``text`` is not a number."""
+    match = NUMBER.fullmatch(text.strip())
+    if match is None:
+        return None
+    scale = SCALES.get((match.group("scale") or "").lower(), 1)
+    if match.group("digits"):
+        return float(match.group("digits").replace(",", "")) * scale
+    total, current = 0.0, 0.0
+    for word in re.split(r"[- ]+", match.group("words").lower()):
+        value = NUMBER_WORDS[word]
+        if word in ("hundred", "hundreds", "thousand", "thousands", "dozen", "dozens") and current:
+            current *= {"hundred": 100, "hundreds": 100, "dozen": 12, "dozens": 12}.get(word, 1000)
+            if word.startswith("thousand"):
+                total, current = total + current, 0.0
+        else:
+            current += value
+    return (total + current) * scale

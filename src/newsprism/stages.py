@@ -77,6 +77,16 @@ def _resolve(path: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
+def step(path: str) -> Callable[[Run], Any]:
+    """A stage's step named by import path (``"module:function"``), imported on first run: a stage
+    in its own package registers with one ``Stage(...)`` line and keeps ``import newsprism`` light."""
+    def run(r: Run) -> Any:
+        return _resolve(path)(r)
+
+    run.__qualname__ = run.__name__ = path
+    return run
+
+
 # --- the stages' steps: thin adapters from the run to the functions in analysis.py ------------------
 def _language(run: Run) -> None:
     from .analysis import language_layer
@@ -180,6 +190,9 @@ STAGES: Sequence[Stage] = (
     Stage(name="claim-align", scope="event", needs=("claims", "event_of", "groups", "annotations"),
           produces=("aligned_claims",), reuse=BY_KEY, run=_claim_align, finding="claim",
           versions=("newsprism.claims:CLAIMS_VERSION", "newsprism.claims.align:ALIGN_VERSION")),
+    Stage(name="figures", scope="event", needs=("articles", "event_of", "groups"), produces=(), reuse=REBUILT,
+          run=step("newsprism.figures.stage:run"), finding="figure",
+          versions=("newsprism.figures:FIGURES_VERSION", "newsprism.figures:ALIGN_VERSION")),
     Stage(name="framing", scope="story", needs=("stories", "articles", "annotations", "aligned_claims"),
           produces=(), reuse=BY_KEY, run=_framing, finding="framing",
           versions=("newsprism.framing:FRAMING_VERSION",)),

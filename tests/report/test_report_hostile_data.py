@@ -1,5 +1,5 @@
 """Hostile text in every field (articles, stories, events, quotes, claims, framing, summaries,
-timeline, ids) renders inert: no script, no event-handler attribute, no javascript: link, no file
+timeline, figures, ids) renders inert: no script, no event-handler attribute, no javascript: link, no file
 written outside the report folder."""
 from __future__ import annotations
 
@@ -39,7 +39,10 @@ def hostile_data(a: Article, b: Article) -> ReportData:
         claims=[{"id": EVIL, "event": EVIL_ID, "text": EVIL, "status": EVIL, "independent_sources": EVIL,
                  "carried_by": [where], "contradicted_by": [{**where, "article": b.id}], "details": [EVIL, {EVIL: EVIL}]}],
         framing={"outlets": [{"outlet": EVIL, "articles": [b.id], "terms": [{"referent": EVIL, "forms": {EVIL: EVIL}}],
-                              "loaded": [{"term": EVIL, "category": EVIL, "count": EVIL}], "omissions": [EVIL]}]})
+                              "loaded": [{"term": EVIL, "category": EVIL, "count": EVIL}], "omissions": [EVIL]}]},
+        figures=[{"id": EVIL, "event": EVIL_ID, "kind": EVIL, "thing": EVIL, "unit": EVIL, "status": EVIL,
+                  "independent_sources": EVIL, "figures": [{**where, "sentence": EVIL, "quoted": True, "date": EVIL}],
+                  "pairs": []}])
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from newsprism.claims.records import AlignedClaim, ClaimMention
+from newsprism.figures.records import AlignedFigure, Figure, FigurePair
 from newsprism.findings import KINDS, CitedSentence, CitedSummary, HeadlineAgainst, HeadlineVerdict, StoryFraming
 from newsprism.model import (Annotation, Article, Assignment, Block, Entity, Event, EventArticle, GroupMember,
                              ProvenanceGroup, RawArticle, Relation, Span, Story)
@@ -183,6 +184,12 @@ def test_contract_findings_round_trip_every_registered_kind(store):
         "framing": StoryFraming(story="s1", key="k", panel={"version": "f1", "outlets": [], "groups": []}),
         "summary": CitedSummary(summary="One.", sentences=(CitedSentence(text="One.", citations=("a1",),
                                                                          independent_sources=1),)),
+        "figure": AlignedFigure(id="f1", event="e1", kind="dead", thing="", unit="", status="disagree",
+                                independent_sources=2, figures=(twelve := Figure(article="a1", kind="dead", thing="",
+                                                                                 unit="", value=12.0, start=3, end=5),
+                                                                fifteen := Figure(article="a2", kind="dead", thing="",
+                                                                                  unit="", value=15.0, high=16.0)),
+                                pairs=(FigurePair(status="disagree", first=twelve, second=fifteen),)),
     }
     assert set(records) == set(KINDS), "a registered kind is missing from the contract"
     for kind, record in records.items():

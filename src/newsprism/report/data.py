@@ -13,6 +13,9 @@ Shapes (ids are article / event / story / quote / claim ids; offsets index the a
   end, speaker, speaker_text, speaker_start, speaker_end, cue, kind, variant, flags}]}]``
 - ``claims``: ``[{id, event, text, status, independent_sources, carried_by: [{article, text, start,
   end}], contradicted_by: [...], details}]``
+- ``figures``: ``[{id, event, kind, thing, unit, status, independent_sources, figures: [{article, kind,
+  thing, unit, value, high, bound, text, start, end, sentence, quoted, date}], pairs: [{status, first,
+  second}]}]`` (status "disagree" | "updated" | "agree" | "single")
 - ``framing``: ``{outlets: [{outlet, articles, terms: [{referent, forms: {form: count}}],
   loaded: [{term, category, count}], omissions: [claim ids]}]}``, or ``{story id: that}``
 """
@@ -39,6 +42,7 @@ class ReportData:
     quotes: Sequence[Mapping] = ()
     claims: Sequence[Mapping] = ()
     framing: Mapping = field(default_factory=dict)
+    figures: Sequence[Mapping] = ()
 
     def framing_for(self, story_id: str) -> list[Mapping]:
         """The outlet rows for one story: a per-story mapping, or the one corpus-wide list."""

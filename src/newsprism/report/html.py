@@ -89,13 +89,15 @@ def _write_story(out: Path, index: views.Index, story: Story, groups, relations,
            summary=index.data.summaries.get(story.id), quotes=quotes, claims=claims, matrix=story_matrix,
            all_quotes=[q for e in events for q in quotes.get(e["id"], [])] + quotes.get(None, []),
            outlets=(panel := views.outlet_panel(index, story, story_matrix)), terms=views.term_table(panel),
-           provenance=views.provenance(index, story, groups, relations), root="..", **common)
+           provenance=views.provenance(index, story, groups, relations),
+           figures=(figures := views.figures_of_story(index, story)), root="..", **common)
     for event in events:
         members = [a["id"] for a in event["articles"]]
         _write(out / "events" / f"{slug(event['id'])}.html", "event.html", story=story, event=event,
                summary=index.data.summaries.get(event["id"]), quotes=quotes.get(event["id"], []),
                claims=claims.get(event["id"], []),
-               matrix=views.matrix(index, claims.get(event["id"], []), members), root="..", **common)
+               matrix=views.matrix(index, claims.get(event["id"], []), members),
+               figures=[f for f in figures if f["event"] == event["id"]], root="..", **common)
 
 
 def _write(path: Path, template: str, **context) -> None:

@@ -359,3 +359,22 @@ def claims_by_event(index: Index, story: Story) -> dict[str | None, list[Mapping
     for claim in index.claims.get(story.id, []):
         out[event_of(index, claim, [c.get("article") for c in claim.get("carried_by") or ()])].append(claim)
     return out
+
+
+FIGURE_ORDER = {"disagree": 0, "updated": 1, "agree": 2, "single": 3}
+
+
+def figures_of_story(index: Index, story: Story) -> list[dict]:
+    """The aligned figures of the story's events, disagreements first, each with its quantity in
+    words (``label``) and the events' order kept within a status."""
+    events = [e.id for e in story.events]
+    rows = [dict(f) | {"label": figure_label(f)} for f in index.data.figures if f.get("event") in events]
+    return sorted(rows, key=lambda f: (FIGURE_ORDER.get(str(f.get("status")), 4), events.index(f["event"])))
+
+
+def figure_label(figure: Mapping) -> str:
+    """A quantity in words: "dead", "count of homes", "money (bail)", "percent (greek)"."""
+    kind, thing = str(figure.get("kind") or ""), str(figure.get("thing") or "")
+    if kind == "count":
+        return f"count of {thing}" if thing else "count"
+    return f"{kind} ({thing})" if thing else kind
