@@ -16,9 +16,10 @@ from typing import Any, Protocol, runtime_checkable
 from ..findings import StoredFinding
 from ..model import Annotation, Article, Assignment, ProvenanceGroup, RawArticle, Relation, Story
 from ..watch.records import Alert, FeedState, SeenItem
+from .search import SearchHit
 from .sqlite import SQLiteStore
 
-__all__ = ["Store", "SQLiteStore", "open_store"]
+__all__ = ["SearchHit", "Store", "SQLiteStore", "open_store"]
 
 
 @runtime_checkable
@@ -48,6 +49,13 @@ class Store(Protocol):
 
     def search(self, query: str, limit: int = 20) -> list[Article]:
         """Full-text search over headlines and bodies; the query is words, never syntax."""
+
+    def search_hits(self, query: str, *, outlets: Sequence[str] = (), since: str | None = None,
+                    until: str | None = None, languages: Sequence[str] = (),
+                    article_ids: Iterable[str] | None = None, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Filtered full-text search with a snippet per hit (matched words between
+        ``search.MARK_START`` and ``search.MARK_END``): best first when ``query`` has words, else
+        newest first. Dates are inclusive ``YYYY-MM-DD`` bounds on the publication date."""
 
     def count(self) -> int: ...
 
