@@ -133,7 +133,7 @@ class _Guard:
             csrf = fresh = security.new_csrf()
         scope.setdefault("state", {})["csrf"] = csrf
         if not security.is_public(request.url.path) and not security.authorized(request, self.web.token):
-            if request.url.path.startswith(("/api/", "/export/")):
+            if request.url.path.startswith(("/api/", "/export/")) or request.method not in ("GET", "HEAD"):
                 response: Response = JSONResponse({"error": "a token is needed (Authorization: Bearer TOKEN)"},
                                                   status_code=401, headers={"WWW-Authenticate": "Bearer"})
             else:
@@ -422,7 +422,8 @@ class _Web:
     async def api_ingest(self, request: Request) -> Response:
         refusal = security.write_refusal(request, self.token, None)
         if refusal:
-            return JSONResponse({"error": refusal}, status_code=401 if "token" in refusal else 403)
+            return JSONResponse({"error": refusal},
+                                status_code=403 if security.authorized(request, self.token) else 401)
         try:
             body = json.loads(await request.body() or b"{}")
         except (ValueError, UnicodeError):
