@@ -116,3 +116,11 @@ def test_exports_articles_quotes_and_claims_as_csv_and_json(client, web_db):
 def test_healthz_answers_200_with_the_count(client, web_db):
     answer = client.get("/healthz")
     assert answer.status_code == 200 and answer.json() == {"ok": True, "articles": 5}
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula():
+    from newsprism.web.app import _csv
+
+    rows = list(csv.reader(io.StringIO(_csv([{"id": "=HYPERLINK(\"x\")", "text": "+1", "flags": ["a"]}],
+                                              ["id", "text", "flags"]))))
+    assert rows == [["id", "text", "flags"], ["'=HYPERLINK(\"x\")", "'+1", '["a"]']]

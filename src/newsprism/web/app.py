@@ -21,6 +21,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, PackageLoader
 from markupsafe import Markup, escape
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -256,7 +257,7 @@ class _Web:
                 return self._refuse(request, wants_json, 403, refusal)
             text = form.get("urls")
             urls = _urls(text if isinstance(text, str) else "")
-            problems = [p for p in (self._url_problem(u) for u in urls) if p]
+            problems = await run_in_threadpool(self._url_problems, urls)  # resolving names blocks
             uploads = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
             if problems:
                 return self._refuse(request, wants_json, 400, "; ".join(problems))
@@ -277,6 +278,9 @@ class _Web:
             return JSONResponse({"error": reason}, status_code=status)
         return self.render(request, "add.html", status=status, error=reason, allow_private=self.allow_private,
                            max_mb=MAX_UPLOAD_BYTES // 1_000_000)
+
+    def _url_problems(self, urls: list[str]) -> list[str]:
+        return [p for p in (self._url_problem(u) for u in urls) if p]
 
     def _url_problem(self, url: str) -> str | None:
         """Ingest's SSRF rules, applied before the job starts (the fetcher applies them again to
@@ -431,7 +435,7 @@ class _Web:
         urls = body.get("urls") if isinstance(body, dict) else None
         if not isinstance(urls, list) or not urls or not all(isinstance(u, str) for u in urls) or len(urls) > MAX_URLS:
             return JSONResponse({"error": f"urls: a list of 1 to {MAX_URLS} http(s) URLs"}, status_code=400)
-        problems = [p for p in (self._url_problem(u.strip()) for u in urls) if p]
+        problems = await run_in_threadpool(self._url_problems, [u.strip() for u in urls])
         if problems:
             return JSONResponse({"error": "; ".join(problems)}, status_code=400)
         job = self.jobs.start([u.strip() for u in urls], [u.strip() for u in urls])
