@@ -124,3 +124,20 @@ def test_csv_cells_never_start_a_spreadsheet_formula():
     rows = list(csv.reader(io.StringIO(_csv([{"id": "=HYPERLINK(\"x\")", "text": "+1", "flags": ["a"]}],
                                               ["id", "text", "flags"]))))
     assert rows == [["id", "text", "flags"], ["'=HYPERLINK(\"x\")", "'+1", '["a"]']]
+
+
+def test_alerts_page_and_api_show_the_stores_alerts(fresh_db):
+    from starlette.testclient import TestClient
+
+    from newsprism.watch.records import Alert
+    from newsprism.web import create_app
+
+    story, articles = _story(fresh_db)
+    with newsprism.open(fresh_db) as corpus:
+        corpus.store.save_alerts([Alert(key="k1", kind="new-event", message="A <b>new</b> event in a followed story",
+                                        story=story.id, event=story.events[0].id, articles=(next(iter(articles)),))])
+    with TestClient(create_app(fresh_db, analyze=False)) as client:
+        [alert] = client.get("/api/alerts").json()
+        assert alert["key"] == "k1" and alert["story"] == story.id and alert["raised_at"]
+        page = client.get("/alerts").text
+        assert "A &lt;b&gt;new&lt;/b&gt; event" in page and f'href="stories/{slug(story.id)}.html"' in page
