@@ -84,9 +84,12 @@ def claims_json(corpus: Corpus, event: str | None = None) -> Any:
     return jsonable(corpus.claims(event))
 
 
-def alerts_json(corpus: Corpus) -> list | None:
-    """The store's alerts (raised by ``newsprism watch``) as JSON, or None when this store keeps none."""
-    alerts = getattr(corpus.store, "alerts", None)
-    if not callable(alerts):
+ALERTS_LIMIT = 50  # `newsprism alerts` shows the latest 50 unless told otherwise
+
+
+def alerts_json(corpus: Corpus, since: str | None = None, limit: int = ALERTS_LIMIT) -> list | None:
+    """``newsprism alerts --json``: alerts raised by ``newsprism watch``, the latest ``limit``
+    (after ``since``), oldest first; None when this store keeps no alerts."""
+    if not callable(getattr(corpus.store, "alerts", None)):
         return None
-    return jsonable(list(alerts()))
+    return jsonable(corpus.store.alerts(since=since, limit=limit))

@@ -7,7 +7,6 @@ import pytest
 from typer.testing import CliRunner
 
 import newsprism
-from newsprism import jsonviews
 from newsprism.cli import app as cli
 
 
@@ -71,11 +70,9 @@ def test_api_claims_equals_cli_claims(client, web_db, ids):
     assert client.get("/api/claims", params={"event": "nope"}).status_code == 404
 
 
-def test_api_alerts_lists_the_stores_alerts_or_none(client, web_db):
-    with newsprism.open(web_db) as corpus:
-        alerts = getattr(corpus.store, "alerts", None)
-        expected = json.loads(json.dumps(jsonviews.to_json(list(alerts())))) if callable(alerts) else []
-    assert client.get("/api/alerts").json() == expected
+def test_api_alerts_equals_cli_alerts(client, web_db):
+    assert client.get("/api/alerts").json() == _cli(web_db, "alerts")
+    assert client.get("/api/alerts", params={"limit": 0}).status_code == 400
 
 
 def test_openapi_spec_names_every_api_path(client):

@@ -8,6 +8,9 @@ import json
 import re
 
 import newsprism
+from typer.testing import CliRunner
+
+from newsprism.cli import app as cli
 from newsprism.report.data import slug
 
 
@@ -139,5 +142,8 @@ def test_alerts_page_and_api_show_the_stores_alerts(fresh_db):
     with TestClient(create_app(fresh_db, analyze=False)) as client:
         [alert] = client.get("/api/alerts").json()
         assert alert["key"] == "k1" and alert["story"] == story.id and alert["raised_at"]
+        assert client.get("/api/alerts", params={"since": alert["raised_at"]}).json() == []
+        cli_json = CliRunner().invoke(cli, ["alerts", "--db", str(fresh_db), "--json"]).stdout
+        assert client.get("/api/alerts").json() == json.loads(cli_json)
         page = client.get("/alerts").text
         assert "A &lt;b&gt;new&lt;/b&gt; event" in page and f'href="stories/{slug(story.id)}.html"' in page

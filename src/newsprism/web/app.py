@@ -421,7 +421,9 @@ class _Web:
             return JSONResponse({"error": f"no {kind} with id {wanted!r}"}, status_code=404)
 
     def api_alerts(self, request: Request) -> Response:
-        return _json(jsonviews.alerts_json(self.stores.reader()) or [])
+        since = request.query_params.get("since") or None
+        limit = _int(request.query_params.get("limit"), jsonviews.ALERTS_LIMIT, 1, MAX_API_LIMIT)
+        return _json(jsonviews.alerts_json(self.stores.reader(), since, limit) or [])
 
     async def api_ingest(self, request: Request) -> Response:
         refusal = security.write_refusal(request, self.token, None)

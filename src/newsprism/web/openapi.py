@@ -144,8 +144,11 @@ def openapi_spec() -> dict[str, Any]:
                 "responses": {"200": _ok({"type": "array", "items": _ref("Claim")}, "The claims."),
                               "404": _error("No such event."), **bad}}},
             "/api/alerts": {"get": {
-                "summary": "Alerts raised by `newsprism watch` (empty when this store keeps none).",
+                "summary": "Alerts raised by `newsprism watch`, oldest first (`newsprism alerts --json`).",
                 "operationId": "listAlerts",
+                "parameters": [_query("since", {"type": "string", "maxLength": 64}, "Only alerts raised after this ISO 8601 time."),
+                               _query("limit", {"type": "integer", "minimum": 1, "maximum": 1000},
+                                      "At most this many, the latest (50).")],
                 "responses": {"200": _ok({"type": "array", "items": _ref("Alert")}, "The alerts."), **bad}}},
             "/api/ingest": {"post": {
                 "summary": "Ingest URLs (articles or feeds) in the background, then analyse. Needs the token when "
