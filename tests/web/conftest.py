@@ -68,6 +68,12 @@ def client(web_db):
 
 
 @pytest.fixture
+def new_article_html() -> str:
+    """NEW_ARTICLE, for tests that upload it as a file."""
+    return NEW_ARTICLE
+
+
+@pytest.fixture
 def news_site(tmp_path):
     """A local web server on 127.0.0.1 serving ``/news/blinken-xi.html`` (NEW_ARTICLE); yields its base URL."""
     root = tmp_path / "site"

@@ -9,8 +9,6 @@ from starlette.testclient import TestClient
 import newsprism
 from newsprism.web import create_app
 
-from conftest import NEW_ARTICLE
-
 
 def _csrf(client: TestClient) -> str:
     return re.search(r'name="csrf" value="([^"]+)"', client.get("/add").text).group(1)
@@ -48,10 +46,10 @@ def test_the_form_without_javascript_redirects_to_the_job_page(fresh_db, news_si
         assert "Blinken presses Xi" in client.get(answer.headers["location"]).text
 
 
-def test_an_uploaded_file_is_ingested(fresh_db):
+def test_an_uploaded_file_is_ingested(fresh_db, new_article_html):
     with TestClient(create_app(fresh_db, analyze=False)) as client:
         answer = client.post("/add", data={"csrf": _csrf(client)}, headers={"Accept": "application/json"},
-                             files={"files": ("../../evil name.html", NEW_ARTICLE.encode(), "text/html")})
+                             files={"files": ("../../evil name.html", new_article_html.encode(), "text/html")})
         assert answer.status_code == 202
         job = _finished(client, answer.json()["status_url"])
         assert job["state"] == "done" and len(job["ingested"]) == 1
