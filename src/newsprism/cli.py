@@ -1,7 +1,6 @@
 """The ``newsprism`` command: a thin layer over the Python API (``newsprism.open``)."""
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 import time
@@ -18,6 +17,7 @@ from rich.table import Table
 from . import corpus as corpus_module
 from .errors import MissingStore, StoreError
 from .findings import CitedSummary
+from .jsonviews import dumps as _dumps, show_json, story_detail_json, story_json as _story_json
 from .model import Article, Failure, IngestReport, RawArticle
 from .records import jsonable
 from .safe_text import SafeConsole, one_line
@@ -166,12 +166,12 @@ def show(
         article = corpus.article(article_id)
         check = corpus.store.headline_checks().get(article.id) if article else None
         event_check = corpus.headline_vs_event(article.id) if article else None
+        shown = show_json(corpus, article) if article and as_json else None
     if article is None:
         err.print(f"error: no article with id {article_id!r} in {_shown(db)}", markup=False, highlight=False)
         raise typer.Exit(2)
     if as_json:
-        _print_json({**_article_json(article), "headline_check": check["label"] if check else None,
-                     "headline_check_detail": check, "headline_vs_event": event_check})
+        _print_json(shown)
         return
     out.print(f"[bold]{_markup_safe(article.headline or '(no headline)')}[/bold]")
     for name, value in article.summary().items():
@@ -294,16 +294,12 @@ def story(
         if found is None:
             err.print(f"error: no story with id {story_id!r} in {_shown(db)} (run `newsprism stories`)", markup=False, highlight=False)
             raise typer.Exit(2)
+        if as_json:
+            _print_json(story_detail_json(corpus, found))
+            return
         groups = corpus.provenance_groups(found.articles)
         by_id = {a.id: a for a in corpus.articles() if a.id in set(found.articles)}
         summaries = {scope: corpus.summary(scope) for scope in (found.id, *(e.id for e in found.events))}
-    if as_json:
-        _print_json({**_story_json(found), "provenance_groups": [
-            {"origin": g.origin, "members": [{"id": m.id, "relation": m.relation}
-                                             for m in g.members if m.id != g.origin]} for g in groups],
-            "summary": summaries[found.id],
-            "event_summaries": {e.id: summaries[e.id] for e in found.events}})
-        return
     out.print(f"[bold]{_markup_safe(found.title)}[/bold]  "
               f"{len(found.articles)} articles, {found.independent_sources} independent sources")
     _print_summary(summaries[found.id])
@@ -739,6 +735,35 @@ def unfollow(
     out.print(f"unfollowed {matches[0][:10]}")
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on. Anything but loopback needs a token.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[Optional[str], typer.Option(
+        "--token", envvar="NEWSPRISM_TOKEN", show_default=False,
+        help="Access token: every page and endpoint (but /healthz) needs it; required off loopback.")] = None,
+    allow_private: Annotated[bool, typer.Option(
+        help="Let URLs pasted in the browser fetch private, loopback and link-local addresses.")] = False,
+) -> None:
+    """The web app and JSON API over the store: search, stories, events, articles, adding articles
+    from the browser, exports; /api/openapi.json describes the API (its JSON is the CLI's --json)."""
+    import uvicorn
+
+    from .web import create_app
+    from .web.security import LOOPBACK_HOSTS, is_loopback
+
+    loopback = is_loopback(host)
+    if not loopback and not token:
+        err.print(f"error: refusing to listen on {host} without a token: pass --token or set NEWSPRISM_TOKEN "
+                  "(or keep the default --host 127.0.0.1)", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+    web_app = create_app(db, token=token or None, allow_private=allow_private,
+                         allowed_hosts=list(LOOPBACK_HOSTS) if loopback else None)
+    err.print(f"newsprism: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", markup=False, highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
 # --- helpers ------------------------------------------------------------------------------------
 def _progress(*extra) -> Progress:
     """A progress bar on stderr, shown only on a terminal, gone when done (``_StageLines`` is
@@ -884,26 +909,9 @@ def _articles_table(rows: list[Article]) -> Table:
     return table
 
 
-def _article_json(article: Article) -> dict:
-    return {**article.summary(), "canonical_url": article.canonical_url, "source": article.source,
-            "text": article.text, "removed": [line.text for line in article.removed],
-            "removed_detail": [{"text": l.text, "reason": l.reason, "line": l.line} for l in article.removed],
-            "captions": list(article.captions),
-            "blocks": [{"text": b.text, "kind": b.kind, "line": b.line} for b in article.blocks],
-            "provenance": article.provenance}
-
-
-def _story_json(story) -> dict:
-    return {"id": story.id, "title": story.title, "articles": list(story.articles), "outlets": list(story.outlets),
-            "independent_sources": story.independent_sources, "start": story.start, "end": story.end,
-            "events": [{"id": e.id, "title": e.title, "start": e.start, "end": e.end,
-                        "articles": [{"id": a.id, "role": a.role, "flags": list(a.flags)} for a in e.articles]}
-                       for e in story.events]}
-
-
 def _print_json(value: object) -> None:
     """Every ``--json``: records and plain values through the one serialiser (``records.jsonable``)."""
-    sys.stdout.write(json.dumps(jsonable(value), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(_dumps(value) + "\n")
 
 
 def _markup_safe(text: str) -> str:

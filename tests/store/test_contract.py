@@ -127,6 +127,45 @@ def test_contract_search_is_words_not_syntax(store):
     assert store.search("   ") == []
 
 
+def _three(store) -> None:
+    store.add(raw("1"), article("a" * 16, "Blinken met Wang Yi in Beijing to talk about fentanyl.", outlet="Ledger",
+                                published="2024-04-26T10:00:00Z", language="en"))
+    store.add(raw("2"), article("b" * 16, "Fentanyl talks went on in Beijing on Saturday.", outlet="Courier",
+                                published="2024-04-27", language="en"))
+    store.add(raw("3"), article("c" * 16, "Blinken en Pékin : le fentanyl au menu.", outlet="Ledger",
+                                published=None, language="fr"))
+
+
+def test_contract_search_hits_filter_and_mark_the_snippet(store):
+    from newsprism.store.search import MARK_END, MARK_START
+
+    _three(store)
+    hits = store.search_hits("fentanyl")
+    assert {h.article.id for h in hits} == {"a" * 16, "b" * 16, "c" * 16}
+    assert all(f"{MARK_START}" in h.snippet and MARK_END in h.snippet for h in hits)
+    assert [h.article.id for h in store.search_hits("fentanyl", outlets=["Ledger"], languages=["en"])] == ["a" * 16]
+    assert [h.article.id for h in store.search_hits("fentanyl", since="2024-04-27")] == ["b" * 16]
+    assert [h.article.id for h in store.search_hits("fentanyl", until="2024-04-26")] == ["a" * 16]
+    assert [h.article.id for h in store.search_hits("fentanyl", article_ids=["c" * 16])] == ["c" * 16]
+    assert store.search_hits("fentanyl", article_ids=[]) == []
+    assert len(store.search_hits("fentanyl", limit=2)) == 2 and len(store.search_hits("fentanyl", limit=2, offset=2)) == 1
+
+
+def test_contract_search_hits_without_words_lists_newest_first_undated_last(store):
+    _three(store)
+    hits = store.search_hits("   ")
+    assert [h.article.id for h in hits] == ["b" * 16, "a" * 16, "c" * 16]
+    assert all(h.snippet and "\x02" not in h.snippet for h in hits)
+    assert [h.article.id for h in store.search_hits("", outlets=["Courier"])] == ["b" * 16]
+
+
+def test_contract_search_hits_are_words_not_syntax(store):
+    _three(store)
+    assert store.search_hits('NEAR( "x') == [] and store.search_hits("'; DROP TABLE articles; --") == []
+    assert store.search_hits("fentanyl", outlets=["') OR 1=1 --"]) == []
+    assert store.count() == 3
+
+
 # --- per-article caches -----------------------------------------------------------------------------
 def test_contract_annotations_by_version(store):
     store.add(raw(), article())

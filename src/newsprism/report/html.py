@@ -56,8 +56,7 @@ def write_report(articles: list[Article], out: Path, *, stories: Sequence[Story]
         folder.mkdir(parents=True, exist_ok=True)
     _copy_static(out)
     index = views.build_index(articles, stories, groups, data or ReportData())
-    common = {"generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-              "h": _Helpers(index), "status_text": STATUS_TEXT}
+    common = common_context(index)
     page = out / "index.html"
     _write(page, "index.html", articles=articles, stories=stories, stats=_stats(articles), root=".",
            summaries=index.data.summaries, **common)
@@ -70,34 +69,52 @@ def write_report(articles: list[Article], out: Path, *, stories: Sequence[Story]
     for i, article in enumerate(articles, 1):
         if on_progress:
             on_progress("article pages", i, len(articles))
-        marks, listing = views.article_marks(index, article)
-        body = [(p, render(article.text, p, marks)) for p in paragraphs(article)]
         (out / "articles" / f"{slug(article.id)}.html").write_text(for_html(template.render(
-            article=article, fields=_fields(article), story=index.story_of_article.get(article.id),
-            event=index.event_of_article.get(article.id), check=checks.get(article.id), body=body,
-            listing=listing, root="..", **common)), encoding="utf-8")
+            **article_context(index, article, checks.get(article.id)), **common)), encoding="utf-8")
     return page
 
 
-def _write_story(out: Path, index: views.Index, story: Story, groups, relations, common: dict) -> None:
+def article_context(index: views.Index, article: Article, check: Mapping | None) -> dict:
+    """What ``article.html`` shows of one article (besides the ``common`` values)."""
+    marks, listing = views.article_marks(index, article)
+    body = [(p, render(article.text, p, marks)) for p in paragraphs(article)]
+    return {"article": article, "fields": _fields(article), "story": index.story_of_article.get(article.id),
+            "event": index.event_of_article.get(article.id), "check": check, "body": body, "listing": listing,
+            "root": ".."}
+
+
+def story_context(index: views.Index, story: Story, groups: Sequence[ProvenanceGroup],
+                  relations: Sequence[Relation]) -> tuple[dict, list[dict]]:
+    """What ``story.html`` shows of one story, and what ``event.html`` shows of each of its events."""
     events = views.timeline(index, story)
     quotes, claims = views.quotes_by_event(index, story), views.claims_by_event(index, story)
     story_matrix = views.matrix(index, index.claims.get(story.id, []), story.articles)
-    _write(out / "stories" / f"{slug(story.id)}.html", "story.html", story=story, events=events,
-           unplaced=views.unplaced(index, story),
-           chart=timeline_svg(events, label=f"Timeline of {story.title}"),
-           summary=index.data.summaries.get(story.id), quotes=quotes, claims=claims, matrix=story_matrix,
-           all_quotes=[q for e in events for q in quotes.get(e["id"], [])] + quotes.get(None, []),
-           outlets=(panel := views.outlet_panel(index, story, story_matrix)), terms=views.term_table(panel),
-           provenance=views.provenance(index, story, groups, relations),
-           figures=(figures := views.figures_of_story(index, story)), root="..", **common)
-    for event in events:
-        members = [a["id"] for a in event["articles"]]
-        _write(out / "events" / f"{slug(event['id'])}.html", "event.html", story=story, event=event,
-               summary=index.data.summaries.get(event["id"]), quotes=quotes.get(event["id"], []),
-               claims=claims.get(event["id"], []),
-               matrix=views.matrix(index, claims.get(event["id"], []), members),
-               figures=[f for f in figures if f["event"] == event["id"]], root="..", **common)
+    page = dict(story=story, events=events, unplaced=views.unplaced(index, story),
+                chart=timeline_svg(events, label=f"Timeline of {story.title}"),
+                summary=index.data.summaries.get(story.id), quotes=quotes, claims=claims, matrix=story_matrix,
+                all_quotes=[q for e in events for q in quotes.get(e["id"], [])] + quotes.get(None, []),
+                outlets=(panel := views.outlet_panel(index, story, story_matrix)), terms=views.term_table(panel),
+                provenance=views.provenance(index, story, groups, relations),
+                figures=(figures := views.figures_of_story(index, story)), root="..")
+    event_pages = [dict(story=story, event=event, summary=index.data.summaries.get(event["id"]),
+                        quotes=quotes.get(event["id"], []), claims=claims.get(event["id"], []),
+                        matrix=views.matrix(index, claims.get(event["id"], []), [a["id"] for a in event["articles"]]),
+                        figures=[f for f in figures if f["event"] == event["id"]], root="..")
+                   for event in events]
+    return page, event_pages
+
+
+def common_context(index: views.Index) -> dict:
+    """Values every page template uses: the generation time, the lookups, the status words."""
+    return {"generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "h": _Helpers(index), "status_text": STATUS_TEXT}
+
+
+def _write_story(out: Path, index: views.Index, story: Story, groups, relations, common: dict) -> None:
+    page, event_pages = story_context(index, story, groups, relations)
+    _write(out / "stories" / f"{slug(story.id)}.html", "story.html", **page, **common)
+    for event in event_pages:
+        _write(out / "events" / f"{slug(event['event']['id'])}.html", "event.html", **event, **common)
 
 
 def _write(path: Path, template: str, **context) -> None:

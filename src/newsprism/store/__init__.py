@@ -21,9 +21,10 @@ from ..errors import StoreError
 from ..findings import StoredFinding
 from ..model import Annotation, Article, Assignment, ProvenanceGroup, RawArticle, Relation, Story
 from ..watch.records import Alert, FeedState, SeenItem
+from .search import SearchHit
 from .sqlite import SQLiteStore
 
-__all__ = ["Store", "SQLiteStore", "open_store", "is_url"]
+__all__ = ["SearchHit", "Store", "SQLiteStore", "open_store", "is_url"]
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 
@@ -59,6 +60,13 @@ class Store(Protocol):
     def nearest(self, vector: Any, limit: int = 10, version: str | None = None) -> list[tuple[str, float]]:
         """Candidate retrieval: the ids of the articles whose vectors (of ``version`` when given)
         are closest to ``vector`` by cosine similarity, with that similarity, best first."""
+
+    def search_hits(self, query: str, *, outlets: Sequence[str] = (), since: str | None = None,
+                    until: str | None = None, languages: Sequence[str] = (),
+                    article_ids: Iterable[str] | None = None, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Filtered full-text search with a snippet per hit (matched words between
+        ``search.MARK_START`` and ``search.MARK_END``): best first when ``query`` has words, else
+        newest first. Dates are inclusive ``YYYY-MM-DD`` bounds on the publication date."""
 
     def count(self) -> int: ...
 

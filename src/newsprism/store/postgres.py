@@ -27,6 +27,7 @@ from ..findings import StoredFinding, encode, kind_of
 from ..model import Annotation, Article, Assignment, Entity, GroupMember, ProvenanceGroup, RawArticle, Relation, Span, Story
 from ..watch.records import Alert, FeedState, SeenItem
 from .pg_migrations import HNSW_DIM, migrate
+from .search import ELLIPSIS, MARK_END, MARK_START, SNIPPET_TOKENS, SearchHit, plain_snippet
 from .sqlite import _COLUMNS, _HINTS, _article, _detail_json, _now, _story, raw_id
 
 # hnsw.ef_search (pgvector's default 40) is raised to the number of neighbours asked for, up to
@@ -174,6 +175,51 @@ class PostgresStore:
             " FROM articles a, plainto_tsquery('simple', %s) q"
             " WHERE a.tsv @@ q ORDER BY ts_rank_cd(a.tsv, q) DESC, a.seq LIMIT %s", (query, limit)).fetchall()
         return [_article(row) for row in rows]
+
+    def search_hits(self, query: str, *, outlets: Sequence[str] = (), since: str | None = None,
+                    until: str | None = None, languages: Sequence[str] = (),
+                    article_ids: Iterable[str] | None = None, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Filtered search with a snippet per hit (``ts_headline``): best matches first when ``query``
+        has words (rank: minus ``ts_rank_cd``, lower is better, as SQLite's bm25), else the newest
+        first. ``since`` / ``until`` are inclusive ISO dates on the publication date; the query is
+        words (``plainto_tsquery``), never syntax."""
+        where: list[str] = []
+        params: list[Any] = []
+        if outlets:
+            where.append("a.outlet = ANY(%s)")
+            params.append(list(outlets))
+        if languages:
+            where.append("a.language = ANY(%s)")
+            params.append(list(languages))
+        if since:
+            where.append('left(a.published, 10) COLLATE "C" >= %s')
+            params.append(since[:10])
+        if until:
+            where.append('left(a.published, 10) COLLATE "C" <= %s')
+            params.append(until[:10])
+        if article_ids is not None:
+            where.append("a.id = ANY(%s)")
+            params.append(list(dict.fromkeys(article_ids)))
+        bounds = (max(0, limit), max(0, offset))
+        if query.split():
+            sql = (f"SELECT {_ARTICLE_SELECT_A}, ts_headline('simple', a.text, q, %s) AS hit,"
+                   " -ts_rank_cd(a.tsv, q) AS rank FROM articles a, plainto_tsquery('simple', %s) q"
+                   " WHERE a.tsv @@ q" + "".join(f" AND {w}" for w in where) +
+                   " ORDER BY rank, a.seq LIMIT %s OFFSET %s")
+            rows = self.conn.execute(sql, (HEADLINE_OPTIONS, query, *params, *bounds)).fetchall()
+        else:
+            sql = (f"SELECT {_ARTICLE_SELECT_A}, NULL AS hit, 0.0 AS rank FROM articles a"
+                   + (" WHERE " + " AND ".join(where) if where else "") +
+                   ' ORDER BY a.published IS NULL, a.published COLLATE "C" DESC, a.seq DESC LIMIT %s OFFSET %s')
+            rows = self.conn.execute(sql, (*params, *bounds)).fetchall()
+        hits = []
+        for row in rows:
+            article = _article(row)
+            snippet = plain_snippet(article.text)
+            if row["hit"]:
+                snippet = _with_ellipses(row["hit"], article.text)
+            hits.append(SearchHit(article=article, snippet=snippet, rank=float(row["rank"])))
+        return hits
 
     def nearest(self, vector: Any, limit: int = 10, version: str | None = None) -> list[tuple[str, float]]:
         """The articles whose vectors are closest to ``vector`` (cosine similarity, best first):
@@ -475,3 +521,19 @@ def _annotation(row: Mapping[str, Any]) -> Annotation:
         entities=tuple(Entity(text=t, label=l, start=a, end=b) for t, l, a, b in json.loads(row["entities"])),
         sentence_vectors=matrix, vector=vector,
         lead_vector=None if row["lead_vector"] is None else _floats(row["lead_vector"]))
+
+
+# ts_headline's options: matched words between the marks of search.py, one fragment of about
+# SNIPPET_TOKENS words (SQLite's snippet() takes the same number of tokens).
+HEADLINE_OPTIONS = (f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_TOKENS},"
+                    f" MinWords={SNIPPET_TOKENS // 2}, MaxFragments=1, FragmentDelimiter={ELLIPSIS}")
+
+
+def _with_ellipses(snippet: str, text: str) -> str:
+    """An ellipsis where the snippet cuts the text, as SQLite's snippet() marks it."""
+    plain = snippet.replace(MARK_START, "").replace(MARK_END, "")
+    words = plain.split()
+    flat = " ".join(text.split())
+    start = not words or flat.startswith(" ".join(words[:3]))
+    end = not words or flat.endswith(" ".join(words[-3:]))
+    return ("" if start else ELLIPSIS) + snippet.strip() + ("" if end else ELLIPSIS)

@@ -22,6 +22,7 @@ from ..model import (Annotation, Article, Assignment, Block, Entity, Event, Even
 from ..findings import StoredFinding, encode, kind_of
 from ..watch.records import Alert, FeedState, SeenItem
 from .migrations import migrate
+from .search import ELLIPSIS, MARK_END, MARK_START, SNIPPET_TOKENS, SearchHit, plain_snippet
 
 _HINTS = ("title", "published", "outlet", "author")
 # Seconds a writer waits for another's lock; each ingest transaction holds it for milliseconds.
@@ -158,6 +159,47 @@ class SQLiteStore:
         similarity = np.divide(matrix @ query, norms, out=np.zeros(len(ids), dtype=np.float32), where=norms > 0)
         order = sorted(range(len(ids)), key=lambda i: (-float(similarity[i]), ids[i]))[:limit]
         return [(ids[i], float(similarity[i])) for i in order]
+
+    def search_hits(self, query: str, *, outlets: Sequence[str] = (), since: str | None = None,
+                    until: str | None = None, languages: Sequence[str] = (),
+                    article_ids: Iterable[str] | None = None, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Filtered search with a snippet per hit: best matches first (bm25) when ``query`` has words,
+        else the newest first. ``since`` / ``until`` are inclusive ISO dates (``YYYY-MM-DD``) on the
+        publication date; ``outlets`` and ``languages`` match exactly; ``article_ids`` restricts to
+        those articles (a story's, or those with a flag). The query is quoted: never FTS syntax."""
+        phrase = " ".join('"' + term.replace('"', '""') + '"' for term in query.split())
+        where, params = [], []
+        if outlets:
+            where.append("articles.outlet IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(outlets)))
+        if languages:
+            where.append("articles.language IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(languages)))
+        if since:
+            where.append("substr(articles.published, 1, 10) >= ?")
+            params.append(since[:10])
+        if until:
+            where.append("substr(articles.published, 1, 10) <= ?")
+            params.append(until[:10])
+        if article_ids is not None:
+            where.append("articles.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(dict.fromkeys(article_ids))))
+        if phrase:
+            sql = (f"SELECT articles.*, snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '{ELLIPSIS}', "
+                   f"{SNIPPET_TOKENS}) AS hit, bm25(articles_fts) AS rank"
+                   " FROM articles_fts JOIN articles ON articles.rowid = articles_fts.rowid"
+                   " WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where) +
+                   " ORDER BY rank, articles.rowid LIMIT ? OFFSET ?")
+            params = [phrase, *params]
+        else:
+            sql = ("SELECT articles.*, NULL AS hit, 0.0 AS rank FROM articles"
+                   + (" WHERE " + " AND ".join(where) if where else "") +
+                   " ORDER BY articles.published IS NULL, articles.published DESC, articles.rowid DESC"
+                   " LIMIT ? OFFSET ?")
+        rows = self.conn.execute(sql, (*params, max(0, limit), max(0, offset))).fetchall()
+        return [SearchHit(article=(article := _article(row)),
+                          snippet=row["hit"] if row["hit"] else plain_snippet(article.text), rank=row["rank"])
+                for row in rows]
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]

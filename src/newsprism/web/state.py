@@ -1,0 +1,134 @@
+"""The app's view of the store: one connection per serving thread, and a cached snapshot of what
+the report's pages need (articles, stories, findings, lookups), rebuilt when it goes stale.
+
+A store given as a path is opened once per thread (SQLite in WAL mode: readers never wait for the
+ingesting writer, which opens its own connection). A store given as an object is used as it is.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..corpus import Corpus
+from ..model import Article, ProvenanceGroup, Relation, Story
+from ..report import views
+from ..report.data import ReportData, slug
+from ..store import Store, open_store
+
+# A snapshot older than this is rebuilt on the next page view: another process (``newsprism
+# watch``, a CLI ingest) may have written; the app's own ingest jobs drop it at once.
+SNAPSHOT_TTL_S = 5.0
+
+
+@dataclass(slots=True)
+class Snapshot:
+    """What the pages show, read once: the report's ``Index`` and lookups by slug."""
+
+    articles: list[Article]
+    stories: list[Story]
+    groups: list[ProvenanceGroup]
+    relations: list[Relation]
+    checks: dict[str, dict]
+    data: ReportData
+    index: views.Index
+    story_by_slug: dict[str, Story] = field(default_factory=dict)
+    event_by_slug: dict[str, tuple[Story, str]] = field(default_factory=dict)
+    article_by_slug: dict[str, Article] = field(default_factory=dict)
+    flags_of: dict[str, set[str]] = field(default_factory=dict)
+    pages: dict[str, Any] = field(default_factory=dict)  # story id -> (story page, event pages)
+    built: float = 0.0
+
+    @property
+    def outlets(self) -> list[tuple[str, int]]:
+        return sorted(Counter(a.outlet for a in self.articles if a.outlet).items(), key=lambda kv: (-kv[1], kv[0]))
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({a.language for a in self.articles if a.language})
+
+    @property
+    def flags(self) -> list[str]:
+        return sorted({f for found in self.flags_of.values() for f in found})
+
+    def with_flag(self, flag: str) -> list[str]:
+        return [aid for aid, found in self.flags_of.items() if flag in found]
+
+
+def build_snapshot(corpus: Corpus) -> Snapshot:
+    articles = list(corpus.articles())
+    stories = corpus.stories()
+    groups, relations = corpus.provenance_groups(), corpus.relations()
+    data = corpus.report_data()
+    index = views.build_index(articles, stories, groups, data)
+    snap = Snapshot(articles=articles, stories=stories, groups=groups, relations=relations,
+                    checks=corpus.store.headline_checks(), data=data, index=index, built=time.monotonic())
+    for story in stories:
+        snap.story_by_slug[slug(story.id)] = story
+        for event in story.events:
+            snap.event_by_slug[slug(event.id)] = (story, event.id)
+    for article in articles:
+        snap.article_by_slug[slug(article.id)] = article
+        snap.flags_of[article.id] = {f.split(" (")[0] for f in article.flags}
+    for aid, flags in index.flags_of_article.items():
+        snap.flags_of.setdefault(aid, set()).update(flags)
+    return snap
+
+
+class Stores:
+    """A store per serving thread (for a path), or the one store object given."""
+
+    def __init__(self, store_or_path: Store | str | Path):
+        self.path: str | None = None
+        self.shared: Store | None = None
+        if isinstance(store_or_path, (str, Path)):
+            self.path = str(store_or_path)
+        else:
+            self.shared = store_or_path
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._lock = threading.Lock()
+        self._snapshot: Snapshot | None = None
+        self._snapshot_lock = threading.Lock()
+
+    def reader(self) -> Corpus:
+        """The calling thread's corpus (never closed by the caller)."""
+        if self.shared is not None:
+            return Corpus(self.shared)
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = open_store(self.path or "")
+            with self._lock:
+                self._opened.append(store)
+        return Corpus(store)
+
+    def writer(self) -> tuple[Corpus, bool]:
+        """A corpus for an ingest job, and whether the job must close it when done."""
+        if self.shared is not None:
+            return Corpus(self.shared), False
+        return Corpus(open_store(self.path or "")), True
+
+    def snapshot(self) -> Snapshot:
+        snap = self._snapshot
+        if snap is not None and time.monotonic() - snap.built < SNAPSHOT_TTL_S:
+            return snap
+        with self._snapshot_lock:
+            snap = self._snapshot
+            if snap is None or time.monotonic() - snap.built >= SNAPSHOT_TTL_S:
+                snap = self._snapshot = build_snapshot(self.reader())
+            return snap
+
+    def invalidate(self) -> None:
+        self._snapshot = None
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for store in opened:
+            try:
+                store.close()
+            except Exception:  # noqa: BLE001 - closing at shutdown: nothing left to report to
+                pass
