@@ -240,3 +240,20 @@ def test_cli_show_piped_keeps_paragraphs_unwrapped(ingested):
                       if row["headline"] == LONG_HEADLINE)
     shown = runner.invoke(app, ["show", article_id, "--db", str(ingested)]).stdout
     assert PROSE.strip() in shown.splitlines()
+
+
+def test_ingest_that_stores_nothing_leaves_no_new_store(tmp_path):
+    """A mistyped input: the error line, exit 1, and no empty corpus left at --db."""
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "typo.txt"), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "typo.txt" in result.output
+    assert not db.exists() and not (tmp_path / "new.db-wal").exists()
+
+
+def test_ingest_that_stores_nothing_keeps_an_existing_store(tmp_path):
+    db = tmp_path / "kept.db"
+    first = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", str(db)])
+    assert first.exit_code == 0
+    again = CliRunner().invoke(app, ["ingest", str(tmp_path / "typo.txt"), "--db", str(db)])
+    assert again.exit_code == 1 and db.exists()

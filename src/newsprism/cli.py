@@ -121,9 +121,13 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Ingest inputs into the store. Exits 1 if any input failed (the rest still go in)."""
+    fresh = _new_sqlite_file(db)
     with corpus_module.open(db) as corpus:
         report = _ingest_with_progress(corpus, inputs, allow_private=allow_private,
                                        max_bytes=int(max_mb * 1_000_000))
+        stored = corpus.store.count()
+    if fresh is not None and stored == 0:
+        _remove_sqlite_file(fresh)  # a mistyped input must not leave an empty corpus behind
     if as_json:
         _print_json({"ingested": list(report.ingested), "duplicates": list(report.duplicates),
                      "failed": [{"input": f.source, "reason": f.reason, "retryable": f.retryable}
@@ -131,6 +135,22 @@ def ingest(
     else:
         err.print(report.line())
     raise typer.Exit(0 if report.ok else 1)
+
+
+def _new_sqlite_file(db: str) -> Path | None:
+    """The SQLite file ``db`` names when it does not exist yet (``ingest`` is about to create it)."""
+    from .store import is_url
+
+    if is_url(str(db)) or str(db) == ":memory:":
+        return None
+    path = Path(db)
+    return None if path.exists() else path
+
+
+def _remove_sqlite_file(path: Path) -> None:
+    """Remove a SQLite file this command created and left empty, with its WAL side files."""
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 @app.command()
