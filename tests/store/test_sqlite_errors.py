@@ -83,3 +83,12 @@ def test_store_locked_for_longer_than_the_busy_timeout(tmp_path, monkeypatch):
         other.execute("ROLLBACK")
         other.close()
         store.close()
+
+
+def test_store_search_with_nul_in_query_matches_the_words(tmp_path):
+    store = SQLiteStore(tmp_path / "s.db")
+    store.add(_raw("harbour storm"), _article("a1", "The harbour closed before the storm."))
+    assert [a.id for a in store.search("harbour\x00storm")] == ["a1"]
+    assert [h.article.id for h in store.search_hits("\x00harbour")] == ["a1"]
+    assert store.search_hits("\x00") == store.search_hits("")
+    store.close()

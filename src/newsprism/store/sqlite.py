@@ -128,7 +128,7 @@ class SQLiteStore:
 
     def search(self, query: str, limit: int = 20) -> list[Article]:
         """Full-text search (FTS5, bm25 ranking); the query is quoted, so it is never syntax."""
-        phrase = " ".join('"' + term.replace('"', '""') + '"' for term in query.split())
+        phrase = _fts_phrase(query)
         if not phrase:
             return []
         rows = self.conn.execute(
@@ -167,7 +167,7 @@ class SQLiteStore:
         else the newest first. ``since`` / ``until`` are inclusive ISO dates (``YYYY-MM-DD``) on the
         publication date; ``outlets`` and ``languages`` match exactly; ``article_ids`` restricts to
         those articles (a story's, or those with a flag). The query is quoted: never FTS syntax."""
-        phrase = " ".join('"' + term.replace('"', '""') + '"' for term in query.split())
+        phrase = _fts_phrase(query)
         where, params = [], []
         if outlets:
             where.append("articles.outlet IN (SELECT value FROM json_each(?))")
@@ -516,3 +516,9 @@ def _article(row: sqlite3.Row | Mapping[str, Any]) -> Article:
         stage_versions=detail["stage_versions"],
         flags=tuple(detail.get("flags", ())),
     )
+
+
+def _fts_phrase(query: str) -> str:
+    """Each word of ``query`` as a quoted FTS5 string (never syntax). A NUL ends an FTS5 string
+    early ("unterminated string"), so NULs count as spaces."""
+    return " ".join('"' + term.replace('"', '""') + '"' for term in query.replace("\x00", " ").split())

@@ -52,8 +52,11 @@ MAX_URLS = 100  # URLs pasted in one form
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
+# auto_reload off: the templates ship in the package, and checking each one's file on every render
+# took a tenth of the server's time under load (bench/serve_load.py).
 _ENV = report_html._ENV.overlay(loader=ChoiceLoader([PackageLoader("newsprism.web", "templates"),
-                                                     PackageLoader("newsprism.report", "templates")]))
+                                                     PackageLoader("newsprism.report", "templates")]),
+                                auto_reload=False)
 
 
 class BadRequest(Exception):
@@ -192,8 +195,7 @@ class _Web:
         else:
             order = "coverage"
             stories.sort(key=lambda s: (s.independent_sources, len(s.articles), s.end or ""), reverse=True)
-        recent = sorted(snap.articles, key=lambda a: a.published or "", reverse=True)[:8]
-        return self.render(request, "home.html", snap=snap, stories=stories, order=order, recent=recent,
+        return self.render(request, "home.html", snap=snap, stories=stories, order=order, recent=snap.recent,
                            summaries=snap.data.summaries, outlets=snap.outlets)
 
     def search_page(self, request: Request) -> Response:

@@ -1,11 +1,15 @@
 """The app's view of the store: one connection per serving thread, and a cached snapshot of what
 the report's pages need (articles, stories, findings, lookups), rebuilt when it goes stale.
 
+A stale snapshot is rebuilt in a background thread while pages go on being served from the old
+one (only the first build, and the one after the app's own ingest drops it, make a page wait).
+
 A store given as a path is opened once per thread (SQLite in WAL mode: readers never wait for the
 ingesting writer, which opens its own connection). A store given as an object is used as it is.
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import Counter
@@ -22,6 +26,14 @@ from ..store import Store, open_store
 # A snapshot older than this is rebuilt on the next page view: another process (``newsprism
 # watch``, a CLI ingest) may have written; the app's own ingest jobs drop it at once.
 SNAPSHOT_TTL_S = 5.0
+# A stale snapshot is rebuilt no sooner than this many times its own build time after it was built:
+# at 100,000 articles a build takes seconds (bench/serve_load.py, bench/RESULTS.md "Serve under
+# load"), and rebuilding every SNAPSHOT_TTL_S would keep a core busy rebuilding; this caps rebuilds
+# at about a fifth of the serving process's time.
+REBUILD_COST_FACTOR = 4.0
+RECENT = 8  # articles in the home page's "recent" list
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -41,24 +53,25 @@ class Snapshot:
     flags_of: dict[str, set[str]] = field(default_factory=dict)
     pages: dict[str, Any] = field(default_factory=dict)  # story id -> (story page, event pages)
     built: float = 0.0
+    cost: float = 0.0  # seconds the build took
+    # Computed once per build, not per page: each is a pass over every article (tens of ms at
+    # 100,000 articles, bench/serve_load.py).
+    outlets: list[tuple[str, int]] = field(default_factory=list)  # (outlet, articles), most first
+    languages: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    recent: list[Article] = field(default_factory=list)  # the newest few, for the home page
 
     @property
-    def outlets(self) -> list[tuple[str, int]]:
-        return sorted(Counter(a.outlet for a in self.articles if a.outlet).items(), key=lambda kv: (-kv[1], kv[0]))
+    def stale(self) -> bool:
+        return time.monotonic() - self.built >= max(SNAPSHOT_TTL_S, REBUILD_COST_FACTOR * self.cost)
 
-    @property
-    def languages(self) -> list[str]:
-        return sorted({a.language for a in self.articles if a.language})
-
-    @property
-    def flags(self) -> list[str]:
-        return sorted({f for found in self.flags_of.values() for f in found})
 
     def with_flag(self, flag: str) -> list[str]:
         return [aid for aid, found in self.flags_of.items() if flag in found]
 
 
 def build_snapshot(corpus: Corpus) -> Snapshot:
+    start = time.monotonic()
     articles = list(corpus.articles())
     stories = corpus.stories()
     groups, relations = corpus.provenance_groups(), corpus.relations()
@@ -75,6 +88,12 @@ def build_snapshot(corpus: Corpus) -> Snapshot:
         snap.flags_of[article.id] = {f.split(" (")[0] for f in article.flags}
     for aid, flags in index.flags_of_article.items():
         snap.flags_of.setdefault(aid, set()).update(flags)
+    snap.outlets = sorted(Counter(a.outlet for a in articles if a.outlet).items(), key=lambda kv: (-kv[1], kv[0]))
+    snap.languages = sorted({a.language for a in articles if a.language})
+    snap.flags = sorted({f for found in snap.flags_of.values() for f in found})
+    snap.recent = sorted(articles, key=lambda a: a.published or "", reverse=True)[:RECENT]
+    snap.built = time.monotonic()
+    snap.cost = snap.built - start
     return snap
 
 
@@ -93,6 +112,8 @@ class Stores:
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._snapshot_lock = threading.Lock()
+        self._generation = 0  # bumped by invalidate(): a build begun before it is not kept
+        self._rebuilding = False
 
     def reader(self) -> Corpus:
         """The calling thread's corpus (never closed by the caller)."""
@@ -112,17 +133,46 @@ class Stores:
         return Corpus(open_store(self.path or "")), True
 
     def snapshot(self) -> Snapshot:
+        """The current snapshot; a stale one is served while a background thread builds the next."""
         snap = self._snapshot
-        if snap is not None and time.monotonic() - snap.built < SNAPSHOT_TTL_S:
+        if snap is None:
+            with self._snapshot_lock:
+                snap = self._snapshot
+                if snap is None:
+                    generation = self._generation
+                    snap = build_snapshot(self.reader())
+                    if generation == self._generation:
+                        self._snapshot = snap
             return snap
-        with self._snapshot_lock:
-            snap = self._snapshot
-            if snap is None or time.monotonic() - snap.built >= SNAPSHOT_TTL_S:
-                snap = self._snapshot = build_snapshot(self.reader())
-            return snap
+        if snap.stale:
+            with self._lock:
+                start, self._rebuilding = not self._rebuilding, True
+            if start:
+                threading.Thread(target=self._rebuild, name="newsprism-snapshot", daemon=True).start()
+        return snap
+
+    def _rebuild(self) -> None:
+        generation = self._generation
+        try:
+            corpus, owned = self.writer()  # its own connection: the thread ends with the build
+            try:
+                snap = build_snapshot(corpus)
+            finally:
+                if owned:
+                    corpus.store.close()
+            with self._snapshot_lock:
+                if generation == self._generation and self._snapshot is not None:
+                    self._snapshot = snap
+        except Exception:  # noqa: BLE001 - the old snapshot goes on being served; retried when next stale
+            log.exception("rebuilding the web snapshot failed")
+        finally:
+            with self._lock:
+                self._rebuilding = False
 
     def invalidate(self) -> None:
-        self._snapshot = None
+        with self._snapshot_lock:
+            self._generation += 1
+            self._snapshot = None
 
     def close(self) -> None:
         with self._lock:
