@@ -166,6 +166,14 @@ def test_contract_search_hits_are_words_not_syntax(store):
     assert store.count() == 3
 
 
+
+def test_contract_search_with_a_nul_character_reads_it_as_a_space(store):
+    """A NUL typed into a search box (the web app's fuzz run sent q=%00) is no server error."""
+    _three(store)
+    assert [a.id for a in store.search("wang\x00beijing")] == ["a" * 16]
+    assert isinstance(store.search_hits("\x00fentanyl", outlets=["Ledger\x00"], languages=["\x00"]), list)
+    assert {h.article.id for h in store.search_hits("fentanyl\x00", since="2024-04-27\x00")} == {"b" * 16}
+
 # --- per-article caches -----------------------------------------------------------------------------
 def test_contract_annotations_by_version(store):
     store.add(raw(), article())

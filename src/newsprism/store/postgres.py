@@ -168,6 +168,7 @@ class PostgresStore:
     def search(self, query: str, limit: int = 20) -> list[Article]:
         """Full-text search (tsvector + GIN, ranked by ts_rank_cd): the query goes through
         ``plainto_tsquery``, so every word must occur and nothing in it is syntax."""
+        query = _no_nul(query)
         if not query.split():
             return []
         rows = self.conn.execute(
@@ -183,6 +184,8 @@ class PostgresStore:
         has words (rank: minus ``ts_rank_cd``, lower is better, as SQLite's bm25), else the newest
         first. ``since`` / ``until`` are inclusive ISO dates on the publication date; the query is
         words (``plainto_tsquery``), never syntax."""
+        query, outlets, languages = _no_nul(query), [_no_nul(o) for o in outlets], [_no_nul(x) for x in languages]
+        since, until = (_no_nul(since) if since else since), (_no_nul(until) if until else until)
         where: list[str] = []
         params: list[Any] = []
         if outlets:
@@ -537,3 +540,9 @@ def _with_ellipses(snippet: str, text: str) -> str:
     start = not words or flat.startswith(" ".join(words[:3]))
     end = not words or flat.endswith(" ".join(words[-3:]))
     return ("" if start else ELLIPSIS) + snippet.strip() + ("" if end else ELLIPSIS)
+
+
+def _no_nul(text: str) -> str:
+    """PostgreSQL text holds no NUL character (psycopg refuses it): one typed into a search box
+    is a space, as SQLite's search reads it, not a server error."""
+    return text.replace("\x00", " ")
