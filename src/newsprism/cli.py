@@ -69,8 +69,10 @@ def _remember_db(ctx: typer.Context, value):
 app = typer.Typer(cls=_OneLineErrors,
     help="newsprism: one news story through every outlet that covered it.\n\n"
          "Ingest a pile of news (files, folders, URLs, RSS/Atom feeds, JSONL, WARC), clean it and store "
-         "it in a SQLite file; analyze it (who copied whom, stories and events, quotes, claims, framing, "
-         "timeline, cited summaries) and write a static report. Start with `newsprism demo`.",
+         "it in a SQLite file (or PostgreSQL: --db postgresql://...); analyze it (who copied whom, stories "
+         "and events, quotes, claims, figures, framing, timeline, cited summaries); write a static report, "
+         "or browse it live with `newsprism serve`; keep it fed with `newsprism watch`. "
+         "Start with `newsprism demo`.",
     no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 out = SafeConsole()
 err = SafeConsole(stderr=True)
