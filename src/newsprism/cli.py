@@ -123,7 +123,7 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Ingest inputs into the store. Exits 1 if any input failed (the rest still go in)."""
-    fresh = _new_sqlite_file(db)
+    fresh = corpus_module.missing_sqlite_file(db)
     with corpus_module.open(db) as corpus:
         report = _ingest_with_progress(corpus, inputs, allow_private=allow_private,
                                        max_bytes=int(max_mb * 1_000_000))
@@ -137,16 +137,6 @@ def ingest(
     else:
         err.print(report.line())
     raise typer.Exit(0 if report.ok else 1)
-
-
-def _new_sqlite_file(db: str) -> Path | None:
-    """The SQLite file ``db`` names when it does not exist yet (``ingest`` is about to create it)."""
-    from .store import is_url
-
-    if is_url(str(db)) or str(db) == ":memory:":
-        return None
-    path = Path(db)
-    return None if path.exists() else path
 
 
 def _remove_sqlite_file(path: Path) -> None:

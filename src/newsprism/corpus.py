@@ -243,6 +243,15 @@ def open(target: str | Path = DEFAULT_DB, *, create: bool = True) -> Corpus:  # 
     ``MissingStore``, so that a mistyped path is an error rather than a new empty corpus.
     """
     location = str(target)
-    if not create and not is_url(location) and location != ":memory:" and not Path(location).exists():
+    if not create and missing_sqlite_file(location) is not None:
         raise MissingStore(location, "no such corpus")
     return Corpus(open_store(location))
+
+
+def missing_sqlite_file(target: str | Path) -> Path | None:
+    """The SQLite file ``target`` names when it does not exist yet (``open`` would create it);
+    None for an existing file, ``:memory:`` or a server URL."""
+    location = str(target)
+    if is_url(location) or location == ":memory:" or Path(location).exists():
+        return None
+    return Path(location)

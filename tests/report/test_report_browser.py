@@ -4,37 +4,19 @@ to a quote, to the article; screenshots of each step are saved under a temporary
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
+from testkit import headless_chrome
+
 from newsprism.report import write_report
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
 
 @pytest.fixture(scope="module")
 def browser():
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (the test extra)")
-    chromium = CHROMIUM if CHROMIUM.exists() else (shutil.which("chromium") and Path(shutil.which("chromium")))
-    driver_path = CHROMEDRIVER if CHROMEDRIVER.exists() else (shutil.which("chromedriver") and Path(shutil.which("chromedriver")))
-    if not chromium:
-        pytest.skip("no chromium installed (apt-get install chromium chromium-driver)")
-    if not driver_path:
-        pytest.skip("no chromedriver installed (apt-get install chromium-driver)")
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(chromium)
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--window-size=1280,1000", "--force-device-scale-factor=1"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(str(driver_path)), options=options)
-    driver.implicitly_wait(2)
-    yield driver
-    driver.quit()
+    yield from headless_chrome(browser_log=False)
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ its article, adds a URL served by a local test server and sees it land in the st
 of each step are saved under a temporary folder (printed at the end)."""
 from __future__ import annotations
 
-import shutil
 import socket
 import threading
 import time
@@ -12,29 +11,13 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
+from testkit import headless_chrome
+
 
 
 @pytest.fixture(scope="module")
 def browser():
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (the test extra)")
-    chromium = CHROMIUM if CHROMIUM.exists() else (shutil.which("chromium") and Path(shutil.which("chromium")))
-    driver_path = CHROMEDRIVER if CHROMEDRIVER.exists() else (shutil.which("chromedriver") and Path(shutil.which("chromedriver")))
-    if not chromium or not driver_path:
-        pytest.skip("no chromium / chromedriver installed (apt-get install chromium chromium-driver)")
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(chromium)
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--window-size=1280,1000", "--force-device-scale-factor=1"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(driver_path)), options=options)
-    driver.implicitly_wait(2)
-    yield driver
-    driver.quit()
+    yield from headless_chrome(browser_log=True)
 
 
 @pytest.fixture

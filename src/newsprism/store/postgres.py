@@ -28,7 +28,7 @@ from ..model import Annotation, Article, Assignment, Entity, GroupMember, Proven
 from ..watch.records import Alert, FeedState, SeenItem
 from .pg_migrations import HNSW_DIM, migrate
 from .search import ELLIPSIS, MARK_END, MARK_START, SNIPPET_TOKENS, SearchHit, plain_snippet
-from .sqlite import _COLUMNS, _HINTS, _article, _detail_json, _now, _story, raw_id
+from .sqlite import _COLUMNS, _HINTS, _article, _raw_article, _detail_json, _now, _story, raw_id
 
 # hnsw.ef_search (pgvector's default 40) is raised to the number of neighbours asked for, up to
 # pgvector's maximum, so a query for k neighbours can return k.
@@ -159,11 +159,7 @@ class PostgresStore:
         row = self.conn.execute(
             "SELECT raw.* FROM raw JOIN articles ON articles.raw_id = raw.id WHERE articles.id = %s",
             (article_id,)).fetchone()
-        if row is None:
-            return None
-        hints = json.loads(row["hints"])
-        return RawArticle(source=row["source"], kind=row["kind"], body=row["body"], url=row["url"],
-                          encoding=row["encoding"], **hints)
+        return _raw_article(row) if row else None
 
     def search(self, query: str, limit: int = 20) -> list[Article]:
         """Full-text search (tsvector + GIN, ranked by ts_rank_cd): the query goes through

@@ -120,11 +120,7 @@ class SQLiteStore:
         row = self.conn.execute(
             "SELECT raw.* FROM raw JOIN articles ON articles.raw_id = raw.id WHERE articles.id = ?",
             (article_id,)).fetchone()
-        if row is None:
-            return None
-        hints = json.loads(row["hints"])
-        return RawArticle(source=row["source"], kind=row["kind"], body=row["body"], url=row["url"],
-                          encoding=row["encoding"], **hints)
+        return _raw_article(row) if row else None
 
     def search(self, query: str, limit: int = 20) -> list[Article]:
         """Full-text search (FTS5, bm25 ranking); the query is quoted, so it is never syntax."""
@@ -522,3 +518,9 @@ def _fts_phrase(query: str) -> str:
     """Each word of ``query`` as a quoted FTS5 string (never syntax). A NUL ends an FTS5 string
     early ("unterminated string"), so NULs count as spaces."""
     return " ".join('"' + term.replace('"', '""') + '"' for term in query.replace("\x00", " ").split())
+
+
+def _raw_article(row) -> RawArticle:
+    """A stored raw input (both stores keep the same columns)."""
+    return RawArticle(source=row["source"], kind=row["kind"], body=row["body"], url=row["url"],
+                      encoding=row["encoding"], **json.loads(row["hints"]))
