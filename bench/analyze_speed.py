@@ -49,7 +49,7 @@ def main() -> int:
         print(f"no evaluation data at {source}: nothing to measure")
         return 0
     import newsprism
-    from newsprism.nlp import shared_language
+    from newsprism.nlp import Language
 
     documents = pile(source, args.n)
     with tempfile.TemporaryDirectory() as tmp:
@@ -61,7 +61,7 @@ def main() -> int:
             ingest_s = time.perf_counter() - start
             texts = [a.text for a in corpus.articles() if a.is_article]
             start = time.perf_counter()
-            language = shared_language()
+            language = Language()
             language.parse(["Warm up the parser."])
             language.embed(["warm up"])
             load_s = time.perf_counter() - start

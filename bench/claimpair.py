@@ -142,9 +142,9 @@ def embed_cached(texts: list[str]) -> np.ndarray:
         known = dict(zip(data["texts"].tolist(), data["vectors"]))
     missing = sorted(set(texts) - set(known))
     if missing:
-        from newsprism.nlp import shared_language
+        from newsprism.nlp import Language
 
-        known.update(zip(missing, shared_language().embed(missing)))
+        known.update(zip(missing, Language().embed(missing)))
         np.savez_compressed(path, texts=np.array(list(known)), vectors=np.stack(list(known.values())))
     return np.stack([known[t] for t in texts]) if texts else np.zeros((0, F.EMBED_DIM), np.float32)
 
@@ -322,9 +322,10 @@ def pile_contested(eval_dir: Path) -> list[str]:
     import shutil
 
     import newsprism
-    from newsprism.nlp import shared_language
+    from newsprism.nlp import Language
 
     lines = []
+    language = Language()
     for name, cluster in PILES.items():
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "pile"
@@ -340,7 +341,7 @@ def pile_contested(eval_dir: Path) -> list[str]:
                     (folder / f"doc{k}.txt").write_text(text, encoding="utf-8")
             with newsprism.open(Path(tmp) / "pile.db") as corpus:
                 corpus.ingest(folder)
-                corpus.analyze(language=shared_language())
+                corpus.analyze(language=language)
                 found = corpus.claims()
         contested = [c for c in found if c.status == "contested"]
         lines.append(f"- {name}: {len(found)} aligned claims, {len(contested)} contested")

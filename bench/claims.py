@@ -121,12 +121,12 @@ def headline_claims(headlines: list[str], language) -> tuple[dict, dict]:
 
 # --- the decision ---------------------------------------------------------------------------
 
-def pair_evidence(pairs, heads, head_vectors, claims, vectors) -> np.ndarray:
+def pair_evidence(pairs, heads, head_vectors, claims, vectors, language) -> np.ndarray:
     """Per pair: best carrying score, whether that claim is hedged, best contradicting score."""
     vectors = {**vectors, **head_vectors}
     out = np.zeros((len(pairs), 3))
     for k, p in enumerate(pairs):
-        s = A.support(heads[p["headline"]], claims[str(p["body_id"])], vectors=vectors)
+        s = A.support(heads[p["headline"]], claims[str(p["body_id"])], language=language, vectors=vectors)
         out[k] = (s.carry_score, s.carry_hedged, s.contradict_score)
     return out
 
@@ -344,9 +344,9 @@ def main(argv=None) -> int:
     if not (args.eval / "fnc1" / "pairs.jsonl.gz").exists():
         print(f"no evaluation data at {args.eval}: nothing to measure")
         return 0
-    from newsprism.nlp import shared_language
+    from newsprism.nlp import Language
 
-    language = shared_language()
+    language = Language()
     bodies = {str(b["body_id"]): b["text"] for b in read_jsonl(args.eval / "fnc1" / "bodies.jsonl.gz")}
     if args.limit:
         bodies = dict(sorted(bodies.items())[:args.limit])
@@ -356,7 +356,7 @@ def main(argv=None) -> int:
     heads, head_vectors = headline_claims(sorted({p["headline"] for p in pairs}), language)
     t_read = time.perf_counter() - t0
     t0 = time.perf_counter()
-    evidence = pair_evidence(pairs, heads, head_vectors, claims, vectors)
+    evidence = pair_evidence(pairs, heads, head_vectors, claims, vectors, language)
     t_pairs = time.perf_counter() - t0
     gold = np.array([LABELS.index(FNC_TO_CLAIM[p["stance"]]) for p in pairs])
     preds, chosen = cross_validate(evidence, tfidf_scores(pairs, bodies), gold, folds_of(pairs, args.folds))

@@ -220,9 +220,9 @@ def main() -> int:
         print(f"note: {args.eval}/multinews not found; nothing to measure")
         return 0
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from newsprism.nlp import shared_language
+    from newsprism.nlp import Language
 
-    language = shared_language()
+    language = Language()
     language.nlp, language.embed(["warm up"])
     labels, clusters = load(args.eval)
     rows = [("exact normalised string match", evaluate_baseline(labels, clusters)),

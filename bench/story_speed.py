@@ -31,9 +31,9 @@ def main() -> int:
     if not source.exists():
         print(f"no evaluation data at {source}: nothing to measure")
         return 0
-    from newsprism.nlp import shared_language
+    from newsprism.nlp import Language
 
-    language = shared_language()
+    language = Language()
     articles = story_articles(source, args.articles)
     times, counts = run(articles, language)
     text = render(times, counts, len(articles), sum(len(a.text) for a in articles))

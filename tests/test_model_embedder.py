@@ -20,6 +20,15 @@ def test_model_embedder_protocol_accepts_any_engine_with_embed_and_version():
 
 
 def test_model_embedder_language_conforms():
-    from newsprism.nlp import Language
+    from newsprism.nlp import Language, MemoEmbedder
 
-    assert callable(Language.embed) and hasattr(Language, "version")
+    language = Language()  # loads nothing until used
+    assert isinstance(language, Embedder) and isinstance(MemoEmbedder(language), Embedder)
+    assert MemoEmbedder(language).version == language.version
+
+
+def test_one_embedder_protocol():
+    import newsprism.nlp
+    from newsprism.nlp import embedder
+
+    assert newsprism.nlp.Embedder is Embedder and not hasattr(embedder, "Embedder")

@@ -6,6 +6,8 @@
     for article in corpus.articles():
         print(article.outlet, article.headline)
 """
+import types
+
 from .corpus import Corpus, open
 from .errors import BadInput, FetchError, NewsprismError
 from . import summarize  # a callable module: newsprism.summarize(texts, words=260)
@@ -13,22 +15,48 @@ from .model import Article, Block, Cleaned, Failure, IngestReport, Metadata, Raw
 
 __version__ = "0.1.0"
 
+# The notebook functions below are entry points: the one place, with the CLI, ``analyze``, the
+# watcher and the web app, that takes the process-wide Language when the caller passes none.
+# The stages they call get it passed in and never load models of their own.
 
-def extract_quotes(text: str, **options):
+
+def _language(language=None):
+    """``language``, or the process-wide one (models load on first use)."""
+    if language is not None:
+        return language
+    from .nlp import shared_language
+
+    return shared_language()
+
+
+class _SummarizeModule(types.ModuleType):
+    """``newsprism.summarize`` is callable (the interface of issue 5), with the shared Language
+    when none is given, while ``newsprism.summarize.Summary`` and friends stay reachable."""
+
+    def __call__(self, texts, words: int | None = None, *, language=None, **options):
+        from .summarize.extractive import DEFAULT_WORDS, summarize as _summarize
+
+        return _summarize(texts, DEFAULT_WORDS if words is None else words, language=_language(language), **options)
+
+
+summarize.__class__ = _SummarizeModule
+
+
+def extract_quotes(text: str, *, language=None, **options):
     """Quotes in ``text`` with speakers, cues and character offsets (see ``newsprism.quotes``).
 
     Imported on first use: the language models load only when quotes are asked for.
     """
     from .quotes import extract_quotes as _extract
 
-    return _extract(text, **options)
+    return _extract(text, language=_language(language), **options)  # a Language loads nothing until used
 
 
-def headline_check(headline: str, body: str, **options) -> str:
+def headline_check(headline: str, body: str, *, language=None) -> str:
     """Stance of a headline toward a body: "agree", "disagree", "discuss" or "unrelated"."""
     from .claims import headline_check as _check
 
-    return _check(headline, body, **options)
+    return _check(headline, body, language=_language(language))
 
 
 def extract_figures(text: str, **options):
@@ -41,7 +69,7 @@ def extract_figures(text: str, **options):
     return _extract(text, **options)
 
 
-def loaded_words(text: str, **options):
+def loaded_words(text: str, *, language=None, **options):
     """The loaded words of ``text``: each with ``text``, ``start``, ``end``, ``reason`` and ``quoted``
     (inside quotation marks: a source's words, not the outlet's). See ``newsprism.framing.loaded_words``.
 
@@ -49,15 +77,15 @@ def loaded_words(text: str, **options):
     """
     from .framing import loaded_words as _loaded
 
-    return _loaded(text, **options)
+    return _loaded(text, language=_language(language), **options)
 
 
-def claim_relation(claim_a: str, claim_b: str, **options) -> str:
+def claim_relation(claim_a: str, claim_b: str, *, language=None) -> str:
     """Does ``claim_b`` support ``claim_a`` ("strengthens"), contradict or undercut it
     ("weakens"), or neither ("neither")? The claim-pair judge of ``newsprism.claims.judge``."""
     from .claims import claim_relation as _relation
 
-    return _relation(claim_a, claim_b, **options)
+    return _relation(claim_a, claim_b, language=_language(language))
 
 
 __all__ = [

@@ -505,6 +505,7 @@ def summarize_command(
 ) -> None:
     """Summarise exactly the given articles (no store, no clustering); every sentence cites its articles."""
     from . import pipeline
+    from .nlp import shared_language
     from .summarize import summarize
 
     raws: list[RawArticle] = []
@@ -519,7 +520,7 @@ def summarize_command(
     articles = [p.article for p in processed if not isinstance(p, Failure)]
     for failure in failures:
         err.print(f"error: {one_line(str(failure))}", markup=False, highlight=False, soft_wrap=True)
-    result = summarize(articles, words=words)
+    result = summarize(articles, words=words, language=shared_language())
     if as_json:
         _print_json({**result.to_json(), "articles": [a.summary() for a in articles]})
     else:

@@ -288,8 +288,11 @@ class Embedder(Protocol):
     """What a stage needs to embed text: MiniLM through sentence-transformers, the static table,
     an ONNX or GPU engine, or a test double. ``embed(texts)`` returns one L2-normalised float32
     row per text (shape ``(len(texts), dim)``); ``version`` names the vector space, so that
-    vectors of different engines are never compared (annotations are cached per version)."""
+    vectors of different engines are never compared (annotations are cached per version).
+    ``newsprism.nlp.Language`` is the one a stage gets from its caller; the engines that run
+    MiniLM inside it are ``nlp.embedder.Encoder``s."""
 
-    version: str
+    @property
+    def version(self) -> str: ...
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...

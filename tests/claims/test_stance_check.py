@@ -48,8 +48,8 @@ def test_record_fields_and_offsets(language):
 
 
 @pytest.mark.parametrize("headline, body", [("", BODY), ("A headline", ""), ("A headline", "   \n ")])
-def test_empty_input_is_unrelated_without_a_model(headline, body):
-    assert headline_check(headline, body) == "unrelated"
+def test_empty_input_is_unrelated_without_a_model(headline, body, language):
+    assert headline_check(headline, body, language=language) == "unrelated"
 
 
 def test_unbalanced_quotes_and_odd_text(language):

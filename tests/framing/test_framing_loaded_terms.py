@@ -26,11 +26,11 @@ def test_place_patterns_need_a_name():
     assert {t.category for t in terms} == {"softening"}
 
 
-def test_rates_are_per_thousand_words_and_own_voice():
+def test_rates_are_per_thousand_words_and_own_voice(language):
     filler = " ".join(["word"] * 96)
     articles = [make_article(f'The regime spoke of "a brutal war". {filler}', id="a", outlet="One"),
                 make_article(f"Nothing loaded here at all. {filler}", id="b", outlet="Two")]
-    panel = framing_panel(articles, {}, groups=[], word_model=False)  # the lexicon's own counts
+    panel = framing_panel(articles, {}, groups=[], word_model=False, language=language)  # the lexicon's own counts
     one, two = panel.outlet("One"), panel.outlet("Two")
     assert one.words == 103 and one.loaded_per_1000 == round(1000 * 2 / 103, 2)
     assert one.own_voice_per_1000 == round(1000 * 1 / 103, 2)  # "brutal" is inside quotation marks

@@ -17,11 +17,11 @@ def test_outlet_then_domain_then_article_id():
     assert (by_id.name, by_id.source) == ("article 0123456789ab", "article")
 
 
-def test_panel_notes_the_fallbacks_and_serialises():
+def test_panel_notes_the_fallbacks_and_serialises(language):
     articles = [make_article("The regime spoke.", id="aaaaaaaaaaaaaaaa"),
                 make_article("The regime spoke again.", id="b", url="https://news.example.com/x"),
                 make_article("Nothing.", id="c", outlet="Named")]
-    panel = framing_panel(articles, {}, groups=[], word_model=False)
+    panel = framing_panel(articles, {}, groups=[], word_model=False, language=language)
     assert [o.outlet_source for o in panel.outlets] == ["outlet", "domain", "article"]
     notes = " ".join(panel.notes)
     assert "news.example.com" in notes and "article aaaaaaaaaaaa" in notes

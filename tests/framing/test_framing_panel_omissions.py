@@ -24,8 +24,8 @@ def _omitted(panel, outlet):
     return {(o.claim_id, o.status, o.carried_by) for o in panel.outlet(outlet).omissions}
 
 
-def test_omissions_from_a_mapping():
-    panel = framing_panel(ARTICLES, {}, COVERAGE, groups=[], word_model=False)
+def test_omissions_from_a_mapping(language):
+    panel = framing_panel(ARTICLES, {}, COVERAGE, groups=[], word_model=False, language=language)
     assert panel.has_coverage
     assert _omitted(panel, "One") == {("k2", "omitted", ("Two",))}  # k1: a1 carries it for One
     assert _omitted(panel, "Two") == {("k1", "omitted", ("One",))}
@@ -40,16 +40,16 @@ class _Row:  # what another stage's record may look like
     by_article: dict
 
 
-def test_omissions_from_records_and_dicts():
+def test_omissions_from_records_and_dicts(language):
     rows = [_Row(claim_id=k, text=v["text"], by_article=v["by_article"]) for k, v in COVERAGE.items()]
     as_dicts = [{"id": k, **v} for k, v in COVERAGE.items()]
     as_records = [CoverageRow(claim_id=k, **v) for k, v in COVERAGE.items()]
-    expected = framing_panel(ARTICLES, {}, COVERAGE, groups=[], word_model=False).to_dict()
+    expected = framing_panel(ARTICLES, {}, COVERAGE, groups=[], word_model=False, language=language).to_dict()
     for coverage in (rows, as_dicts, as_records):
-        assert framing_panel(ARTICLES, {}, coverage, groups=[], word_model=False).to_dict() == expected
+        assert framing_panel(ARTICLES, {}, coverage, groups=[], word_model=False, language=language).to_dict() == expected
 
 
-def test_no_coverage_no_omissions():
-    panel = framing_panel(ARTICLES, {}, groups=[], word_model=False)
+def test_no_coverage_no_omissions(language):
+    panel = framing_panel(ARTICLES, {}, groups=[], word_model=False, language=language)
     assert not panel.has_coverage and all(o.omissions == () for o in panel.outlets)
     assert any("No coverage matrix" in note for note in panel.notes)

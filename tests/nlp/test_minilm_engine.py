@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsprism.nlp.embedder import Embedder, load_embedder
+from newsprism.nlp.embedder import Encoder, load_embedder
 from newsprism.nlp.minilm import BATCH, BATCH_TOKENS, MiniLM, length_batches, shared_minilm
 
 REFERENCE = Path(__file__).parent / "data" / "minilm_reference.npz"
@@ -63,7 +63,7 @@ def test_length_batches_cover_every_text_within_the_budget():
 
 def test_numpy_engine_is_the_default_embedder(engine):
     embedder = load_embedder()
-    assert embedder is engine and isinstance(embedder, Embedder)
+    assert embedder is engine and isinstance(embedder, Encoder)
 
 
 @pytest.mark.parametrize("engine_name, device", [("numpy", "cuda"), ("onnx", "cpu")])

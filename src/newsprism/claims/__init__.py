@@ -2,9 +2,9 @@
 each headline agrees with its body.
 
     extract_claims(article_id, text, annotation, quotes) -> [Claim]
-    align_claims(claims_by_article, event_of=..., group_of=...) -> [AlignedClaim]
+    align_claims(claims_by_article, event_of=..., group_of=..., language=...) -> [AlignedClaim]
     coverage_matrix(aligned, articles_of_event) -> rows of claims x articles
-    claim_relation(claim_a, claim_b) -> "strengthens" | "weakens" | "neither"
+    claim_relation(claim_a, claim_b, language=...) -> "strengthens" | "weakens" | "neither"
 """
 from .align import align_claims, coverage_matrix
 from .extract import CLAIMS_VERSION, extract_claims

@@ -32,6 +32,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import patterns as P
+from ..model import Embedder
 from .records import (CARRIED, CONTESTED, CONTRADICTED, CORROBORATED, OMITTED, SINGLE_SOURCE,
                       AlignedClaim, Claim, ClaimMention, claim_id)
 from .stance_features import DEFAULT_IDF, content_stems, idf_table, stem, words
@@ -107,7 +108,7 @@ ALIGN_VERSION = "claims-align-2"
 
 
 def align_claims(claims: Mapping[str, Sequence[Claim]], *, event_of: Mapping[str, str],
-                 group_of: Mapping[str, str] | None = None, language=None,
+                 group_of: Mapping[str, str] | None = None, language: Embedder,
                  vectors: Mapping[str, np.ndarray] | None = None) -> list[AlignedClaim]:
     """Aligned claims of every event, in event order, the most widely carried first.
 
@@ -129,7 +130,7 @@ def align_claims(claims: Mapping[str, Sequence[Claim]], *, event_of: Mapping[str
 
 
 def claim_vectors(claims: Sequence[Claim], *, annotations: Mapping | None = None,
-                  language=None) -> dict[str, np.ndarray]:
+                  language: Embedder) -> dict[str, np.ndarray]:
     """MiniLM vectors of ``claims`` by key: a claim that is (nearly) its whole sentence reuses
     the sentence's vector from the article's ``Annotation``; the rest are embedded in one batch."""
     annotations = annotations or {}
@@ -144,13 +145,12 @@ def claim_vectors(claims: Sequence[Claim], *, annotations: Mapping | None = None
                 continue
         pending.append(c)
     if pending:
-        language = language or _default_language()
         for c, v in zip(pending, language.embed([_resolved_text(c) for c in pending])):
             out[c.key] = v
     return out
 
 
-def read_claims(claims: Sequence[Claim], *, language=None,
+def read_claims(claims: Sequence[Claim], *, language: Embedder,
                 vectors: Mapping[str, np.ndarray] | None = None) -> _Views:
     """Vectors, stems and pairwise lexical and item overlaps of ``claims``."""
     claims = tuple(claims)
@@ -217,7 +217,7 @@ class Support:
     contradict_score: float = 0.0  # best score among opposing claims (see ``opposes``)
 
 
-def support(claim: Claim, claims: Sequence[Claim], *, language=None,
+def support(claim: Claim, claims: Sequence[Claim], *, language: Embedder,
             vectors: Mapping[str, np.ndarray] | None = None, same: float = SAME_CLAIM,
             contradiction: float = CONTRADICTION, hedged_carries: bool = False) -> Support:
     """Whether ``claims`` (one article's) carry ``claim``, contradict it, or neither.
@@ -505,7 +505,3 @@ def _refutes(text: str) -> bool:
 _REFUTING_STEMS = frozenset(stem(w) for w in P.REFUTING)
 
 
-def _default_language():
-    from ..nlp import shared_language
-
-    return shared_language()

@@ -8,7 +8,8 @@ hand-labelled pairs from the seeds (``bench/claimpair.py --train`` writes ``data
 figures in bench/RESULTS.md). The judge reads a pair both ways and averages: outlets' claims have
 no order, and ClaimDiff's reversed pairs keep their label 93% of the time.
 
-    claim_relation("China supplies weapons to Russia", "China denied supplying weapons") -> "weakens"
+    claim_relation("China supplies weapons to Russia", "China denied supplying weapons",
+                   language=language) -> "weakens"   # newsprism.claim_relation takes the shared one
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..model import Embedder
 from . import judge_features as F
 
 RELATIONS = ("strengthens", "weakens", "neither")
@@ -89,24 +91,20 @@ def pair_probabilities(views_a: Sequence[F.ClaimView], views_b: Sequence[F.Claim
     return (forward + backward) / 2
 
 
-def read_texts(texts: Sequence[str], *, language=None,
+def read_texts(texts: Sequence[str], *, language: Embedder | None,
                vectors: Sequence[np.ndarray] | None = None) -> list[F.ClaimView]:
     """Judge views of ``texts``, embedded with ``language`` unless ``vectors`` are given."""
-    if vectors is None:
-        language = language or _default_language()
-        vectors = language.embed(list(texts))
-    return [F.read_claim(t, v) for t, v in zip(texts, vectors)]
+    if vectors is not None:
+        return [F.read_claim(t, v) for t, v in zip(texts, vectors)]
+    if language is None:
+        raise ValueError("read_texts needs a language (or the texts' vectors)")
+    return [F.read_claim(t, v) for t, v in zip(texts, language.embed(list(texts)))]
 
 
-def claim_relation(claim_a: str, claim_b: str, *, language=None) -> str:
+def claim_relation(claim_a: str, claim_b: str, *, language: Embedder) -> str:
     """Does ``claim_b`` support ``claim_a`` ("strengthens"), contradict or undercut it
     ("weakens"), or neither ("neither")?"""
     a, b = read_texts([claim_a, claim_b], language=language)
     judge = load_judge()
     return RELATIONS[int(judge.decide(pair_probabilities([a], [b], judge=judge))[0])]
 
-
-def _default_language():
-    from ..nlp import shared_language
-
-    return shared_language()

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..model import Annotation, Article
+from ..model import Annotation, Article, Embedder
 from . import stance_features as F
 
 STANCE_VERSION = "stance-1"
@@ -199,13 +199,7 @@ def decide(model: TreeModel, X: np.ndarray, *, rule: bool = True) -> tuple[np.nd
 
 # --- public API -----------------------------------------------------------------------------
 
-def _default_language():
-    from ..nlp import shared_language
-
-    return shared_language()
-
-
-def read_body(body: str, language, annotation: Annotation | None = None) -> F.TextView:
+def read_body(body: str, language: Embedder, annotation: Annotation | None = None) -> F.TextView:
     """The body's view; an ``Annotation`` of it (from the store) saves the embedding."""
     if annotation is not None and len(annotation.sentences):
         sentences = annotation.sentences[:F.MAX_SENTENCES]
@@ -214,34 +208,32 @@ def read_body(body: str, language, annotation: Annotation | None = None) -> F.Te
     return F.read_text(body, sentences, language.embed([s.text for s in sentences]))
 
 
-def read_headline(headline: str, language) -> F.TextView:
+def read_headline(headline: str, language: Embedder) -> F.TextView:
     """The headline's view: its vector and those of its restatements, embedded in one batch."""
     vectors = language.embed(F.headline_texts(headline))
     return F.read_text(headline, F.headline_sentences(headline), vectors[:1], variants=vectors[1:])
 
 
-def check_headline(headline: str, body: str, *, language=None, annotation: Annotation | None = None,
+def check_headline(headline: str, body: str, *, language: Embedder, annotation: Annotation | None = None,
                    model: TreeModel | None = None) -> HeadlineCheck:
     """Judge ``headline`` against ``body``: label, probabilities and the body sentences behind it.
 
-    ``language`` is a ``newsprism.nlp.Language`` (one is loaded once per process if omitted);
+    ``language`` is a ``newsprism.nlp.Language`` (or any ``Embedder``);
     ``annotation`` the body's precomputed sentences and vectors, if at hand.
     """
     if not headline or not headline.strip() or not body or not body.strip():
         return _empty()
-    language = language or _default_language()
     return _check(read_headline(headline, language), read_body(body, language, annotation),
                   model or load_model())
 
 
-def check_event_headlines(articles: Sequence[Article], *, language=None,
+def check_event_headlines(articles: Sequence[Article], *, language: Embedder,
                           annotations: Mapping[str, Annotation] | None = None,
                           model: TreeModel | None = None, own: bool = True) -> dict[tuple[str, str], HeadlineCheck]:
     """Every article's headline against every article's body, its own included unless ``own``
     is False (``analyze`` stores the own-body check apart), for the articles of one event:
     ``{(headline_article_id, body_article_id): HeadlineCheck}``. Each body and headline is
     embedded once; ``annotations`` (by article id) spare the bodies."""
-    language = language or _default_language()
     model = model or load_model()
     annotations = annotations or {}
     bodies = {a.id: read_body(a.text, language, annotations.get(a.id)) for a in articles
@@ -272,7 +264,7 @@ def _check(head: F.TextView, view: F.TextView, model: TreeModel) -> HeadlineChec
                          reasons=_reasons(head, view, sims, features, proba))
 
 
-def headline_check(headline: str, body: str, *, language=None) -> str:
+def headline_check(headline: str, body: str, *, language: Embedder) -> str:
     """One of ``"agree"``, ``"disagree"``, ``"discuss"``, ``"unrelated"`` (FNC-1 labels)."""
     return check_headline(headline, body, language=language).label
 

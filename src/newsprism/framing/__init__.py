@@ -5,7 +5,7 @@ leaves out that the others carry.
     panel = framing_panel(articles, {a.article_id: a for a in annotations}, coverage)
     panel.side_by_side("China")   # {outlet: ("CCP", "Chinese regime", ...)}
     panel.to_dict()
-    loaded_words("The regime's brutal crackdown ...")   # [LoadedWord(text="brutal", reason=..., quoted=False), ...]
+    loaded_words("The regime's brutal crackdown ...", language=language)   # [LoadedWord(text="brutal", reason=..., quoted=False), ...]
 
 Shipped lexicons (``data/aliases.json``, ``data/loaded_terms.json``) document their origin.
 """

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ..model import Annotation, Article
 from .emotive import default_model
@@ -23,13 +24,16 @@ from .records import (
 from .terms import entity_terms, outlet_of
 from .words import loaded_words
 
+if TYPE_CHECKING:
+    from ..nlp.language import Language
+
 FRAMING_VERSION = "framing-2"  # framing-2: loaded words by the BABE-trained word model, each with its sentence
 MAX_REFERENTS = 12  # side-by-side rows per outlet: beyond a dozen the panel stops being read
 CARRIED, OMITTED, CONTRADICTED = "carried", "omitted", "contradicted"
 
 
 def framing_panel(articles: Sequence[Article], annotations: Mapping[str, Annotation],
-                  coverage=None, *, language=None, docs=None, groups: Sequence[TermGroup] | None = None,
+                  coverage=None, *, language: Language, docs=None, groups: Sequence[TermGroup] | None = None,
                   options: GroupingOptions | None = None, lexicon: LoadedLexicon | None = None,
                   max_referents: int = MAX_REFERENTS, word_model: bool = True,
                   words: Mapping[str, Sequence[LoadedWord]] | None = None) -> FramingPanel:

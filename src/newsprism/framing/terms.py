@@ -1,6 +1,8 @@
 """``entity_terms``: per referent, which words each outlet uses for it."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
@@ -10,6 +12,9 @@ from .group import GroupingOptions, act_keys, build_group, display_forms, entity
 from .lexicon import Aliases, default_aliases
 from .mentions import Candidate, find_candidates
 from .records import OutletName, TermGroup
+
+if TYPE_CHECKING:
+    from ..nlp.language import Language
 
 
 def outlet_of(article: Article) -> OutletName:
@@ -30,13 +35,13 @@ def as_mapping(annotations) -> dict[str, Annotation]:
     return {a.article_id: a for a in annotations or ()}
 
 
-def collect_candidates(articles: Sequence[Article], annotations, *, language=None, docs=None,
+def collect_candidates(articles: Sequence[Article], annotations, *, language: Language, docs=None,
                        aliases: Aliases | None = None) -> list[Candidate]:
     """Every candidate mention in ``articles`` (parses them unless ``docs`` are given)."""
     aliases = aliases or default_aliases()
     annotations = as_mapping(annotations)
     if docs is None:
-        docs = _language(language).parse([a.text for a in articles])
+        docs = language.parse([a.text for a in articles])
     found = []
     for article, doc in zip(articles, docs):
         outlet = outlet_of(article).name
@@ -45,7 +50,7 @@ def collect_candidates(articles: Sequence[Article], annotations, *, language=Non
 
 
 def entity_terms(articles: Sequence[Article], annotations: Mapping[str, Annotation], *,
-                 language=None, docs=None, options: GroupingOptions | None = None,
+                 language: Language, docs=None, options: GroupingOptions | None = None,
                  aliases: Aliases | None = None) -> list[TermGroup]:
     """Referents (states, people, organisations, acts of war) with each outlet's forms for them.
 
@@ -57,7 +62,7 @@ def entity_terms(articles: Sequence[Article], annotations: Mapping[str, Annotati
     aliases = aliases or default_aliases()
     candidates = collect_candidates(articles, annotations, language=language, docs=docs,
                                     aliases=aliases)
-    embed = _language(language).embed if options.embedding else None
+    embed = language.embed if options.embedding else None
     groups = group_candidates(candidates, aliases, options, embed)
     return sorted(groups, key=_interest)
 
@@ -109,10 +114,3 @@ def _most_used(group: Sequence[Candidate], forms: dict[str, str]) -> str:
 def _interest(group: TermGroup):
     return (not group.varies, -len(group.outlets), -len(group.forms), -len(group.mentions), group.referent)
 
-
-def _language(language):
-    if language is not None:
-        return language
-    from ..nlp import shared_language
-
-    return shared_language()

@@ -4,6 +4,8 @@ is quoted. The word model (``emotive.py``) finds them; the shipped loaded-term l
 aggression", "Kiev regime"), which a word-by-word model does not see as one unit."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -12,6 +14,9 @@ from .emotive import LoadedWordModel, default_model, default_sentiment, score_se
 from .lexicon import LoadedLexicon, default_loaded
 from .loaded import in_spans, loaded_terms, quoted_spans
 from .records import LoadedTerm, LoadedWord
+
+if TYPE_CHECKING:
+    from ..nlp.language import Language
 
 # Each article's loaded words are cached per article (extraction "loaded") by the language layer,
 # from the MiniLM pass that embeds its sentences; bump with the code that finds them (the word
@@ -36,13 +41,12 @@ def sentence_spans(text: str, sentences: Sequence[tuple[int, int]] | None = None
     return out
 
 
-def loaded_words(text: str, *, language=None, sentences: Sequence[tuple[int, int]] | None = None,
+def loaded_words(text: str, *, language: Language, sentences: Sequence[tuple[int, int]] | None = None,
                  model: LoadedWordModel | None = None, lexicon: LoadedLexicon | None = None,
                  article_id: str = "", states=None) -> list[LoadedWord]:
     """The loaded words of ``text``, in text order.
 
-    ``language`` is a ``newsprism.nlp.Language`` (the shared one by default: MiniLM loads on first
-    use); ``sentences`` are ``(start, end)`` offsets when a parse already gave them. A word the
+    ``language`` is a ``newsprism.nlp.Language`` (MiniLM loads on its first use); ``sentences`` are ``(start, end)`` offsets when a parse already gave them. A word the
     model flags at or above its threshold keeps the model's probability in its reason; a loaded-term
     lexicon match is kept whole ("special military operation") with its lexicon category.
     ``states``: MiniLM's reading of sentences the language layer already ran (``emotive.encode``).
@@ -54,7 +58,7 @@ def loaded_words(text: str, *, language=None, sentences: Sequence[tuple[int, int
     inside = quoted_spans(text)
     terms = loaded_terms(text, lexicon or default_loaded())
     found = [_from_term(t, spans, article_id) for t in terms]
-    scores = score_sentences([text[s:e] for s, e in spans], language or _language(),
+    scores = score_sentences([text[s:e] for s, e in spans], language,
                              quoted=[[in_spans(s + w.start(), inside) for w in P.WORD.finditer(text[s:e])]
                                      for s, e in spans], model=model, states=states)
     for (s0, e0), sentence in zip(spans, scores):
@@ -76,11 +80,6 @@ def loaded_version() -> str:
     """The version stamped on cached loaded words: this code's, the word model's, the lexicon's."""
     return f"{LOADED_VERSION}+{default_model().version}+{default_loaded().version}"
 
-
-def _language():
-    from ..nlp import shared_language
-
-    return shared_language()
 
 
 def _from_term(term: LoadedTerm, spans, article_id: str) -> LoadedWord:

@@ -1,6 +1,8 @@
 """What the language layer asks of a sentence encoder, and the two engines that provide it.
 
-``Embedder`` is the protocol: ``encode(texts)`` gives one L2-normalised float32 row per text.
+``Encoder`` is the protocol: ``encode(texts)`` gives one L2-normalised float32 row per text.
+(What a stage asks of its caller is ``newsprism.model.Embedder``, ``embed`` and ``version``:
+a ``Language``, which runs one of these encoders, or a test double.)
 Both engines run the same all-MiniLM-L6-v2 weights and give the same vectors (mean cosine
 1.0000 on 2,000 real sentences, bench/embed_engines.py), so annotations do not record which
 one made them:
@@ -17,14 +19,14 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-__all__ = ["ENGINES", "Embedder", "TorchMiniLM", "load_embedder"]
+__all__ = ["ENGINES", "Encoder", "TorchMiniLM", "load_embedder"]
 
 ENGINES = ("numpy", "torch")
 TORCH_BATCH = 64  # texts per sentence-transformers batch (its 229-235 sentences/s setting, MODELS.md)
 
 
 @runtime_checkable
-class Embedder(Protocol):
+class Encoder(Protocol):
     """A sentence encoder: one unit-norm float32 row per text, in order; ``(0, dim)`` for none."""
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
@@ -74,7 +76,7 @@ class TorchMiniLM:
         return offsets, hidden, encoded["attention_mask"].cpu().numpy().astype(np.float32)
 
 
-def load_embedder(engine: str = "numpy", device: str = "cpu") -> Embedder:
+def load_embedder(engine: str = "numpy", device: str = "cpu") -> Encoder:
     """The MiniLM encoder of ``engine`` on ``device`` (the numpy engine runs on the CPU only)."""
     check_engine(engine, device)
     if engine == "torch":

@@ -23,7 +23,7 @@ from ..model import Annotation, Article, Entity, Span
 if TYPE_CHECKING:
     from spacy.language import Language as SpacyLanguage
 
-    from .embedder import Embedder
+    from .embedder import Encoder
 
 NLP_VERSION = "nlp-2"  # nlp-2: lead_vector (masked lead sentences)
 # Annotations whose vectors come from the static table (``Language(vectors="static")``, the fast
@@ -66,7 +66,7 @@ class Language:
         self._spacy_name = spacy_model
         self._disable = tuple(disable)
         self._nlp: SpacyLanguage | None = None
-        self._embedder: Embedder | None = None
+        self._embedder: Encoder | None = None
         self.vectors = vectors
         self.engine = engine
         self.device = device
@@ -86,7 +86,7 @@ class Language:
 
     @property
     def embedder(self):
-        """The MiniLM ``Embedder`` of this language's engine, loaded on first use."""
+        """The MiniLM ``Encoder`` of this language's engine, loaded on first use."""
         if self._embedder is None:
             from .embedder import load_embedder
 
@@ -133,6 +133,11 @@ class MemoEmbedder:
         self.language = language
         self._memo: dict[str, np.ndarray] = dict(known or {})
 
+    @property
+    def version(self) -> str:
+        """The vector space of the language it remembers for (``model.Embedder``)."""
+        return getattr(self.language, "version", NLP_VERSION)
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         missing = list(dict.fromkeys(t for t in texts if t not in self._memo))
         if missing:
@@ -144,7 +149,9 @@ class MemoEmbedder:
 
 @cache
 def shared_language() -> Language:
-    """The process-wide ``Language`` for callers that pass none: models load once, lazily."""
+    """The process-wide ``Language``, models loading once, lazily. Only entry points take it (the
+    CLI, ``analysis.analyze``, the watcher, the web app, the notebook functions of ``newsprism``);
+    stages get their language passed in (tests/test_language_explicit.py)."""
     return Language()
 
 

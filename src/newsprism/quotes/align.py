@@ -2,8 +2,8 @@
 
     from newsprism.quotes import extract_quotes
     from newsprism.quotes.align import align_quotes
-    aligned = align_quotes({a.id: extract_quotes(a.text) for a in articles},
-                           texts={a.id: a.text for a in articles}, event_of=event_of)
+    aligned = align_quotes({a.id: extract_quotes(a.text, language=language) for a in articles},
+                           texts={a.id: a.text for a in articles}, event_of=event_of, language=language)
 
 Two quotes of different articles (of one event, when events are given) are one remark when their
 speakers can be one speaker (``canon.compatibility``) and their words match: most of the shorter
@@ -19,6 +19,8 @@ person as another party (``canon.own_country_addressed``).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import hashlib
 import re
 from collections import Counter
@@ -31,6 +33,9 @@ import numpy as np
 from .canon import (BODY, COMPATIBLE, CONFLICT, PERSON, ROLE_KIND, SAME, SpeakerInfo, canonical_names, compatibility,
                     own_country_addressed, speaker_info)
 from .records import DIRECT, OTHER_CUE, PARTIAL, RECORD, Quote
+
+if TYPE_CHECKING:
+    from ..nlp.language import Language
 
 ALIGN_VERSION = "quote-align-1"
 
@@ -157,7 +162,7 @@ class PairScore:
 
 def align_quotes(quotes: Mapping[str, Sequence[Quote]], *, texts: Mapping[str, str] | None = None,
                  event_of: Mapping[str, str] | None = None, group_of: Mapping[str, str] | None = None,
-                 language=None, embed: Callable[[list[str]], np.ndarray] | None = None) -> list[AlignedQuote]:
+                 language: Language, embed: Callable[[list[str]], np.ndarray] | None = None) -> list[AlignedQuote]:
     """Aligned quotes over ``quotes`` ({article id: quotes of that article}), every quote in
     exactly one aligned quote (most hold a single variant).
 
@@ -165,8 +170,8 @@ def align_quotes(quotes: Mapping[str, Sequence[Quote]], *, texts: Mapping[str, s
     article id -> event id; quotes align only inside an event (articles missing from it only with
     each other). ``group_of``: article id -> provenance group; ``independent_sources`` counts
     groups (default: each article is its own). ``language`` embeds rewordings and parses the few
-    quotes checked for a misattribution (default: the shared one, loaded only when needed);
-    ``embed`` overrides the embedder.
+    quotes checked for a misattribution (models load only when needed); ``embed`` overrides
+    its embedder.
     """
     items = _items(quotes, texts or {}, event_of)
     if not items:
@@ -209,7 +214,6 @@ def _flag_own_country(items: list[_Item], language) -> None:
                   and any(code == it.speaker.nation for code, _, _ in nations_in(it.quote.text))]
     if not candidates:
         return
-    language = language or _default_language()
     docs = language.parse([it.quote.text for it in candidates])
     for item, doc in zip(candidates, docs):
         conflict = own_country_addressed(item.quote, item.speaker, doc)
@@ -228,12 +232,6 @@ def _add(item: _Item, flag: str, reason: str) -> None:
         item.flags.append(flag)
     if reason not in item.reasons:
         item.reasons.append(reason)
-
-
-def _default_language():
-    from ..nlp import shared_language
-
-    return shared_language()
 
 
 # --- pair scores and grouping -------------------------------------------------------------------
@@ -375,7 +373,7 @@ def _vectors(items, indices, language, embed) -> dict[int, np.ndarray]:
     """MiniLM vectors of the quotes at ``indices`` (each distinct text embedded once)."""
     if not indices:
         return {}
-    embed = embed or (language or _default_language()).embed
+    embed = embed or language.embed
     texts = sorted({items[i].quote.text for i in indices})
     matrix = embed(texts)
     row = {text: k for k, text in enumerate(texts)}

@@ -10,6 +10,8 @@ frames are attributions when its weights are shipped, the cue lexicon otherwise.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -22,6 +24,9 @@ from .model import AttributionScorer
 from .records import (AMBIGUOUS, CONTINUED, DIRECT, INDIRECT, MIXED, OTHER_CUE, PARTIAL, PRONOUN, ROLE, UNATTRIBUTED,
                       UNNAMED, Quote)
 from .speakers import SpeakerIndex
+
+if TYPE_CHECKING:
+    from ..nlp.language import Language
 
 QUOTES_VERSION = "quotes-3"
 # A quotation with no cue anywhere near and fewer words than this is a scare quote or a title
@@ -59,29 +64,21 @@ class _Pending:
     score: float = 1.0
 
 
-def default_language():
-    """The process-wide ``Language`` (shared with every other stage)."""
-    from ..nlp import shared_language
-
-    return shared_language()
-
-
-def extract_quotes(text: str, *, language=None, doc=None) -> list["Quote"]:
+def extract_quotes(text: str, *, language: Language, doc=None) -> list["Quote"]:
     """Quotes and reported speech in ``text``, in text order, with offsets into ``text``.
 
     ``doc`` is a spaCy parse of ``text`` if the caller has one; otherwise ``language`` (a
-    ``newsprism.nlp.Language``) parses it, or a shared default one.
+    ``newsprism.nlp.Language``, passed in by the caller: no stage loads models of its own) parses it.
     """
     if not text or not text.strip():
         return []
     if doc is None:
-        doc = parse_text(text, language or default_language())
+        doc = parse_text(text, language)
     return quotes_from_doc(doc)
 
 
-def extract_quotes_batch(texts, language=None) -> list[list[Quote]]:
+def extract_quotes_batch(texts, language: Language) -> list[list[Quote]]:
     """``extract_quotes`` over many texts, parsed in one batch (faster than one at a time)."""
-    language = language or default_language()
     docs = parse_texts(list(texts), language)
     return [quotes_from_doc(doc) if doc is not None else [] for doc in docs]
 

@@ -1,4 +1,4 @@
-"""The cited extractive summary: ``summarize(texts, words=260) -> Summary``.
+"""The cited extractive summary: ``summarize(texts, words=260, language=language) -> Summary``.
 
 1. Each input is cleaned (raw page text through ``clean.text.clean_text``; an Article's clean
    text as is) and split into sentences; page junk, fragments and run-ons are not candidates,
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..model import Article
+from ..model import Article, Embedder
 from .align import aligned_documents, content_words
 from .records import Sentence, Summary, SummarySentence
 from .redundancy import select
@@ -39,7 +39,7 @@ class Options:
 
 
 def summarize(texts: Sequence[str] | Sequence[Article], words: int = DEFAULT_WORDS, *,
-              language=None, group_of: Mapping[str, str] | None = None,
+              language: Embedder, group_of: Mapping[str, str] | None = None,
               previews: Collection[str] = (), options: Options = Options()) -> Summary:
     """A cited extractive summary of ``texts`` (raw texts or Articles) in at most ``words`` words.
 
@@ -47,9 +47,8 @@ def summarize(texts: Sequence[str] | Sequence[Article], words: int = DEFAULT_WOR
     article id to its provenance group (syndicated copies share one); articles it does not name
     are their own group. ``previews`` are the ids of inputs written before the event that another
     input reports: their forward-looking sentences ("is set to discuss", "details are yet to be
-    announced") are not candidates, the summary telling what happened. ``language`` is a ``newsprism.nlp.Language`` (or anything with an
-    ``embed(texts)`` returning L2-normalised rows); one is created when omitted: pass yours when
-    summarising many clusters.
+    announced") are not candidates, the summary telling what happened. ``language`` is a ``newsprism.nlp.Language`` (or any ``Embedder``: ``embed(texts)``
+    returning L2-normalised rows), passed in by the caller: no stage loads models of its own.
     """
     ids = [item.id if isinstance(item, Article) else str(n) for n, item in enumerate(texts)]
     bodies = [document_text(item, clean=options.clean) for item in texts]
@@ -57,10 +56,6 @@ def summarize(texts: Sequence[str] | Sequence[Article], words: int = DEFAULT_WOR
     pool = [s for s in candidates(bodies) if not is_junk(s) and not (s.doc in stale and is_prospective(s.text))]
     if not pool or words <= 0:
         return Summary(version=SUMMARIZE_VERSION)
-    if language is None:
-        from ..nlp import shared_language
-
-        language = shared_language()
     vectors = np.asarray(language.embed([s.text for s in pool]), dtype=np.float32)
     group_ids = [(group_of or {}).get(i, i) for i in ids]
     groups = np.array([_index(group_ids)[group_ids[s.doc]] for s in pool])
