@@ -92,9 +92,7 @@ class Corpus:
 
     def story(self, story_id: str) -> Story | None:
         """One story by id (or unique id prefix)."""
-        matches = [s for s in self.store.stories() if s.id == story_id or s.id.startswith(story_id)]
-        exact = [s for s in matches if s.id == story_id]
-        return (exact or matches)[0] if len(exact or matches) == 1 else None
+        return self.store.story(story_id)
 
     def provenance_groups(self, article_ids=None) -> list[ProvenanceGroup]:
         """Provenance groups (who copied whom), optionally only those touching ``article_ids``."""

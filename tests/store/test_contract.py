@@ -221,6 +221,20 @@ def test_contract_analysis_replaced_as_a_whole(store):
     assert store.stories() == [] and store.relations() == [] and store.assignments() == {}
 
 
+def test_contract_story_by_id_or_unique_prefix(store):
+    def story(sid: str) -> Story:
+        return Story(id=sid, title=sid, articles=(), outlets=(), independent_sources=1, start=None, end=None,
+                     events=(Event(id=sid + "-e1", title="E", start=None, end=None, articles=()),))
+
+    stories = [story("ab12"), story("ab34"), story("ab"), story("c%_9")]
+    store.save_analysis([], [], [], stories)
+    assert store.story("ab12") == stories[0] and store.story("ab3") == stories[1]
+    assert store.story("ab") == stories[2]  # an exact id wins over the ids it starts
+    assert store.story("a") is None and store.story("AB12") is None and store.story("zz") is None
+    assert store.story("c%") == stories[3] and store.story("c_") is None and store.story("%") is None
+    assert store.story("ab\x00") is None
+
+
 # --- findings ---------------------------------------------------------------------------------------
 def test_contract_findings_round_trip_every_registered_kind(store):
     records = {

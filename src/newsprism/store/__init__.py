@@ -99,6 +99,9 @@ class Store(Protocol):
     def stories(self) -> list[Story]:
         """Stories in display order (biggest, most recent first)."""
 
+    def story(self, story_id: str) -> Story | None:
+        """One story by id, else by unique id prefix (None when none or several start so)."""
+
     # --- cross-article findings ------------------------------------------------------------------
     def save_findings(self, kind: str, rows: Sequence[tuple[str, str, Any]], *, version: str = "",
                       keys: Mapping[str, str] | None = None) -> None:

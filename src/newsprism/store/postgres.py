@@ -388,6 +388,16 @@ class PostgresStore:
         rows = self.conn.execute("SELECT data FROM stories ORDER BY position").fetchall()
         return [_story(json.loads(r["data"])) for r in rows]
 
+    def story(self, story_id: str) -> Story | None:
+        if "\x00" in story_id:  # no id holds one, and PostgreSQL text refuses it
+            return None
+        row = self.conn.execute("SELECT data FROM stories WHERE id = %s", (story_id,)).fetchone()
+        if row is None:
+            rows = self.conn.execute("SELECT data FROM stories WHERE left(id, %s) = %s LIMIT 2",
+                                     (len(story_id), story_id)).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return _story(json.loads(row["data"])) if row else None
+
     # --- the feed watcher ----------------------------------------------------------------------
     def feed_state(self, url: str) -> FeedState | None:
         row = self.conn.execute("SELECT * FROM feeds WHERE url = %s", (url,)).fetchone()
