@@ -188,6 +188,9 @@ class _Web:
     # --- pages -----------------------------------------------------------------------------------
     def home(self, request: Request) -> Response:
         snap = self.stores.snapshot()
+        return self._cached_page(request, snap, lambda: self._home(request, snap))
+
+    def _home(self, request: Request, snap: Snapshot) -> HTMLResponse:
         order = request.query_params.get("sort", "coverage")
         stories = list(snap.stories)
         if order == "recent":
@@ -197,6 +200,14 @@ class _Web:
             stories.sort(key=lambda s: (s.independent_sources, len(s.articles), s.end or ""), reverse=True)
         return self.render(request, "home.html", snap=snap, stories=stories, order=order, recent=snap.recent,
                            summaries=snap.data.summaries, outlets=snap.outlets)
+
+    def _cached_page(self, request: Request, snap: Snapshot, make: Callable[[], HTMLResponse]) -> Response:
+        """A page that depends on the snapshot and the URL alone, rendered once per snapshot (with
+        a token set, the page's logout form carries the CSRF cookie, which joins the key)."""
+        key = f"{request.url.path}?{request.url.query}"
+        if self.token is not None:
+            key += "#" + request.scope.get("state", {}).get("csrf", "")
+        return HTMLResponse(snap.cached(key, lambda: bytes(make().body)))
 
     def search_page(self, request: Request) -> Response:
         snap = self.stores.snapshot()
@@ -217,8 +228,8 @@ class _Web:
         story = snap.story_by_slug.get(request.path_params["key"])
         if story is None:
             return self.not_found(request, "story")
-        page, _ = self._story_pages(snap, story)
-        return self.render(request, "story.html", snap=snap, **page)
+        return self._cached_page(request, snap, lambda: self.render(
+            request, "story.html", snap=snap, **self._story_pages(snap, story)[0]))
 
     def event_page(self, request: Request) -> Response:
         snap = self.stores.snapshot()
@@ -230,15 +241,16 @@ class _Web:
         page = next((e for e in events if e["event"]["id"] == event_id), None)
         if page is None:
             return self.not_found(request, "event")
-        return self.render(request, "event.html", snap=snap, **page)
+        return self._cached_page(request, snap, lambda: self.render(request, "event.html", snap=snap, **page))
 
     def article_page(self, request: Request) -> Response:
         snap = self.stores.snapshot()
         article = snap.article_by_slug.get(request.path_params["key"])
         if article is None:
             return self.not_found(request, "article")
-        context = report_html.article_context(snap.index, article, snap.checks.get(article.id))
-        return self.render(request, "article.html", snap=snap, **context)
+        return self._cached_page(request, snap, lambda: self.render(
+            request, "article.html", snap=snap,
+            **report_html.article_context(snap.index, article, snap.checks.get(article.id))))
 
     def _story_pages(self, snap: Snapshot, story) -> tuple[dict, list[dict]]:
         if story.id not in snap.pages:
@@ -375,7 +387,11 @@ class _Web:
         return JSONResponse(openapi_spec())
 
     def api_stories(self, request: Request) -> Response:
-        return _json(jsonviews.stories_json(self.stores.reader()))
+        """``stories --json`` as of the snapshot the pages show (decoding and encoding every story
+        on each call was half the server's time under load, bench/RESULTS.md)."""
+        snap = self.stores.snapshot()
+        return Response(snap.cached("/api/stories", lambda: _json_text(
+            [jsonviews.story_json(s) for s in snap.stories]).encode()), media_type="application/json")
 
     def api_story(self, request: Request) -> Response:
         corpus = self.stores.reader()
@@ -512,7 +528,11 @@ def _csv(rows: list[dict], columns: list[str]) -> str:
 
 
 def _json(value: object) -> Response:
-    return Response(json.dumps(jsonviews.to_json(value), ensure_ascii=False), media_type="application/json")
+    return Response(_json_text(value), media_type="application/json")
+
+
+def _json_text(value: object) -> str:
+    return json.dumps(jsonviews.to_json(value), ensure_ascii=False)
 
 
 def _marked(snippet: str) -> Markup:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,11 @@ SNAPSHOT_TTL_S = 5.0
 # at about a fifth of the serving process's time.
 REBUILD_COST_FACTOR = 4.0
 RECENT = 8  # articles in the home page's "recent" list
+# Rendered answers kept per snapshot (``Snapshot.cached``), least recently used dropped first: a
+# story page is ~25 KB at 100,000 articles, an article page ~4 KB, the index ~200 KB; a thousand
+# is tens of MB at most, and rendering them again was most of the server's time under load
+# (bench/serve_load.py, bench/RESULTS.md "Serve under load: faster").
+CACHED_ANSWERS = 1000
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +66,9 @@ class Snapshot:
     languages: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     recent: list[Article] = field(default_factory=list)  # the newest few, for the home page
+    # Answers rendered from this snapshot (pages, /api/stories), by request: see ``cached``.
+    answers: OrderedDict[str, bytes] = field(default_factory=OrderedDict)
+    answers_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def stale(self) -> bool:
@@ -68,6 +77,21 @@ class Snapshot:
 
     def with_flag(self, flag: str) -> list[str]:
         return [aid for aid, found in self.flags_of.items() if flag in found]
+
+    def cached(self, key: str, make: Callable[[], bytes]) -> bytes:
+        """The answer for ``key`` made from this snapshot, made once (two threads asking at once
+        may both make it; the answers are equal). A new snapshot starts with none."""
+        with self.answers_lock:
+            found = self.answers.get(key)
+            if found is not None:
+                self.answers.move_to_end(key)
+                return found
+        made = make()
+        with self.answers_lock:
+            self.answers[key] = made
+            while len(self.answers) > CACHED_ANSWERS:
+                self.answers.popitem(last=False)
+        return made
 
 
 def build_snapshot(corpus: Corpus) -> Snapshot:
