@@ -758,6 +758,10 @@ def serve(
         help="Access token: every page and endpoint (but /healthz) needs it; required off loopback.")] = None,
     allow_private: Annotated[bool, typer.Option(
         help="Let URLs pasted in the browser fetch private, loopback and link-local addresses.")] = False,
+    workers: Annotated[int, typer.Option(
+        min=1, max=64, help="Server processes sharing the port (one a core): each holds its own snapshot of "
+        "the store in memory, and a browser ingest job's progress page is answered by the process "
+        "running it.")] = 1,
 ) -> None:
     """The web app and JSON API over the store: search, stories, events, articles, adding articles
     from the browser, exports; /api/openapi.json describes the API (its JSON is the CLI's --json)."""
@@ -771,9 +775,24 @@ def serve(
         err.print(f"error: refusing to listen on {host} without a token: pass --token or set NEWSPRISM_TOKEN "
                   "(or keep the default --host 127.0.0.1)", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2)
-    web_app = create_app(db, token=token or None, allow_private=allow_private,
-                         allowed_hosts=list(LOOPBACK_HOSTS) if loopback else None)
+    hosts = list(LOOPBACK_HOSTS) if loopback else None
     err.print(f"newsprism: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", markup=False, highlight=False)
+    if workers > 1:
+        # Each worker process builds the app from the environment (its token from NEWSPRISM_TOKEN,
+        # as a single process reads it; the session cookie is an HMAC of it, the CSRF check a
+        # double-submit cookie: nothing else has to be shared between the processes).
+        import json
+        import os
+
+        from .web.app import SERVE_FACTORY, SERVE_OPTIONS_ENV
+
+        os.environ[SERVE_OPTIONS_ENV] = json.dumps({"db": str(db), "allow_private": allow_private,
+                                                    "allowed_hosts": hosts})
+        if token:
+            os.environ["NEWSPRISM_TOKEN"] = token
+        uvicorn.run(SERVE_FACTORY, factory=True, workers=workers, host=host, port=port, log_level="warning")
+        return
+    web_app = create_app(db, token=token or None, allow_private=allow_private, allowed_hosts=hosts)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 

@@ -10,6 +10,7 @@ import contextlib
 import csv
 import io
 import json
+import os
 import re
 import tempfile
 from collections.abc import AsyncIterator, Callable, Mapping
@@ -57,6 +58,19 @@ _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _ENV = report_html._ENV.overlay(loader=ChoiceLoader([PackageLoader("newsprism.web", "templates"),
                                                      PackageLoader("newsprism.report", "templates")]),
                                 auto_reload=False)
+
+
+# `newsprism serve --workers N`: uvicorn imports the app in each worker process from this factory,
+# which reads create_app's arguments (JSON) from this variable and the token from NEWSPRISM_TOKEN.
+SERVE_FACTORY = "newsprism.web.app:app_from_environment"
+SERVE_OPTIONS_ENV = "NEWSPRISM_SERVE_OPTIONS"
+
+
+def app_from_environment() -> Starlette:
+    """The app of one ``serve --workers N`` process (see ``SERVE_FACTORY``)."""
+    options = json.loads(os.environ[SERVE_OPTIONS_ENV])
+    return create_app(options["db"], token=os.environ.get("NEWSPRISM_TOKEN") or None,
+                      allow_private=bool(options.get("allow_private")), allowed_hosts=options.get("allowed_hosts"))
 
 
 class BadRequest(Exception):
