@@ -1,6 +1,7 @@
 """Serve under load: R concurrent readers and one ingesting writer against ``newsprism serve``.
 
     python bench/serve_load.py [--n 100000] [--readers 50] [--seconds 60] [--pg URL] [--eval DIR]
+                               [--workers N] [--plain-http]
 
 The store is the one of ``bench/store_migrate.py`` (real texts of ../shared/eval, repeated with a
 perturbation; no analysis), built once and cached under /tmp (``newsprism-load/N.db``), plus cheap
@@ -8,7 +9,9 @@ stories so that story pages exist: the repeats of one source text make one story
 Each run works on a copy of the cached file (the writer grows it). With ``--pg URL`` the copy is
 migrated into that PostgreSQL database (``copy_store``) and served from there.
 
-The app runs in a uvicorn subprocess on 127.0.0.1 (one process, as ``newsprism serve`` runs it).
+The app runs in a uvicorn subprocess on 127.0.0.1 (one process, as ``newsprism serve`` runs it;
+``--workers N`` as ``newsprism serve --workers N`` runs it; ``--plain-http``: uvicorn's pure-Python
+HTTP parser and asyncio loop, as before httptools and uvloop were dependencies).
 Readers (asyncio + httpx, one connection each) loop over a fixed mix: the index, a search page
 with a query and filters, a story page, an article page, ``/api/stories``,
 ``/api/articles?q=``, ``/api/quotes``; back to back (a closed loop: the server's throughput bounds
@@ -36,6 +39,7 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -54,9 +58,17 @@ REQUEST_TIMEOUT_S = 30.0
 # kind -> weight of the mix (pages a person opens, and the API a script polls)
 MIX = {"index": 2, "search": 3, "story": 3, "article": 4, "api_stories": 1, "api_articles_q": 2, "api_quotes": 1}
 SERVER = """
-import sys, uvicorn
-from newsprism.web import create_app
-uvicorn.run(create_app(sys.argv[1], analyze=False), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+import json, os, sys, uvicorn
+target, port, workers, plain = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1"
+options = {"http": "h11", "loop": "asyncio"} if plain else {}
+if workers > 1:
+    from newsprism.web.app import SERVE_FACTORY, SERVE_OPTIONS_ENV
+    os.environ[SERVE_OPTIONS_ENV] = json.dumps({"db": target})
+    uvicorn.run(SERVE_FACTORY, factory=True, workers=workers, host="127.0.0.1", port=port, log_level="warning",
+                **options)
+else:
+    from newsprism.web import create_app
+    uvicorn.run(create_app(target, analyze=False), host="127.0.0.1", port=port, log_level="warning", **options)
 """
 
 
@@ -98,8 +110,28 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(target: str, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-c", SERVER, target, str(port)], start_new_session=True)
+def cpu_seconds(root: int) -> float:
+    """User + system CPU seconds of process ``root`` and its descendants (uvicorn's workers), from
+    /proc (0.0 where there is none): where the machine's time went, beside the latencies."""
+    tick = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, tuple[int, float]] = {}
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(entry.parent.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    family, total = {root}, 0.0
+    for _ in range(3):  # the server, its workers, anything they start
+        family |= {pid for pid, (parent, _) in stats.items() if parent in family}
+    for pid in family:
+        total += stats.get(pid, (0, 0.0))[1]
+    return total
+
+
+def start_server(target: str, port: int, workers: int = 1, plain_http: bool = False) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-c", SERVER, target, str(port), str(workers), str(int(plain_http))],
+                            start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -220,16 +252,22 @@ def run(backend: str, target: str, sqlite_copy: Path, args: argparse.Namespace, 
     counter = open_store(target)
     before = counter.count()
     port = free_port()
-    server = start_server(target, port)
+    server = start_server(target, port, args.workers, args.plain_http)
     writer = Writer(target, texts)
     load0 = os.getloadavg()
     try:
-        for warm in ("/", "/api/stories"):  # the first snapshot is built before the clock starts
-            httpx.get(f"http://127.0.0.1:{port}{warm}", timeout=300)
+        # the first snapshot is built before the clock starts (in every worker: one connection
+        # each, held open, so that each worker's first page is asked for)
+        warmers = [httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=300) for _ in range(4 * args.workers)]
+        with ThreadPoolExecutor(len(warmers)) as pool:
+            list(pool.map(lambda c: [c.get(w) for w in ("/", "/api/stories")], warmers))
+        for client in warmers:
+            client.close()
         writer.start()
-        start = time.monotonic()
+        start, server0, own0 = time.monotonic(), cpu_seconds(server.pid), time.process_time()
         lat, errors, samples = asyncio.run(drive(port, args.readers, args.seconds, args.think, t))
         elapsed = time.monotonic() - start
+        server_cpu, own_cpu = cpu_seconds(server.pid) - server0, time.process_time() - own0
         load1 = os.getloadavg()
     finally:
         writer.stop.set()
@@ -244,7 +282,8 @@ def run(backend: str, target: str, sqlite_copy: Path, args: argparse.Namespace, 
     total = sum(len(v) for v in lat.values())
     every = [x for v in lat.values() for x in v]
     result = {
-        "backend": backend, "articles": before, "readers": args.readers, "think_s": args.think, "seconds": round(elapsed, 1),
+        "backend": backend, "workers": args.workers, "plain_http": args.plain_http, "articles": before,
+        "readers": args.readers, "think_s": args.think, "seconds": round(elapsed, 1),
         "requests": total, "rps": round(total / elapsed, 1), "errors": sum(errors.values()) + writer.errors,
         "errors_by_kind": dict(errors), "error_samples": samples,
         "all": {"p50": pct(every, 50), "p95": pct(every, 95), "p99": pct(every, 99)},
@@ -254,16 +293,20 @@ def run(backend: str, target: str, sqlite_copy: Path, args: argparse.Namespace, 
         if writer.latencies else None,
         "count_before": before, "count_after": after, "nothing_lost": after == before + writer.written,
         "loadavg_before": [round(x, 2) for x in load0], "loadavg_after": [round(x, 2) for x in load1],
+        # cores' worth of CPU over the run: the server (all its processes), this process (readers + writer)
+        "server_cores": round(server_cpu / elapsed, 2), "load_generator_cores": round(own_cpu / elapsed, 2),
     }
     return result
 
 
 def table(result: dict) -> str:
-    lines = [f"{result['backend']}: {result['articles']} articles, {result['readers']} readers + 1 writer, "
+    lines = [f"{result['backend']}: {result['articles']} articles, {result['workers']} worker(s), "
+             f"{result['readers']} readers + 1 writer, "
              f"{result['seconds']} s, {result['rps']} req/s, errors {result['errors']}, "
              f"written {result['written']}, nothing lost: {result['nothing_lost']} "
              f"({result['count_before']} + {result['written']} -> {result['count_after']}), "
-             f"load average {result['loadavg_before']} -> {result['loadavg_after']}",
+             f"load average {result['loadavg_before']} -> {result['loadavg_after']}, CPU (cores): server "
+             f"{result['server_cores']}, load generator {result['load_generator_cores']}",
              "", "| kind | n | p50 ms | p95 ms | p99 ms |", "|---|---|---|---|---|"]
     for kind, row in result["by_kind"].items():
         lines.append(f"| {kind} | {row['n']} | {row['p50']} | {row['p95']} | {row['p99']} |")
@@ -280,6 +323,8 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=0.0, help="mean pause between a reader's requests (s)")
     parser.add_argument("--pg", help="also run on this PostgreSQL database (its default schema is filled)")
     parser.add_argument("--no-sqlite", action="store_true", help="only the PostgreSQL run")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (newsprism serve --workers)")
+    parser.add_argument("--plain-http", action="store_true", help="uvicorn with h11 and asyncio (no httptools, uvloop)")
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
     args = parser.parse_args()
     cached = cached_store(args.n, args.eval)
