@@ -29,6 +29,7 @@ from .records import from_dict
 from .stages import Progress  # the progress callback's type (stage, done, total)
 
 if TYPE_CHECKING:
+    from .claims.coverage import CoverageMatrix
     from .claims.records import AlignedClaim, Claim
     from .quotes import AlignedQuote, Quote
     from .store import Store
@@ -264,15 +265,15 @@ def align_event_claims(claims: dict[str, list], event_of: dict[str, str], groups
 
 
 def framing_panels(store: Store | None, stories: Sequence[Story], articles: Sequence[Article],
-                   annotations: dict[str, Annotation], aligned_claims: Sequence[AlignedClaim], language,
-                   on_progress: Progress | None = None) -> tuple[list[tuple[str, str, StoryFraming]], dict[str, str]]:
+                   annotations: dict[str, Annotation], aligned_claims: Sequence[AlignedClaim],
+                   coverage: CoverageMatrix, language, on_progress: Progress | None = None) -> tuple[list[tuple[str, str, StoryFraming]], dict[str, str]]:
     """Each multi-article story's framing panel, as ``(story id, story id, record)`` rows, and
     each story's reuse key.
 
     The panel needs a parse for noun chunks, the slow part: a story whose articles and claims
-    are unchanged since the last run keeps its stored panel.
+    are unchanged since the last run keeps its stored panel. Omissions come from the claims
+    stage's ``coverage`` matrix.
     """
-    from .claims.align import coverage_matrix
     from .framing import FRAMING_VERSION, LoadedWord, framing_panel
     from .framing.words import loaded_version
 
@@ -291,12 +292,9 @@ def framing_panels(store: Store | None, stories: Sequence[Story], articles: Sequ
         if story.id in unchanged and kept.get(story.id):
             record = replace(kept[story.id][0], story=story.id)
         else:
-            members = {e.id: [a.id for a in e.articles] for e in story.events}
-            story_claims = [c for e in story.events for c in claims_of.get(e.id, ())]
-            coverage = {row["claim"]: {"text": row["text"], "by_article": row["cells"]}
-                        for row in coverage_matrix(story_claims, members)}
+            story_coverage = coverage.only(c.id for e in story.events for c in claims_of.get(e.id, ()))
             words = {a: [from_dict(LoadedWord, w) for w in stored_words[a]] for a in story.articles if a in stored_words}
-            panel = framing_panel([by_id[a] for a in story.articles if a in by_id], annotations, coverage,
+            panel = framing_panel([by_id[a] for a in story.articles if a in by_id], annotations, story_coverage,
                                   language=language, words=words)
             record = StoryFraming(story=story.id, key=keys[story.id], panel=panel.to_dict())
         rows.append((story.id, story.id, record))

@@ -13,13 +13,13 @@ from .errors import MissingStore
 
 from .findings import CitedSummary, HeadlineVerdict, StoryFraming
 from .model import Article, Failure, IngestReport, ProvenanceGroup, Relation, Story
-from .records import jsonable
 from .store import Store, is_url, open_store
 
 if TYPE_CHECKING:
     from .analysis import AnalysisReport, Progress
     from .nlp import Language
     from .report import ReportData
+    from .claims.coverage import CoverageMatrix
     from .claims.records import AlignedClaim
     from .figures.records import AlignedFigure
     from .quotes import AlignedQuote
@@ -120,6 +120,14 @@ class Corpus:
             return self.store.findings("claim")
         return self.store.findings("claim", [self._event_id(event)])
 
+    def coverage(self, event: str | None = None) -> CoverageMatrix:
+        """The claims x articles coverage matrix the claims stage built (``CoverageMatrix``: one
+        row per aligned claim), all events' or one's. Raises KeyError for an unknown event."""
+        from .claims.coverage import CoverageMatrix
+
+        scope = None if event is None else [self._event_id(event)]
+        return CoverageMatrix(rows=tuple(self.store.findings("coverage", scope)))
+
     def figures(self, event: str | None = None) -> list[AlignedFigure]:
         """Figures aligned across outlets (``AlignedFigure`` records; ``newsprism figures --json``
         prints their ``to_dict``), all or one event's: each quantity (dead, injured, magnitude,
@@ -186,13 +194,12 @@ class Corpus:
                             on_progress=on_progress)
 
     def report_data(self) -> ReportData:
-        """What ``analyze`` found beyond stories, in the shapes the CLI prints: the report's input."""
+        """What ``analyze`` found beyond stories, as the records the store returns: the report's input."""
         from .report import ReportData
 
-        return ReportData(timeline=jsonable(self.timeline()), summaries=jsonable(self._summaries()),
-                          quotes=jsonable(self.quotes()), claims=jsonable(self.claims()),
-                          framing={panel.story: jsonable(panel) for panel in self.framing()},
-                          figures=jsonable(self.figures()))
+        return ReportData(timeline=self.timeline(), summaries=self._summaries(), quotes=self.quotes(),
+                          claims=self.claims(), framing={f.story: f.framing_panel() for f in self.framing()},
+                          figures=self.figures(), coverage=self.coverage())
 
     def watcher(self, feeds: Iterable[str], **options) -> Watcher:
         """A feed watcher over this corpus (``newsprism watch``): ``feeds`` are feed URLs, OPML

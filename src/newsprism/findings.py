@@ -145,6 +145,7 @@ class StoryFraming(Record):
 
 register("quote", "newsprism.quotes.align:AlignedQuote", scope="story")
 register("claim", "newsprism.claims.records:AlignedClaim", scope="event")
+register("coverage", "newsprism.claims.coverage:CoverageRow", scope="event")
 register("headline", "newsprism.findings:HeadlineVerdict", scope="event")
 register("framing", "newsprism.findings:StoryFraming", scope="story")
 register("summary", "newsprism.findings:CitedSummary", scope="story")

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .model import Annotation, Article, Assignment, ProvenanceGroup, Relation, Story
 
 if TYPE_CHECKING:
+    from .claims.coverage import CoverageMatrix
     from .claims.records import AlignedClaim
     from .store import Store
 
@@ -50,6 +51,7 @@ class Run:
     claims: dict[str, list] = field(default_factory=dict)
     aligned_quotes: list = field(default_factory=list)
     aligned_claims: list[AlignedClaim] = field(default_factory=list)
+    coverage: CoverageMatrix | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -149,11 +151,20 @@ def _claim_align(run: Run) -> tuple[list, dict[str, str]]:
     return [(c.id, c.event, c) for c in run.aligned_claims], keys
 
 
+def _coverage(run: Run) -> tuple[list, dict[str, str]]:
+    from .claims.coverage import coverage_matrix
+
+    members = {e.id: [a.id for a in e.articles] for s in run.stories for e in s.events}
+    run.coverage = matrix = coverage_matrix(run.aligned_claims, members)
+    return [(row.claim, row.event, row) for row in matrix.rows], {}
+
+
 def _framing(run: Run) -> tuple[list, dict[str, str]]:
     from .analysis import framing_panels
+    from .claims.coverage import CoverageMatrix
 
     return framing_panels(run.store, run.stories, run.articles, run.annotations, run.aligned_claims,
-                          run.language, run.on_progress)
+                          run.coverage or CoverageMatrix(), run.language, run.on_progress)
 
 
 def _summary(run: Run) -> tuple[list, dict[str, str]]:
@@ -190,10 +201,13 @@ STAGES: Sequence[Stage] = (
     Stage(name="claim-align", scope="event", needs=("claims", "event_of", "groups", "annotations"),
           produces=("aligned_claims",), reuse=BY_KEY, run=_claim_align, finding="claim",
           versions=("newsprism.claims:CLAIMS_VERSION", "newsprism.claims.align:ALIGN_VERSION")),
+    Stage(name="coverage", scope="event", needs=("aligned_claims", "stories"), produces=("coverage",),
+          reuse=REBUILT, run=_coverage, finding="coverage",
+          versions=("newsprism.claims:CLAIMS_VERSION", "newsprism.claims.align:ALIGN_VERSION")),
     Stage(name="figures", scope="event", needs=("articles", "event_of", "groups"), produces=(), reuse=REBUILT,
           run=step("newsprism.figures.stage:run"), finding="figure",
           versions=("newsprism.figures:FIGURES_VERSION", "newsprism.figures:ALIGN_VERSION")),
-    Stage(name="framing", scope="story", needs=("stories", "articles", "annotations", "aligned_claims"),
+    Stage(name="framing", scope="story", needs=("stories", "articles", "annotations", "aligned_claims", "coverage"),
           produces=(), reuse=BY_KEY, run=_framing, finding="framing",
           versions=("newsprism.framing:FRAMING_VERSION",)),
     Stage(name="summary", scope="story", needs=("stories", "articles", "groups", "aligned_claims", "annotations"),

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.claims.align import align_claims, coverage_matrix
+from newsprism.claims.align import align_claims
+from newsprism.claims.coverage import coverage_matrix
 from newsprism.claims.extract import claim_from_text
 
 
@@ -62,12 +63,13 @@ def test_to_dict_has_the_interface_fields(aligned):
 
 
 def test_coverage_matrix(aligned):
-    rows = {r["claim"]: r for r in coverage_matrix(aligned, {"ev1": ["a", "b", "c", "d", "e"]})}
-    recalled = rows[find(aligned, "Acme recalled").id]
+    matrix = coverage_matrix(aligned, {"ev1": ["a", "b", "c", "d", "e"]})
+    recalled = matrix.row(find(aligned, "Acme recalled").id)
     # one source carries the recall: leaving it out is no omission (not assessed, no cell)
-    assert recalled["cells"] == {"a": "carried", "b": "contradicted"}
-    bridge = rows[find(aligned, "opened a new bridge").id]
-    assert [bridge["cells"][x] for x in "acde"] == ["carried"] * 3 + ["omitted"]
+    assert not recalled.assessed and recalled.by_article == {"a": "carried", "b": "contradicted"}
+    assert recalled.cells == {"a": "carried", "b": "contradicted", "c": "omitted", "d": "omitted", "e": "omitted"}
+    bridge = matrix.row(find(aligned, "opened a new bridge").id)
+    assert [bridge.by_article[x] for x in "acde"] == ["carried"] * 3 + ["omitted"]
 
 
 def test_articles_outside_any_event_are_skipped(language):
@@ -84,27 +86,28 @@ def test_ids_are_stable(language, aligned):
 
 def test_coverage_matrix_by_outlet(aligned):
     outlet_of = {"a": "Daily A", "b": "B News", "c": "C Post", "d": "C Post", "e": None}
-    rows = {r["claim"]: r for r in coverage_matrix(aligned, {"ev1": ["a", "b", "c", "d", "e"]}, outlet_of)}
-    recalled = rows[find(aligned, "Acme recalled").id]
-    assert recalled["outlets"] == {"Daily A": "carried", "B News": "contradicted"}
-    bridge = rows[find(aligned, "opened a new bridge").id]
-    assert bridge["outlets"] == {"Daily A": "carried", "B News": "omitted", "C Post": "carried", "e": "omitted"}
+    matrix = coverage_matrix(aligned, {"ev1": ["a", "b", "c", "d", "e"]})
+    recalled = matrix.row(find(aligned, "Acme recalled").id)
+    assert recalled.by_outlet(outlet_of) == {"Daily A": "carried", "B News": "contradicted"}
+    bridge = matrix.row(find(aligned, "opened a new bridge").id)
+    assert bridge.by_outlet(outlet_of) == {"Daily A": "carried", "B News": "omitted", "C Post": "carried", "e": "omitted"}
 
 
 def test_coverage_matrix_disputing_wins_as_in_the_report():
     """An article or outlet that both states and disputes a claim shows as disputing it, in this
-    matrix and in the report's (``report.data.coverage_matrix``)."""
+    matrix and in the report's per-outlet reading of it (``report.data.outlet_matrix``)."""
     from newsprism.claims.records import AlignedClaim, ClaimMention
-    from newsprism.report import coverage_matrix as report_matrix
+    from newsprism.report import outlet_matrix
+    from newsprism.report.data import Column
 
     said, denied = ClaimMention(article="a", text="It rose.", start=0, end=8), ClaimMention(
         article="a", text="It did not rise.", start=9, end=25)
     other = ClaimMention(article="b", text="It rose.", start=0, end=8)
     claim = AlignedClaim(id="c1", event="ev", text="It rose.", status="contested", independent_sources=2,
                          carried_by=(said, other), contradicted_by=(denied,))
-    [row] = coverage_matrix([claim], {"ev": ["a", "b", "c"]}, {"a": "A", "b": "A", "c": "C"})
-    assert row["cells"] == {"a": "contradicted", "b": "carried", "c": "omitted"}
-    assert row["outlets"] == {"A": "contradicted", "C": "omitted"}
-    columns = [{"key": "A", "label": "A", "articles": ["a", "b"]}, {"key": "C", "label": "C", "articles": ["c"]}]
-    [report_row] = report_matrix([claim.to_dict()], columns)["rows"]
-    assert [cell["state"] for cell in report_row["cells"]] == ["contradicted", "omitted"]
+    [row] = coverage_matrix([claim], {"ev": ["a", "b", "c"]}).rows
+    assert row.cells == {"a": "contradicted", "b": "carried", "c": "omitted"}
+    assert row.by_outlet({"a": "A", "b": "A", "c": "C"}) == {"A": "contradicted", "C": "omitted"}
+    columns = [Column(key="A", label="A", title="A", articles=("a", "b")), Column(key="C", label="C", title="C", articles=("c",))]
+    [report_row] = outlet_matrix([(claim, row)], columns).rows
+    assert [cell.state for cell in report_row.cells] == ["contradicted", "omitted"]

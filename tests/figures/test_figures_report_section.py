@@ -24,7 +24,7 @@ def test_story_page_lists_disagreements_first_escaped(tmp_path):
                   independent_sources=2, start="2024-05-05", end="2024-05-05",
                   events=(Event(id="e1", title="Blast", start="2024-05-05", end="2024-05-05",
                                 articles=(EventArticle(id="a1", role="report"), EventArticle(id="b2", role="report"))),))
-    write_report([a, b], tmp_path, stories=[story], data=ReportData(figures=figures))
+    write_report([a, b], tmp_path, stories=[story], data=ReportData.from_json(figures=figures))
     page = (tmp_path / "stories" / "s1.html").read_text(encoding="utf-8")
     section = page[page.index('id="figures-h"'):page.index('id="quotes-h"')]
     assert "<script>" not in section and "&lt;script&gt;" in section
@@ -36,7 +36,7 @@ def test_story_page_lists_disagreements_first_escaped(tmp_path):
 def test_event_page_has_its_figures(tmp_path):
     a = article("a1", "Twelve people were killed.")
     b = article("b2", "The blast killed 15 people.")
-    figures = jsonable(align_figures({x.id: extract_figures(x.text, article=x.id) for x in (a, b)}, event="e1"))
+    figures = align_figures({x.id: extract_figures(x.text, article=x.id) for x in (a, b)}, event="e1")
     story = Story(id="s1", title="Blast", articles=("a1", "b2"), outlets=(), independent_sources=2, start=None,
                   end=None, events=(Event(id="e1", title="Blast", start=None, end=None,
                                           articles=(EventArticle(id="a1", role="report"),

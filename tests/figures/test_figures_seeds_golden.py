@@ -46,4 +46,4 @@ def test_seeds_every_figure_extracted_is_hand_checked(seeds):
 
 def test_seeds_report_data_carries_the_figures(seeds):
     _, aligned, data = seeds
-    assert [f["id"] for f in data.figures] == [f.id for f in aligned]
+    assert [f.id for f in data.figures] == [f.id for f in aligned]

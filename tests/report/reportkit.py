@@ -1,5 +1,5 @@
-"""Report test helpers: the seeds' story and hand-made analysis dicts (unit tests only), and what
-the real pipeline gives the report today (browser test)."""
+"""Report test helpers: the seeds' story and hand-made analysis output in the CLI's JSON shapes,
+read into records by ``ReportData.from_json`` (unit tests only)."""
 from __future__ import annotations
 
 from testkit import find_article
@@ -32,7 +32,7 @@ def seed_story(articles) -> Story:
 
 
 def seed_data(articles) -> ReportData:
-    """Hand-made analysis output in the CLI's JSON shapes, with real offsets into the seeds."""
+    """Hand-made analysis output in the CLI's JSON shapes, with real offsets into the seeds, as records."""
     a0, a1 = find_article(articles, E1_PHRASE), find_article(articles, E1B_PHRASE)
     a2, a3, a4 = (find_article(articles, p) for p in (E2_PHRASE, E2_PREVIEW, E2_PREVIEW_B))
     assurance0 = span(a0, "We -- and other countries -- have received assurances from China")
@@ -44,11 +44,13 @@ def seed_data(articles) -> ReportData:
              {**assurance0, "speaker": "Antony Blinken", "speaker_text": "Blinken", "cue": "told reporters",
               "kind": "direct", "variant": "verbatim", "flags": [], **_speaker(a0, "Blinken told reporters", "Blinken")},
              {**assurance1, "speaker": "Antony Blinken", "speaker_text": "he", "cue": "told reporters",
-              "kind": "direct", "variant": "trimmed", "flags": ["pronoun-speaker"]}]},
+              "speaker_start": None, "speaker_end": None, "kind": "direct", "variant": "trimmed",
+              "flags": ["pronoun-speaker"]}]},
         {"id": "q-express", "speaker": "State Department spokesman", "event": "e-visit-2024", "independent_sources": 1,
          "flags": ["possible-misattribution"], "variants": [
              {**express, "speaker": "Foreign Ministry spokesman", "speaker_text": "A Foreign Ministry spokesman",
-              "cue": "said", "kind": "direct", "variant": "different-speaker", "flags": ["unnamed-speaker"]}]},
+              "cue": "said", "speaker_start": None, "speaker_end": None, "kind": "direct",
+              "variant": "different-speaker", "flags": ["unnamed-speaker"]}]},
     ]
     claims = [
         {"id": "c-lethal", "event": "e-visit-2023", "text": "China assured it will not provide lethal aid to Russia",
@@ -64,35 +66,45 @@ def seed_data(articles) -> ReportData:
          "details": ["nitrocellulose (Amaravati Today)", "optics (RT)"]},
     ]
     story = seed_story(articles)
-    timeline = [{"story": story.id, "events": [
+    timeline = [{"id": story.id, "title": story.title, "start": "2023-06-18", "end": "2024-04-26", "events": [
         {"id": "e-visit-2023", "title": "Blinken visits Beijing", "start": "2023-06-18", "end": "2023-06-19",
-         "inferred": False, "articles": [
-             {"id": a0.id, "role": "report", "date": "2023-06-19", "date_source": "published", "evidence": "June 19, 2023"},
-             {"id": a1.id, "role": "report", "date": "2023-06-19", "date_source": "text", "evidence": "on June 19"}]},
+         "source": "reports", "articles": [
+             _placed(a0, "report", "2023-06-19", "published", False, "June 19, 2023"),
+             _placed(a1, "report", "2023-06-19", "text", False, "on June 19")]},
         {"id": "e-visit-2024", "title": "Blinken visits China again", "start": "2024-04-24", "end": "2024-04-26",
-         "inferred": False, "articles": [
-             {"id": a3.id, "role": "preview", "date": "2024-04-22", "date_source": "inferred", "inferred": True,
-              "evidence": "“travels to Beijing on Wednesday”"},
-             {"id": a4.id, "role": "preview", "date": "2024-04-12", "date_source": "inferred", "inferred": True,
-              "evidence": "after the April 9 photo"},
-             {"id": a2.id, "role": "report", "date": "2024-04-26", "date_source": "text", "evidence": "on Friday"}]}]}]
+         "source": "reports", "articles": [
+             _placed(a3, "preview", "2024-04-22", "inferred", True, "“travels to Beijing on Wednesday”"),
+             _placed(a4, "preview", "2024-04-12", "inferred", True, "after the April 9 photo"),
+             _placed(a2, "report", "2024-04-26", "text", False, "on Friday")]}]}]
     summaries = {story.id: {"summary": "…", "sentences": [
         {"text": "China has assured the United States it will not send lethal aid to Russia.", "citations": [a0.id, a1.id],
          "independent_sources": 2},
         {"text": "Blinken raised concerns about Chinese components powering Russia's war.", "citations": [a2.id],
          "independent_sources": 1}]}}
-    framing = {"outlets": [  # one row in the framing stage's shape, one in the short shape
-        {"outlet": a2.outlet, "articles": [a2.id], "words": 900, "loaded_per_1000": 1.1, "own_voice_per_1000": 0.0,
-         "term_choices": [{"referent": "Russia's war", "forms": [{"form": "brutal war of aggression", "count": 1}],
-                           "distinctive": ["brutal war of aggression"]},
-                          {"referent": "China", "forms": [{"form": "China", "count": 9}, {"form": "the PRC", "count": 1}],
-                           "distinctive": ["the PRC"]}],
+    framing = {story.id: {"version": "test", "groups": [], "outlets": [
+        {"outlet": a2.outlet, "outlet_source": "outlet", "articles": [a2.id], "words": 900, "loaded_per_1000": 1.1,
+         "own_voice_per_1000": 0.0,
+         "term_choices": [_choice("Russia's war", ("brutal war of aggression", 1), distinctive=["brutal war of aggression"]),
+                          _choice("China", ("China", 9), ("the PRC", 1), distinctive=["the PRC"])],
          "loaded": [{"term": "brutal", "category": "intensifier", "count": 1}],
          "omissions": [{"claim_id": "c-lethal", "text": "China assured it will not provide lethal aid to Russia",
                         "status": "omitted", "carried_by": ["Space Media Network"]}]},
-        {"outlet": None, "articles": [a1.id], "terms": [{"referent": "China", "forms": {"the CCP": 3, "the Chinese regime": 1}}],
-         "loaded": [{"term": "regime", "category": "pejorative", "count": 1}], "omissions": []}]}
-    return ReportData(timeline=timeline, summaries=summaries, quotes=quotes, claims=claims, framing=framing)
+        {"outlet": a1.outlet, "outlet_source": "outlet", "articles": [a1.id], "words": 400,
+         "term_choices": [_choice("China", ("the CCP", 3), ("the Chinese regime", 1))],
+         "loaded": [{"term": "regime", "category": "pejorative", "count": 1}], "omissions": []}]}}
+    return ReportData.from_json(timeline=timeline, summaries=summaries, quotes=quotes, claims=claims, framing=framing)
+
+
+def _placed(article, role: str, day: str, source: str, inferred: bool, note: str) -> dict:
+    """A timeline-stage article placed on ``day``; ``note`` says how."""
+    return {"id": article.id, "outlet": article.outlet, "headline": article.headline, "role": role, "written": day,
+            "written_source": source, "inferred": inferred, "placed": day, "happening": None, "happening_end": None,
+            "note": note, "evidence": []}
+
+
+def _choice(referent: str, *forms: tuple[str, int], distinctive=()) -> dict:
+    return {"group_id": referent, "referent": referent, "kind": "entity",
+            "forms": [{"form": f, "count": n} for f, n in forms], "distinctive": list(distinctive)}
 
 
 def _speaker(article, sentence: str, mention: str) -> dict:

@@ -5,17 +5,27 @@ import re
 import xml.etree.ElementTree as ET
 
 from newsprism.report.charts import timeline_svg
+from newsprism.report.views import TimelineLane, TimelineRow
 
 SVG = "{http://www.w3.org/2000/svg}"
 
 
+def lane(event_id: str, title: str, start: str | None, end: str | None, *articles: TimelineRow,
+         href: str = "") -> TimelineLane:
+    return TimelineLane(id=event_id, title=title, start=start, end=end, inferred=False, anchor=event_id,
+                        href=href, articles=articles)
+
+
+def row(role: str, day: str | None, href: str = "", title: str = "", inferred: bool = False) -> TimelineRow:
+    return TimelineRow(id=title or "x", role=role, date=day, inferred=inferred, date_source=None, evidence="",
+                       title=title, outlet="", href=href)
+
+
 def events():
     return [
-        {"id": "e1", "title": "First visit", "start": "2023-06-18", "end": "2023-06-19", "href": "e1.html",
-         "articles": [{"role": "report", "date": "2023-06-19", "href": "a.html", "title": "A"}]},
-        {"id": "e2", "title": "Second <visit>", "start": "2024-04-24", "end": "2024-04-26", "href": "e2.html",
-         "articles": [{"role": "preview", "date": "2024-04-22", "inferred": True, "href": "b.html", "title": "B"},
-                      {"role": "report", "date": "2024-04-26", "href": "c.html", "title": "C"}]},
+        lane("e1", "First visit", "2023-06-18", "2023-06-19", row("report", "2023-06-19", "a.html", "A"), href="e1.html"),
+        lane("e2", "Second <visit>", "2024-04-24", "2024-04-26", row("preview", "2024-04-22", "b.html", "B", True),
+             row("report", "2024-04-26", "c.html", "C"), href="e2.html"),
     ]
 
 
@@ -45,10 +55,9 @@ def test_timeline_marks_previews_reports_and_inferred_dates_in_shape_and_words()
 
 
 def test_timeline_undated_articles_sit_at_their_event_as_inferred_and_nothing_dated_draws_nothing():
-    undated = [{"id": "e", "title": "T", "start": "2024-01-02", "end": None,
-                "articles": [{"role": "preview", "date": None}, {"role": "report", "date": "2024-01-02"}]}]
+    undated = [lane("e", "T", "2024-01-02", None, row("preview", None), row("report", "2024-01-02"))]
     svg = str(timeline_svg(undated, label="t"))
     preview_x = float(re.search(r'mk-preview mk-inferred" d="M([\d.]+)', svg).group(1))
     report_x = float(re.search(r'<circle class="mk mk-report" cx="([\d.]+)"', svg[svg.index("</g>"):]).group(1))
     assert preview_x < report_x  # previews left of reports on the same day
-    assert timeline_svg([{"id": "x", "title": "T", "articles": []}], label="t") == ""
+    assert timeline_svg([lane("x", "T", None, None)], label="t") == ""

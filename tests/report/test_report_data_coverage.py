@@ -1,28 +1,61 @@
-"""The coverage matrix and the report's small data helpers."""
+"""The claims stage's coverage matrix read per outlet, and the report's small data helpers."""
 from __future__ import annotations
 
-from newsprism.report import ReportData, coverage_matrix
-from newsprism.report.data import canonical_text, omissions, slug
+from newsprism.claims import AlignedClaim, ClaimMention, CoverageMatrix
+from newsprism.claims.coverage import coverage_matrix
+from newsprism.quotes.align import AlignedQuote, QuoteVariant
+from newsprism.report import ReportData, outlet_matrix
+from newsprism.report.data import Column, canonical_text, omissions, slug
 
-COLUMNS = [{"key": "o:A", "label": "A", "articles": ["a1", "a2"]}, {"key": "o:B", "label": "B", "articles": ["b1"]},
-           {"key": "a:c1", "label": "unnamed", "articles": ["c1"]}]
+COLUMNS = [Column(key="o:A", label="A", title="A", articles=("a1", "a2")),
+           Column(key="o:B", label="B", title="B", articles=("b1",)),
+           Column(key="a:c1", label="unnamed", title="unnamed", articles=("c1",))]
+EVENT = {"e": ["a1", "a2", "b1", "c1"]}
+
+
+def claim(cid: str, carried: list[str], against: list[str] = (), sources: int = 2) -> AlignedClaim:
+    return AlignedClaim(id=cid, event="e", text=cid, status="corroborated", independent_sources=sources,
+                        carried_by=tuple(ClaimMention(article=a, text="x", start=0, end=1) for a in carried),
+                        contradicted_by=tuple(ClaimMention(article=a, text="y", start=0, end=1) for a in against))
+
+
+def by_outlet(claims: list[AlignedClaim]):
+    rows = coverage_matrix(claims, EVENT).rows
+    return outlet_matrix(list(zip(claims, rows)), COLUMNS)
 
 
 def test_coverage_cells_say_carried_omitted_or_contradicted_per_outlet():
-    claims = [{"id": "k1", "carried_by": [{"article": "a2"}, {"article": "b1"}], "contradicted_by": [{"article": "c1"}]},
-              {"id": "k2", "carried_by": [{"article": "c1"}], "contradicted_by": []}]
-    matrix = coverage_matrix(claims, COLUMNS)
-    states = [[c["state"] for c in row["cells"]] for row in matrix["rows"]]
+    matrix = by_outlet([claim("k1", ["a2", "b1"], ["c1"]), claim("k2", ["c1"])])
+    states = [[c.state for c in row.cells] for row in matrix.rows]
     assert states == [["carried", "carried", "contradicted"], ["omitted", "omitted", "carried"]]
-    assert matrix["rows"][0]["cells"][0]["articles"] == ["a2"]
-    assert (matrix["rows"][0]["carried"], matrix["rows"][0]["contradicted"]) == (2, 1)
+    assert matrix.rows[0].cells[0].articles == ("a2",)
+    assert (matrix.rows[0].carried, matrix.rows[0].contradicted) == (2, 1)
     left_out = omissions(matrix)
-    assert [c["id"] for c in left_out["o:A"]] == ["k2"] and left_out["a:c1"] == []
+    assert [c.id for c in left_out["o:A"]] == ["k2"] and left_out["a:c1"] == []
 
 
 def test_coverage_contradiction_wins_over_carrying_in_one_outlet():
-    claims = [{"id": "k", "carried_by": [{"article": "a1"}], "contradicted_by": [{"article": "a2"}]}]
-    assert coverage_matrix(claims, COLUMNS)["rows"][0]["cells"][0]["state"] == "contradicted"
+    assert by_outlet([claim("k", ["a1"], ["a2"])]).rows[0].cells[0].state == "contradicted"
+
+
+def test_coverage_column_of_another_event_is_elsewhere():
+    found = claim("k", ["a1"])
+    [row] = coverage_matrix([found], EVENT).rows
+    matrix = outlet_matrix([(found, row)], COLUMNS, {"a1": "e", "a2": "e", "b1": "other", "c1": "e"})
+    assert [c.state for c in matrix.rows[0].cells] == ["carried", "elsewhere", "omitted"]
+
+
+def test_single_source_claims_are_not_omissions():
+    left_out = omissions(by_outlet([claim("one", ["b1"], sources=1), claim("two", ["b1", "c1"])]))
+    assert [c.id for c in left_out["o:A"]] == ["two"]
+
+
+def test_report_data_reads_the_cli_json_into_records():
+    found = claim("k", ["a1"])
+    data = ReportData.from_json(claims=[found.to_dict()], coverage=[r.to_dict() for r in coverage_matrix([found], EVENT).rows])
+    assert data.claims == [found] and isinstance(data.coverage, CoverageMatrix)
+    assert data.coverage.row("k").cells == {"a1": "carried", "a2": "omitted", "b1": "omitted", "c1": "omitted"}
+    assert ReportData().framing_for("s1") == ()
 
 
 def test_slug_keeps_safe_ids_and_hashes_anything_else():
@@ -32,24 +65,17 @@ def test_slug_keeps_safe_ids_and_hashes_anything_else():
         assert out.startswith("x") and out.isalnum() and out == slug(hostile)
 
 
+def variant(text: str, kind: str) -> QuoteVariant:
+    return QuoteVariant(article="a", text=text, start=0, end=1, speaker=None, speaker_text=None, speaker_start=None,
+                        speaker_end=None, cue=None, kind="direct", variant=kind)
+
+
 def test_canonical_quote_prefers_its_text_then_the_longest_verbatim_variant():
-    assert canonical_text({"text": "own", "variants": []}) == "own"
-    variants = [{"text": "short", "variant": "verbatim"}, {"text": "a much longer reworded one", "variant": "reworded"},
-                {"text": "longer verbatim", "variant": "verbatim"}]
-    assert canonical_text({"variants": variants}) == "longer verbatim"
-    assert canonical_text({}) == ""
+    def quote(text: str, *variants: QuoteVariant) -> AlignedQuote:
+        return AlignedQuote(id="q", speaker=None, event=None, variants=variants, independent_sources=1, text=text)
 
-
-def test_report_data_framing_accepts_one_list_or_one_per_story():
-    rows = [{"outlet": "RT"}]
-    assert ReportData(framing={"outlets": rows}).framing_for("s1") == rows
-    assert ReportData(framing={"s1": {"outlets": rows}}).framing_for("s1") == rows
-    assert ReportData().framing_for("s1") == []
-
-
-def test_single_source_claims_are_not_omissions():
-    claims = [{"id": "one", "independent_sources": 1, "carried_by": [{"article": "b1"}], "contradicted_by": []},
-              {"id": "two", "independent_sources": 2, "carried_by": [{"article": "b1"}, {"article": "c1"}],
-               "contradicted_by": []}]
-    left_out = omissions(coverage_matrix(claims, COLUMNS))
-    assert [c["id"] for c in left_out["o:A"]] == ["two"]
+    assert canonical_text(quote("own")) == "own"
+    variants = [variant("short", "verbatim"), variant("a much longer reworded one", "reworded"),
+                variant("longer verbatim", "verbatim")]
+    assert canonical_text(quote("", *variants)) == "longer verbatim"
+    assert canonical_text(quote("")) == ""

@@ -25,23 +25,37 @@ def hostile_article(n: int) -> Article:
 
 
 def hostile_data(a: Article, b: Article) -> ReportData:
+    """Hostile text in every text field of every record the report reads (the JSON shapes a
+    tampered store could hold, read as records)."""
     where = {"article": a.id, "text": EVIL, "start": 0, "end": len(EVIL)}
     variant = {**where, "speaker": EVIL, "speaker_text": EVIL, "speaker_start": len(EVIL) + 1, "speaker_end": len(EVIL) + 5,
                "cue": EVIL, "kind": EVIL, "variant": EVIL, "flags": [EVIL]}
-    return ReportData(
-        timeline=[{"story": EVIL_ID, "events": [{"id": EVIL_ID, "title": EVIL, "start": EVIL, "end": "2024-04-26",
-                                                 "inferred": True, "articles": [
-                                                     {"id": a.id, "role": EVIL, "date": EVIL, "date_source": EVIL, "evidence": EVIL},
-                                                     {"id": b.id, "role": "preview", "date": "2024-04-20", "evidence": EVIL}]}]}],
-        summaries={EVIL_ID: {"summary": EVIL, "sentences": [{"text": EVIL, "citations": [a.id, EVIL], "independent_sources": EVIL}]}},
-        quotes=[{"id": EVIL_ID, "speaker": EVIL, "event": EVIL_ID, "independent_sources": EVIL, "flags": [EVIL],
-                 "text": EVIL, "variants": [variant, {**variant, "article": b.id, "variant": "different-speaker"}]}],
-        claims=[{"id": EVIL, "event": EVIL_ID, "text": EVIL, "status": EVIL, "independent_sources": EVIL,
-                 "carried_by": [where], "contradicted_by": [{**where, "article": b.id}], "details": [EVIL, {EVIL: EVIL}]}],
-        framing={"outlets": [{"outlet": EVIL, "articles": [b.id], "terms": [{"referent": EVIL, "forms": {EVIL: EVIL}}],
-                              "loaded": [{"term": EVIL, "category": EVIL, "count": EVIL}], "omissions": [EVIL]}]},
+    placed = {"outlet": EVIL, "headline": EVIL, "happening": EVIL, "happening_end": None, "note": EVIL, "evidence": [
+        {"expression": EVIL, "where": EVIL, "start": 0, "end": 1, "date": EVIL, "precision": EVIL, "rule": EVIL,
+         "anchor": EVIL, "anchor_source": EVIL, "use": EVIL}]}
+    return ReportData.from_json(
+        timeline=[{"id": EVIL_ID, "title": EVIL, "start": EVIL, "end": EVIL, "events": [
+            {"id": EVIL_ID, "title": EVIL, "start": EVIL, "end": "2024-04-26", "source": EVIL, "articles": [
+                {**placed, "id": a.id, "role": EVIL, "written": EVIL, "written_source": EVIL, "inferred": True,
+                 "placed": EVIL},
+                {**placed, "id": b.id, "role": "preview", "written": "2024-04-20", "written_source": EVIL,
+                 "inferred": False, "placed": "2024-04-20"}]}]}],
+        summaries={EVIL_ID: {"summary": EVIL, "sentences": [{"text": EVIL, "citations": [a.id, EVIL], "independent_sources": 1}]}},
+        quotes=[{"id": EVIL_ID, "speaker": EVIL, "event": EVIL_ID, "independent_sources": 1, "flags": [EVIL],
+                 "text": EVIL, "kind": EVIL, "variants": [variant, {**variant, "article": b.id, "variant": "different-speaker"}]}],
+        claims=[{"id": EVIL, "event": EVIL_ID, "text": EVIL, "status": EVIL, "independent_sources": 2,
+                 "carried_by": [where], "contradicted_by": [{**where, "article": b.id}], "details": {EVIL: [EVIL, {EVIL: EVIL}]}}],
+        framing={EVIL_ID: {"version": EVIL, "groups": [], "notes": [EVIL], "outlets": [
+            {"outlet": EVIL, "outlet_source": EVIL, "articles": [b.id], "words": 10,
+             "term_choices": [{"group_id": EVIL, "referent": EVIL, "kind": EVIL, "forms": [{"form": EVIL, "count": 1}],
+                               "distinctive": [EVIL]}],
+             "loaded": [{"term": EVIL, "category": EVIL, "count": 1}],
+             "loaded_words": [{"text": EVIL, "start": 0, "end": len(EVIL), "reason": EVIL, "quoted": False,
+                               "article_id": b.id, "sentence_start": 0, "sentence_end": len(EVIL)}],
+             "omissions": [{"claim_id": EVIL, "text": EVIL, "status": EVIL, "carried_by": [EVIL]}]}]}},
         figures=[{"id": EVIL, "event": EVIL_ID, "kind": EVIL, "thing": EVIL, "unit": EVIL, "status": EVIL,
-                  "independent_sources": EVIL, "figures": [{**where, "sentence": EVIL, "quoted": True, "date": EVIL}],
+                  "independent_sources": 1, "figures": [{**where, "kind": EVIL, "thing": EVIL, "unit": EVIL,
+                                                          "value": 1.0, "sentence": EVIL, "quoted": True, "date": EVIL}],
                   "pairs": []}])
 
 

@@ -10,6 +10,7 @@ from pagecheck import broken_links
 from reportkit import E2_PHRASE, seed_data, seed_story
 from testkit import find_article
 
+from newsprism.framing import LoadedWord
 from newsprism.report import write_report
 
 
@@ -23,11 +24,12 @@ def report(seed_articles, tmp_path_factory):
             "term": "brutal", "probability": 0.91, "reason": "loaded term: intensifier (lexicon; model p=0.91)",
             "article_id": article.id, "sentence_start": sentence_start,
             "sentence_end": article.text.index(".", start) + 1}
-    rows = [dict(r) for r in data.framing["outlets"]]
-    rows[0]["loaded_words"] = [word]
+    story = seed_story(seed_articles)
+    panel = data.framing[story.id]
+    first = dataclasses.replace(panel.outlets[0], loaded_words=(LoadedWord(**word),))
     out = tmp_path_factory.mktemp("report-loaded")
-    write_report(seed_articles, out, stories=[seed_story(seed_articles)],
-                 data=dataclasses.replace(data, framing={"outlets": rows}))
+    write_report(seed_articles, out, stories=[story], data=dataclasses.replace(
+        data, framing={story.id: dataclasses.replace(panel, outlets=(first, *panel.outlets[1:]))}))
     return out, article, word
 
 

@@ -1,4 +1,4 @@
-"""The seeds' report with hand-made analysis dicts (the CLI's JSON shapes, real offsets): what each
+"""The seeds' report with hand-made analysis output (the CLI's JSON shapes read into records, real offsets): what each
 page shows, and that every link lands on a page and an anchor that exist."""
 from __future__ import annotations
 
@@ -95,9 +95,11 @@ def test_report_without_data_still_draws_the_timeline_from_stories(seed_articles
 
 
 def test_report_reads_the_timeline_stage_shape(seed_articles, tmp_path):
-    """The timeline stage's own dicts ({id, events: [{source, articles: [{placed, written_source,
+    """The timeline stage's records ({id, events: [{source, articles: [{placed, written_source,
     note, evidence}]}], unplaced}) place articles and say how."""
     from dataclasses import replace as with_
+
+    from newsprism.report import ReportData
 
     story = seed_story(seed_articles)
     rt, miller = find_article(seed_articles, "travels to Beijing on Wednesday"), find_article(seed_articles, "Matthew Miller")
@@ -108,17 +110,22 @@ def test_report_reads_the_timeline_stage_shape(seed_articles, tmp_path):
     stage = {"id": story.id, "title": story.title, "start": "2024-04-26", "end": "2024-04-26", "events": [
         {"id": "e-visit-2024", "title": "Blinken visits China again", "start": "2024-04-26", "end": "2024-04-26",
          "source": "reports", "articles": [
-             {"id": rt.id, "role": "preview", "written": "2024-04-22", "written_source": "event", "inferred": True,
+             {**_unnamed(), "id": rt.id, "role": "preview", "written": "2024-04-22", "written_source": "event", "inferred": True,
               "placed": "2024-04-22", "note": "placed before the day it announces", "evidence": evidence},
-             {"id": report.id, "role": "report", "written": "2024-04-26", "written_source": "published",
+             {**_unnamed(), "id": report.id, "role": "report", "written": "2024-04-26", "written_source": "published",
               "inferred": False, "placed": "2024-04-26", "note": "", "evidence": []}]}],
-        "unplaced": [{"id": miller.id, "role": "preview", "written": None, "written_source": "none", "inferred": True,
+        "unplaced": [{**_unnamed(), "id": miller.id, "role": "preview", "written": None, "written_source": "none", "inferred": True,
                       "placed": None, "note": "no date found", "evidence": []}]}
     write_report(seed_articles, tmp_path, stories=[with_(story, events=story.events[:1])],
-                 data=seed_data(seed_articles).__class__(timeline=[stage]))
+                 data=ReportData.from_json(timeline=[stage]))
     html = (tmp_path / "stories" / "s-blinken.html").read_text()
     assert "preview, 2024-04-22 (date inferred)" in html  # the chart's mark
     assert "placed before the day it announces; “on Wednesday” → 2024-04-24 (weekday after anchor (future))" in html
     unplaced = html[html.index("Not placed on the time axis"):]
     assert miller.id in unplaced and "no date found" in unplaced
     assert broken_links(tmp_path) == []
+
+
+def _unnamed() -> dict:
+    """Timeline-article fields this test does not look at."""
+    return {"outlet": None, "headline": None, "happening": None, "happening_end": None}

@@ -33,8 +33,7 @@ import numpy as np
 
 from . import patterns as P
 from ..model import Embedder
-from .records import (CARRIED, CONTESTED, CONTRADICTED, CORROBORATED, OMITTED, SINGLE_SOURCE,
-                      AlignedClaim, Claim, ClaimMention, claim_id)
+from .records import (CONTESTED, CORROBORATED, SINGLE_SOURCE, AlignedClaim, Claim, ClaimMention, claim_id)
 from .stance_features import DEFAULT_IDF, content_stems, idf_table, stem, words
 
 # Weights of the pair score: MiniLM cosine, raw and centred on the event (the event's common
@@ -81,9 +80,6 @@ NEGATED_WINDOW = 4
 # denial of involvement against the accusation kept); Comey: 47 -> 26 (about 5 real -> 3).
 JUDGED_WEAKENS = 0.85
 JUDGED_MIN_SCORE = 0.20
-# A claim left out by an article is an omission only when this many independent sources carry
-# it (issue 11: on a 110-article pile, "omits 138 claims" counted others' single-source claims).
-OMISSION_SOURCES = 2
 # Claims the vector of their sentence stands in for (no second embedding): those covering at
 # least this share of it.
 REUSE_SENTENCE_VECTOR = 0.9
@@ -366,47 +362,6 @@ def _details(claims: Sequence[Claim]) -> dict:
 
 def _mention(c: Claim) -> ClaimMention:
     return ClaimMention(article=c.article, text=c.text, start=c.start, end=c.end)
-
-
-# --- coverage matrix ------------------------------------------------------------------------
-
-def coverage_matrix(aligned: Sequence[AlignedClaim], articles_of_event: Mapping[str, Sequence[str]],
-                    outlet_of: Mapping[str, str] | None = None) -> list[dict]:
-    """One row per aligned claim over every article of its event (the report's claims x
-    outlets table; the framing panel reads the omissions):
-
-        {"claim", "event", "text", "status", "independent_sources",
-         "cells": {article id: "carried" | "omitted" | "contradicted"},
-         "outlets": {outlet: cell}}   # with ``outlet_of``; contradicted > carried > omitted
-
-    An article (an outlet) that both states and disputes a claim shows as disputing it, the
-    rarer and more telling fact: the report's claims x outlets table (``report.data``) follows
-    the same rule.
-
-    Leaving a claim out counts only when independent sources corroborate it (``OMISSION_SOURCES``
-    or more): for a single-source claim the other articles get no cell (not assessed), so the
-    framing panel's "omits N claims" no longer counts every outlet's one-off sentences.
-    """
-    rank = {CONTRADICTED: 2, CARRIED: 1, OMITTED: 0}
-    rows = []
-    for claim in aligned:
-        contra = {m.article for m in claim.contradicted_by}
-        carried = {m.article for m in claim.carried_by} - contra
-        assessed = claim.independent_sources >= OMISSION_SOURCES
-        cells = {a: CONTRADICTED if a in contra else CARRIED if a in carried else OMITTED
-                 for a in articles_of_event.get(claim.event, ())
-                 if assessed or a in contra or a in carried}
-        row = {"claim": claim.id, "event": claim.event, "text": claim.text, "status": claim.status,
-               "independent_sources": claim.independent_sources, "cells": cells}
-        if outlet_of is not None:
-            outlets: dict[str, str] = {}
-            for article, cell in cells.items():
-                outlet = outlet_of.get(article) or article
-                if rank[cell] >= rank[outlets.get(outlet, OMITTED)]:
-                    outlets[outlet] = cell
-            row["outlets"] = outlets
-        rows.append(row)
-    return rows
 
 
 # --- features -------------------------------------------------------------------------------

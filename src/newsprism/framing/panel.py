@@ -10,8 +10,8 @@ from .emotive import default_model
 from .group import GroupingOptions
 from .lexicon import LoadedLexicon, default_aliases, default_loaded
 from .loaded import count_terms, loaded_terms
+from ..claims.coverage import CoverageMatrix, CoverageRow
 from .records import (
-    CoverageRow,
     FramingPanel,
     LoadedTerm,
     LoadedWord,
@@ -33,7 +33,8 @@ CARRIED, OMITTED, CONTRADICTED = "carried", "omitted", "contradicted"
 
 
 def framing_panel(articles: Sequence[Article], annotations: Mapping[str, Annotation],
-                  coverage=None, *, language: Language, docs=None, groups: Sequence[TermGroup] | None = None,
+                  coverage: CoverageMatrix | Sequence[CoverageRow] | None = None, *, language: Language, docs=None,
+                  groups: Sequence[TermGroup] | None = None,
                   options: GroupingOptions | None = None, lexicon: LoadedLexicon | None = None,
                   max_referents: int = MAX_REFERENTS, word_model: bool = True,
                   words: Mapping[str, Sequence[LoadedWord]] | None = None) -> FramingPanel:
@@ -41,8 +42,8 @@ def framing_panel(articles: Sequence[Article], annotations: Mapping[str, Annotat
     (per 1,000 words, and in its own voice, i.e. outside quotation marks) and, when a coverage
     matrix is given, the claims other outlets carry that it omits or contradicts.
 
-    ``coverage`` is ``{claim_id: {"text": str, "by_article": {article_id: status}}}`` or a
-    sequence of CoverageRow-like records (see ``coverage_rows``). Pass ``groups`` from an
+    ``coverage`` is the claims stage's matrix (``newsprism.claims.coverage_matrix``) or its rows;
+    each row's assessed cells (``CoverageRow.by_article``) give the omissions. Pass ``groups`` from an
     earlier ``entity_terms`` call to skip the parse. ``word_model=False`` finds loaded words by the
     loaded-term lexicon alone (no MiniLM pass over every sentence). ``words``: each article's
     loaded words when already found (``analyze`` caches them per article in the language layer).
@@ -50,7 +51,7 @@ def framing_panel(articles: Sequence[Article], annotations: Mapping[str, Annotat
     if groups is None:
         groups = entity_terms(articles, annotations, language=language, docs=docs, options=options)
     names = {a.id: outlet_of(a) for a in articles}
-    rows = coverage_rows(coverage) if coverage is not None else None
+    rows = None if coverage is None else coverage.rows if isinstance(coverage, CoverageMatrix) else tuple(coverage)
     shown = [g for g in groups if g.varies][:max_referents]
     outlets = _outlets(articles, names)
     find = _word_finder(annotations, language, lexicon or default_loaded(), word_model, words or {})
@@ -114,34 +115,21 @@ def _rate(count: int, words: int) -> float:
     return round(1000 * count / words, 2) if words else 0.0
 
 
-def coverage_rows(coverage) -> tuple[CoverageRow, ...]:
-    """Normalise a coverage matrix: ``{claim_id: {"text", "by_article"}}``, or a sequence of
-    mappings or objects with ``claim_id``/``id``, ``text`` and ``by_article``."""
-    if isinstance(coverage, Mapping):
-        return tuple(CoverageRow(claim_id=str(k), text=v.get("text", ""),
-                                 by_article=dict(v.get("by_article", {}))) for k, v in coverage.items())
-    rows = []
-    for item in coverage:
-        get = item.get if isinstance(item, Mapping) else (lambda k, d=None, o=item: getattr(o, k, d))
-        rows.append(CoverageRow(claim_id=str(get("claim_id") or get("id")), text=get("text", "") or "",
-                                by_article=dict(get("by_article", {}) or {})))
-    return tuple(rows)
-
-
 def omissions_for(article_ids: set[str], rows: Sequence[CoverageRow],
                   names: Mapping[str, OutletName]) -> tuple[Omission, ...]:
     """Claims some other outlet carries that none of ``article_ids`` carries, where at least one
     of them was assessed as omitting or contradicting it (unassessed articles say nothing)."""
     out = []
     for row in rows:
-        mine = [row.by_article[a] for a in article_ids if a in row.by_article]
+        cells = row.by_article
+        mine = [cells[a] for a in article_ids if a in cells]
         if not mine or CARRIED in mine:
             continue
-        carriers = sorted({names[a].name if a in names else a for a, status in row.by_article.items()
+        carriers = sorted({names[a].name if a in names else a for a, status in cells.items()
                            if status == CARRIED and a not in article_ids})
         if carriers:
             status = CONTRADICTED if CONTRADICTED in mine else OMITTED
-            out.append(Omission(claim_id=row.claim_id, text=row.text, status=status,
+            out.append(Omission(claim_id=row.claim, text=row.text, status=status,
                                 carried_by=tuple(carriers)))
     return tuple(out)
 

@@ -11,8 +11,8 @@
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
 
 RECORD = dict(frozen=True, slots=True, kw_only=True)
 
@@ -174,16 +174,6 @@ class LoadedCount:
     def to_dict(self) -> dict[str, Any]:
         return {"term": self.term, "category": self.category, "count": self.count,
                 "quoted": self.quoted, "forms": list(self.forms)}
-
-
-@dataclass(**RECORD)
-class CoverageRow:
-    """One claim of the coverage matrix: each article's status toward it
-    (``"carried"``, ``"omitted"`` or ``"contradicted"``; an article not listed was not assessed)."""
-
-    claim_id: str
-    text: str
-    by_article: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(**RECORD)

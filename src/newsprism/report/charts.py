@@ -11,10 +11,14 @@ table under the chart for screen readers and keyboards.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    from .views import TimelineLane, TimelineRow
 
 WIDTH = 960
 MARGIN = 24
@@ -32,9 +36,9 @@ MARK_R = 6
 TITLE_CHARS = 96
 
 
-def timeline_svg(events: Sequence[Mapping], *, label: str) -> Markup:
-    """An SVG timeline of ``events`` (``{id, title, start, end, inferred, href, articles: [{role,
-    date, inferred, href, title}]}``, dates ``YYYY-MM-DD``); empty when nothing is dated."""
+def timeline_svg(events: Sequence[TimelineLane], *, label: str) -> Markup:
+    """An SVG timeline of ``events`` (``views.timeline``: dates ``YYYY-MM-DD``); empty when nothing
+    is dated."""
     days = _dates(events)
     if not days:
         return Markup("")
@@ -44,7 +48,7 @@ def timeline_svg(events: Sequence[Mapping], *, label: str) -> Markup:
             _axis(axis, LEGEND + LANE * len(events) + 8)]
     first, last = min(days), max(days)
     desc = f"{len(events)} event{'s' if len(events) != 1 else ''} from {first} to {last}: " + "; ".join(
-        f"{e.get('title') or 'untitled'} ({_span_text(e)})" for e in events)
+        f"{e.title or 'untitled'} ({_span_text(e)})" for e in events)
     return Markup(
         f'<svg class="timeline" viewBox="0 0 {WIDTH} {height}" width="100%" '
         f'preserveAspectRatio="xMinYMin meet" aria-labelledby="tl-t tl-d" xmlns="http://www.w3.org/2000/svg">'
@@ -80,55 +84,55 @@ class _Axis:
         return self.segments[-1][3]
 
 
-def _lane(axis: _Axis, event: Mapping, top: float) -> str:
-    start, end = _day(event.get("start")), _day(event.get("end"))
-    days = [d for d in (_day(a.get("date")) for a in event.get("articles") or ()) if d]
+def _lane(axis: _Axis, event: TimelineLane, top: float) -> str:
+    start, end = _day(event.start), _day(event.end)
+    days = [d for d in (_day(a.date) for a in event.articles) if d]
     start = start or (min(days) if days else None)
     end = end or start
-    title = _clip(str(event.get("title") or "untitled event"), TITLE_CHARS)
-    parts = [f'<g class="lane" id="tl-{escape(event.get("anchor") or "")}">']
+    title = _clip(str(event.title or "untitled event"), TITLE_CHARS)
+    parts = [f'<g class="lane" id="tl-{escape(event.anchor or "")}">']
     if start is None:
         parts.append(f'<text class="ev-title" x="{MARGIN}" y="{top + 18}">{escape(title)} · date unknown</text></g>')
         return "".join(parts)
     x0, x1 = axis.x(start), axis.x(end or start)
     tx = min(x0, WIDTH - MARGIN - 7.2 * len(title))
-    dashed = ' stroke-dasharray="4 3"' if event.get("inferred") else ""
-    note = " (dates inferred)" if event.get("inferred") else ""
-    parts.append(f'<a href="{escape(event.get("href") or "#")}"><title>{escape(title)}: {escape(_span_text(event))}{note}</title>'
+    dashed = ' stroke-dasharray="4 3"' if event.inferred else ""
+    note = " (dates inferred)" if event.inferred else ""
+    parts.append(f'<a href="{escape(event.href or "#")}"><title>{escape(title)}: {escape(_span_text(event))}{note}</title>'
                  f'<text class="ev-title" x="{max(MARGIN, tx):.1f}" y="{top + 18}">{escape(title)}</text>'
                  f'<rect class="ev-bar" x="{x0 - 4:.1f}" y="{top + 26}" width="{max(x1 - x0, 0) + 8:.1f}" '
                  f'height="10" rx="3"{dashed}/></a>')
-    parts.extend(_markers(axis, event.get("articles") or (), top + 50, start))
+    parts.extend(_markers(axis, event.articles, top + 50, start))
     parts.append("</g>")
     return "".join(parts)
 
 
-def _markers(axis: _Axis, articles: Sequence[Mapping], y: float, fallback: date) -> list[str]:
+def _markers(axis: _Axis, articles: Sequence[TimelineRow], y: float, fallback: date) -> list[str]:
     """One marker per article at its date; articles on the same day sit side by side around it,
     previews to the left of reports (undated articles sit at their event, so this keeps the order
     a reader expects)."""
-    by_day: dict[date, list[Mapping]] = {}
+    by_day: dict[date, list[TimelineRow]] = {}
     for article in articles:
-        by_day.setdefault(_day(article.get("date")) or fallback, []).append(article)
+        by_day.setdefault(_day(article.date) or fallback, []).append(article)
     out = []
     for day, group in sorted(by_day.items()):
-        group.sort(key=lambda a: (a.get("role") != "preview", str(a.get("date") or "")))
+        group.sort(key=lambda a: (a.role != "preview", str(a.date or "")))
         for n, article in enumerate(group):
             x = axis.x(day) + (n - (len(group) - 1) / 2) * (MARK_R * 2 + 3)
             out.append(_marker(article, x, y))
     return out
 
 
-def _marker(article: Mapping, x: float, y: float) -> str:
-    preview = article.get("role") == "preview"
-    inferred = article.get("inferred") or not _day(article.get("date"))
+def _marker(article: TimelineRow, x: float, y: float) -> str:
+    preview = article.role == "preview"
+    inferred = article.inferred or not _day(article.date)
     cls = f'mk mk-{"preview" if preview else "report"}{" mk-inferred" if inferred else ""}'
     shape = (f'<path class="{cls}" d="M{x:.1f} {y - 8} l8 8 l-8 8 l-8 -8 z"/>' if preview
              else f'<circle class="{cls}" cx="{x:.1f}" cy="{y}" r="{MARK_R}"/>')
-    when = str(article.get("date") or "undated")
-    tip = (f'{article.get("role") or "report"}, {when}{" (date inferred)" if inferred else ""}: '
-           f'{article.get("title") or ""}')
-    return (f'<a href="{escape(article.get("href") or "#")}" aria-label="{escape(tip)}">'
+    when = str(article.date or "undated")
+    tip = (f'{article.role or "report"}, {when}{" (date inferred)" if inferred else ""}: '
+           f'{article.title or ""}')
+    return (f'<a href="{escape(article.href or "#")}" aria-label="{escape(tip)}">'
             f"<title>{escape(tip)}</title>{shape}</a>")
 
 
@@ -172,11 +176,11 @@ def _legend() -> str:
             '<text x="392" y="10">event span</text></g>')
 
 
-def _dates(events: Sequence[Mapping]) -> list[date]:
+def _dates(events: Sequence[TimelineLane]) -> list[date]:
     out: list[date] = []
     for event in events:
-        out.extend(d for d in (_day(event.get("start")), _day(event.get("end"))) if d)
-        out.extend(d for d in (_day(a.get("date")) for a in event.get("articles") or ()) if d)
+        out.extend(d for d in (_day(event.start), _day(event.end)) if d)
+        out.extend(d for d in (_day(a.date) for a in event.articles) if d)
     return out
 
 
@@ -187,8 +191,8 @@ def _day(value: object) -> date | None:
         return None
 
 
-def _span_text(event: Mapping) -> str:
-    start, end = event.get("start"), event.get("end")
+def _span_text(event: TimelineLane) -> str:
+    start, end = event.start, event.end
     if not start:
         return "date unknown"
     return f"{start} to {end}" if end and end != start else str(start)

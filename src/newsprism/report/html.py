@@ -26,6 +26,8 @@ from .data import ReportData, canonical_text, quote_kind, slug
 from .highlight import paragraphs, render
 
 if TYPE_CHECKING:
+    from ..claims.records import AlignedClaim
+    from ..quotes.align import AlignedQuote
     from ..stages import Progress
 
 _ENV = Environment(loader=PackageLoader("newsprism.report", "templates"),
@@ -92,14 +94,14 @@ def story_context(index: views.Index, story: Story, groups: Sequence[ProvenanceG
     page = dict(story=story, events=events, unplaced=views.unplaced(index, story),
                 chart=timeline_svg(events, label=f"Timeline of {story.title}"),
                 summary=index.data.summaries.get(story.id), quotes=quotes, claims=claims, matrix=story_matrix,
-                all_quotes=[q for e in events for q in quotes.get(e["id"], [])] + quotes.get(None, []),
+                all_quotes=[q for e in events for q in quotes.get(e.id, [])] + quotes.get(None, []),
                 outlets=(panel := views.outlet_panel(index, story, story_matrix)), terms=views.term_table(panel),
                 provenance=views.provenance(index, story, groups, relations),
                 figures=(figures := views.figures_of_story(index, story)), root="..")
-    event_pages = [dict(story=story, event=event, summary=index.data.summaries.get(event["id"]),
-                        quotes=quotes.get(event["id"], []), claims=claims.get(event["id"], []),
-                        matrix=views.matrix(index, claims.get(event["id"], []), [a["id"] for a in event["articles"]]),
-                        figures=[f for f in figures if f["event"] == event["id"]], root="..")
+    event_pages = [dict(story=story, event=event, summary=index.data.summaries.get(event.id),
+                        quotes=quotes.get(event.id, []), claims=claims.get(event.id, []),
+                        matrix=views.matrix(index, claims.get(event.id, []), [a.id for a in event.articles]),
+                        figures=[f for f in figures if f["event"] == event.id], root="..")
                    for event in events]
     return page, event_pages
 
@@ -114,7 +116,7 @@ def _write_story(out: Path, index: views.Index, story: Story, groups, relations,
     page, event_pages = story_context(index, story, groups, relations)
     _write(out / "stories" / f"{slug(story.id)}.html", "story.html", **page, **common)
     for event in event_pages:
-        _write(out / "events" / f"{slug(event['event']['id'])}.html", "event.html", **event, **common)
+        _write(out / "events" / f"{slug(event['event'].id)}.html", "event.html", **event, **common)
 
 
 def _write(path: Path, template: str, **context) -> None:
@@ -143,13 +145,13 @@ class _Helpers:
         "no-date" is left out: the row's date already says "undated" or "(inferred)"."""
         return tuple(f for f in self.index.flags_of_article.get(str(article_id), ()) if f != "no-date")
 
-    def number(self, kind: str, item: Mapping) -> str:
-        return self.index.numbers.get((kind, str(item.get("id"))), "")
+    def number(self, kind: str, item: AlignedQuote | AlignedClaim) -> str:
+        return self.index.numbers.get((kind, str(item.id)), "")
 
-    def quote_href(self, quote: Mapping, root: str = "..") -> str:
+    def quote_href(self, quote: AlignedQuote, root: str = "..") -> str:
         return views.quote_href(self.index, quote, root)
 
-    def claim_href(self, claim: Mapping, root: str = "..") -> str:
+    def claim_href(self, claim: AlignedClaim, root: str = "..") -> str:
         return views.claim_href(self.index, claim, root)
 
     def event_title(self, event_id: object) -> str:

@@ -252,7 +252,7 @@ class _Web:
             return self.not_found(request, "event")
         story, event_id = found
         _, events = self._story_pages(snap, story)
-        page = next((e for e in events if e["event"]["id"] == event_id), None)
+        page = next((e for e in events if e["event"].id == event_id), None)
         if page is None:
             return self.not_found(request, "event")
         return self._cached_page(request, snap, lambda: self.render(request, "event.html", snap=snap, **page))
