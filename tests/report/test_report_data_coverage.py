@@ -79,3 +79,13 @@ def test_canonical_quote_prefers_its_text_then_the_longest_verbatim_variant():
                 variant("longer verbatim", "verbatim")]
     assert canonical_text(quote("", *variants)) == "longer verbatim"
     assert canonical_text(quote("")) == ""
+
+
+def test_report_reads_the_matrix_the_claims_stage_stored(seed_pipeline):
+    """``analyze`` stores one coverage row per aligned claim (finding kind "coverage"); the report
+    is handed those, and they are what the one builder gives from the claims and the events."""
+    data, stories = seed_pipeline["data"], seed_pipeline["stories"]
+    assert data.coverage is not None and [r.claim for r in data.coverage.rows] == [c.id for c in data.claims]
+    members = {e.id: [a.id for a in e.articles] for s in stories for e in s.events}
+    assert data.coverage == coverage_matrix(data.claims, members)
+    assert any(r.assessed and "omitted" in r.cells.values() for r in data.coverage.rows)
