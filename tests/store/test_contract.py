@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsprism.claims.coverage import CoverageRow
 from newsprism.claims.records import AlignedClaim, ClaimMention
 from newsprism.figures.records import AlignedFigure, Figure, FigurePair
 from newsprism.findings import KINDS, CitedSentence, CitedSummary, HeadlineAgainst, HeadlineVerdict, StoryFraming
@@ -240,6 +241,8 @@ def test_contract_findings_round_trip_every_registered_kind(store):
     records = {
         "quote": quote("q1", "e1"),
         "claim": claim("c1", "e1"),
+        "coverage": CoverageRow(claim="c1", event="e1", text="It rose.", status="contested", independent_sources=2,
+                                cells={"a1": "carried", "a2": "contradicted", "a3": "omitted"}),
         "headline": HeadlineVerdict(article="a1", event="e1", verdict="mixed",
                                     against=(HeadlineAgainst(article="a2", label="agree", score=0.75),)),
         "framing": StoryFraming(story="s1", key="k", panel={"version": "f1", "outlets": [], "groups": []}),
