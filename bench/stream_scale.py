@@ -27,6 +27,7 @@ import datetime as dt
 import json
 import os
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -109,6 +110,8 @@ def main(argv=None) -> int:
     finally:
         client.close()
         cluster.close()
+        if args.db is None:
+            shutil.rmtree(folder, ignore_errors=True)
     header = ("articles in", "stored", "ingest art/s (chunk)", "analyze art/s (chunk)", "end to end art/s (all)",
               "parent peak RSS MB", "worker peak RSS MB", "store MB", "load avg")
     body = benchkit.table(header, rows)
