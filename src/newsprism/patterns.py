@@ -9,18 +9,24 @@ import re
 
 
 # --- stop words: small per-language profiles ------------------------------------------------------
+# English function words: the classic list NLTK ships (nltk.corpus.stopwords "english", its first
+# 127 words). Each stage's English stop words are this set with its own additions and removals.
+ENGLISH_FUNCTION_WORDS = frozenset("""
+    i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she
+    her hers herself it its itself they them their theirs themselves what which who whom this that
+    these those am is are was were be been being have has had having do does did doing a an the and
+    but if or because as until while of at by for with about against between into through during
+    before after above below to from up down in out on off over under again further then once here
+    there when where why how all any both each few more most other some such no nor not only own
+    same so than too very s t can will just don should now
+    """.split())
 # The 60-100 most frequent function words of each language. Enough to tell the languages apart
 # on a paragraph and to measure stop-word density for the boilerplate classifier.
 STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("""
-        a about above after again against all also am an and any are as at be because been before
-        being below between both but by can could did do does doing down during each few for from
-        further had has have having he her here hers herself him himself his how i if in into is it
-        its itself just me more most my myself no nor not now of off on once only or other our ours
-        out over own same she should so some such than that the their theirs them then there these
-        they this those through to too under until up very was we were what when where which while
-        who whom why will with would you your yours said says while would there whether since
-        """.split()),
+    # The classic English list (NLTK's, 127 words) without its contraction stems ("don", "s", "t")
+    # and rarer reflexives, with the reporting words and modals news prose is full of.
+    "en": ENGLISH_FUNCTION_WORDS - {"don", "s", "t", "ourselves", "themselves", "yourself", "yourselves"}
+    | {"also", "could", "said", "says", "since", "whether", "would"},
     "fr": frozenset("""
         le la les un une des du de et en est que qui dans pour pas sur au aux avec ce cette ces il
         elle ils elles nous vous je tu ne se sa son ses leur leurs par plus mais ou comme été être
@@ -69,14 +75,30 @@ def stopwords_for(language: str | None) -> frozenset[str]:
 
 
 # --- months: full names and abbreviations -> month number ----------------------------------------
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+MONTH_NAMES = tuple("january february march april may june july august september october november december".split())
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
+# A month name as written in English dates, capitalised: "Jan", "Jan.", "January", "Sept." (the
+# caller adds its own dot and case handling). Stages that want another set compose their own.
+MONTH_NAME = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+              r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+
+
+# --- words: regex pieces and the word most stages read ---------------------------------------------
+APOSTROPHES = "'’"  # straight and curly: inside a character class, "[{APOSTROPHES}]"
+LETTER = r"[^\W\d_]"  # a letter of any script
+ALNUM = r"[^\W_]"  # a letter or digit of any script
+# A word: letters and digits of any script, apostrophes inside kept ("didn't", "won’t"), hyphens
+# and underscores split ("so-called" is two words). Shingles, claims and the stance model read it.
+WORD = re.compile(rf"{ALNUM}+(?:[{APOSTROPHES}]{ALNUM}+)*")
+# A word of text already lower-cased: ASCII letters and digits, one apostrophe ending ("it's").
+LOWER_WORD = re.compile(rf"[a-z0-9]+(?:[{APOSTROPHES}][a-z]+)?")
 
 
 # --- numbers: digits and number words, with one normaliser ------------------------------------------
 # Number words up to the scales; "a"/"an" are left out (too often not a count: "a police officer").
+# A stage that reads fewer of them picks its words from these (the values are written once here).
 NUMBER_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -89,11 +111,18 @@ SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_00
                           "trillion": 1_000_000_000_000}
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|m)\b"
+# Regex pieces of digits, for the stages whose numbers differ (each says why beside its pattern).
+DIGITS_GROUPED = r"\d{1,3}(?:,\d{3})+"  # thousands separated by commas: "1,200", "2,000,000"
+DECIMAL = r"\d+(?:\.\d+)?"  # "12", "1.5"
+DIGITS = rf"{DIGITS_GROUPED}(?:\.\d+)?|{DECIMAL}"  # either: "1,200.5", "1.5", "12"
+DIGIT_RUN = r"\d+(?:[.,]\d+)*"  # digits with any inner dots and commas, read loosely ("1.200,5")
+NOT_AFTER_WORD = r"(?<![\w.])"  # not glued to a word or a decimal point ("v2", ".5")
+BIG_SCALE = r"(?:million|billion|trillion)"
 # A number as written: digits with thousands separators and decimals ("1,200", "5.6"), or number
 # words ("twenty-five", "two hundred", "a dozen"), either with an optional scale ("2.6 million").
 # Digits glued to letters or to a decimal point on the left are not matched (ids, "v2", ".5").
 NUMBER = re.compile(
-    rf"(?<![\w.,])(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?<![\w.,])(?:(?P<digits>{DIGITS})"
     rf"|(?P<words>(?:{_WORD})(?:[- ](?:{_WORD}))*))(?:[\s-]?(?P<scale>{_SCALE}))?(?![\w])",
     re.I)
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
-# Word tokens, as in the stance model: letters and digits, inner apostrophes kept ("won't").
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+from ..patterns import BIG_SCALE, DIGITS, NOT_AFTER_WORD
+from ..patterns import WORD as WORD  # word tokens, as in the stance model
 
-# A number as written (2,500 / 6.1 / 40 / $8 / 61%), with an optional scale word after it.
-NUMBER = re.compile(r"(?<![\w.])\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?(?:\s(?:million|billion|trillion))?"
-                    r"|(?<![\w.])\$?\d+(?:\.\d+)?%?(?:\s(?:million|billion|trillion))?", re.I)
+# A number as written (2,500 / 6.1 / 40 / $8 / 61%), with an optional scale word after it. Unlike
+# the shared ``newsprism.patterns.NUMBER`` the currency sign and the percent are part of the match
+# and number words are not: a claim lists its figures as written ("$8 million", "61%").
+NUMBER = re.compile(rf"{NOT_AFTER_WORD}\$?(?:{DIGITS})%?(?:\s{BIG_SCALE})?", re.I)
 
 # Attribution cues whose complement is the claim someone made: the frame ("Blinken said that")
 # is cut off and the complement kept as the claim, with the speaker recorded. Cues outside this

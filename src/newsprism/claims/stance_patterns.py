@@ -7,32 +7,29 @@ from __future__ import annotations
 
 import re
 
-# Word tokens: letters and digits, apostrophes inside words kept ("didn't", "won’t").
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+from ..patterns import DIGITS, ENGLISH_FUNCTION_WORDS, NOT_AFTER_WORD, SCALES
+from ..patterns import NUMBER_WORDS as _NUMBER_VALUES
+from ..patterns import WORD as WORD  # word tokens: letters and digits, inner apostrophes kept
 
 # Sentence ends: . ! ? (optionally closed by quotes/brackets) followed by space and an opener;
 # newlines always end a sentence (news bodies are one paragraph per line).
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\s*\n+\s*")
 
-# A number as written: 2,500 / 6.1 / 40. Grouping commas are dropped before comparing.
-NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?")
+# A number as written: 2,500 / 6.1 / 40. Grouping commas are dropped before comparing. Unlike the
+# shared ``newsprism.patterns.NUMBER``: digits only (number words are mapped word by word below)
+# and no scale, as the trained stance model's number features were computed.
+NUMBER = re.compile(rf"{NOT_AFTER_WORD}(?:{DIGITS})")
 
-# Number words, so "three" in a headline meets "3" in a body.
-NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
-    "hundred": "100", "thousand": "1000", "million": "1000000",
-}
+# Number words, so "three" in a headline meets "3" in a body: the digits as text. The trained
+# model saw exactly these words (no "dozen", no teens), so the set stays the stage's own.
+NUMBER_WORDS = {word: str((_NUMBER_VALUES | SCALES)[word]) for word in """
+    one two three four five six seven eight nine ten eleven twelve twenty hundred thousand million
+    """.split()}
 
-STOPWORDS = frozenset("""
-a about above after again against all am an and any are as at be because been before being below
-between both but by can could did do does doing down during each few for from further had has
-have having he her here hers herself him himself his how i if in into is it its itself just me
-more most my myself no nor of off on once only or other our ours ourselves out over own same she
-should so some such than that the their theirs them themselves then there these they this those
-through to too under until up very was we were what when where which while who whom why will
-with would you your yours yourself yourselves s t says said say also new one two after up just
-""".split())
+# The English function words without "not" (a negation is a stance feature) and "now", with the
+# reporting verbs and the commonest news words. The trained model saw exactly this set.
+STOPWORDS = ENGLISH_FUNCTION_WORDS - {"don", "not", "now"} | {
+    "also", "could", "new", "one", "said", "say", "says", "two", "would"}
 
 # The FNC-1 baseline's refuting words (Fake News Challenge, fnc-1-baseline/feature_engineering.py)
 # plus common debunking vocabulary; stems.

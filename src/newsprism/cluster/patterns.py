@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import APOSTROPHES, DIGIT_RUN, ENGLISH_FUNCTION_WORDS
+from ..patterns import NUMBER_WORDS as _NUMBER_VALUES
+
 # --- preview cues (written before the event) -------------------------------------------------
 # A sentence reads as forward-looking when it holds one of these; "will" alone is too common in
 # reports (quotes: "we will not provide"), so it counts only outside quotation marks.
@@ -41,22 +44,21 @@ ALIASES = {"united states": "us", "usa": "us", "united states of america": "us",
            "american": "us", "americans": "us", "british": "britain", "un": "united nations",
            "prc": "china", "people's republic of china": "china", "chinese": "china",
            "russian": "russia", "russians": "russia", "ukrainian": "ukraine", "ukrainians": "ukraine"}
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "hundred": 100,
-                "thousand": 1000}
+# A number entity's digits ("7.2", "1,200"), read loosely: the entity tagger already said it is a
+# number, so any run of digits with inner dots and commas is its value.
+NUMBER = re.compile(DIGIT_RUN)
+# The number words an entity's count may be written in ("two", "a dozen"); "one" is no key.
+NUMBER_WORDS = {word: _NUMBER_VALUES[word] for word in
+                "two three four five six seven eight nine ten eleven twelve dozen twenty hundred thousand".split()}
 
 # --- text ---------------------------------------------------------------------------------------
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-# Function words left out of the lexical profile (the entity profile carries the names).
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are aren't as at be because been before being
-below between both but by can could did do does doing down during each few for from further had has
-have having he her here hers herself him himself his how i if in into is it its itself just me more
-most my myself no nor not now of off on once only or other our ours ourselves out over own said same
-says she should so some such than that the their theirs them themselves then there these they this
-those through to too under until up very was we were what when where which while who whom why will
-with would you your yours yourself yourselves told according one two three new also year years
-monday tuesday wednesday thursday friday saturday sunday last first time people like get got
-mr mrs ms s t don didn doesn isn wasn weren won't can't it's he's she's that's there's
+# A word of the lexical profile: ASCII letters, inner apostrophes and hyphens kept ("so-called"),
+# at least two letters; digits are no words here (numbers have their own profile).
+WORD = re.compile(rf"[A-Za-z][A-Za-z{APOSTROPHES}-]+")
+# Function words left out of the lexical profile (the entity profile carries the names): the
+# English function words with contractions, weekdays and the commonest news words.
+STOPWORDS = ENGLISH_FUNCTION_WORDS | frozenset("""
+according also aren't can't could didn doesn first friday get got he's isn it's last like monday
+mr mrs ms new one people said saturday says she's sunday that's there's three thursday time told
+tuesday two wasn wednesday weren won't would year years
 """.split())

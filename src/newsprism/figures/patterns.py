@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import APOSTROPHES, DIGIT_RUN, MONTH_NAMES
+
 # Words that say what a number of people underwent, by kind (lower case, as written).
 KIND_WORDS: dict[str, frozenset[str]] = {
     "dead": frozenset("""killed kill kills killing dead died die dies dying death deaths fatalities fatality
@@ -91,8 +93,8 @@ PARTITIVE_BEFORE = re.compile(r"(\S+)\s+of\s+(?:the|these|those)\s+$", re.I)
 # A sentence about another time: its figures are background, not this event's ("In February, a
 # quake killed 612 people"; "two years ago"; "this year, pirates have attacked nearly 100 vessels").
 BACKGROUND = re.compile(
-    r"\b(?:in|since|last|early|late|earlier this|by)\s+(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|(?:18|19|20)\d\d)\b(?!\s+\d{1,2}\b)|\b\d+\s+(?:years?|months?)\s+ago\b|"
+    rf"\b(?:in|since|last|early|late|earlier this|by)\s+(?:{'|'.join(MONTH_NAMES)}|(?:18|19|20)\d\d)\b"
+    r"(?!\s+\d{1,2}\b)|\b\d+\s+(?:years?|months?)\s+ago\b|"
     r"\b(?:this|last|previous)\s+(?:year|month)\b", re.I)
 # Things a tally verb before a number does not count ("arrested five buildings away").
 NOT_PEOPLE = frozenset("building home house block street mile vehicle car shot round time day hour".split())
@@ -137,7 +139,7 @@ QUOTE_OPEN = "“«„"
 QUOTE_CLOSE = "”»"
 
 # Tokens of a sentence: words (with inner hyphens and apostrophes) or single other characters.
-TOKEN = re.compile(r"[A-Za-z]+(?:['’.-][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
+TOKEN = re.compile(rf"[A-Za-z]+(?:[{APOSTROPHES}.-][A-Za-z]+)*|{DIGIT_RUN}|[^\w\s]")
 # Sentence ends: ., ! or ? (with a closing quote or bracket) before space and a capital, or a line break.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 # Abbreviations that end in a period without ending a sentence.

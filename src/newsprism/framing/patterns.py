@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import APOSTROPHES
+
 # Entity labels whose mentions are candidate referents. NORP ("Chinese") is left out: as an
 # adjective it names people or firms ("Chinese firms"), not the state; "the Chinese regime" is
 # caught as a governance phrase instead.
@@ -84,7 +86,7 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "pre
 
 # --- loaded words (emotive.py) ------------------------------------------------------------------
 # A word of a sentence: letters or digits, hyphens and apostrophes inside ("so-called", "Trump's").
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+WORD = re.compile(rf"\w+(?:[-{APOSTROPHES}]\w+)*")  # unlike newsprism.patterns.WORD: "so-called" is one word
 # Sentences for ``loaded_words`` on plain text: a stretch ending in . ! or ? (and any closing
 # quotation mark or bracket) before a space and a capital, digit or opening mark, or at a line end;
 # not after a capital or a title ("U.S. President", "Mr. Biden").

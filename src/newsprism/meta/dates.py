@@ -4,12 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..patterns import MONTH_NAME
 from . import patterns as P
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_REF = re.compile(r"\b(?:on|last|this|late|early)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-MONTH_DAY = re.compile(r"\b(?:on\s+)?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-                       r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})\b(?!,?\s*\d{4})")
+MONTH_DAY = re.compile(rf"\b(?:on\s+)?({MONTH_NAME})\.?\s+(\d{{1,2}})\b(?!,?\s*\d{{4}})")
 # Header lines longer than this are prose, not a dateline or a "Published ..." line.
 DATE_LINE_MAX = 120
 EARLIEST_YEAR = 1990

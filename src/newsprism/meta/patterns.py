@@ -4,14 +4,17 @@ from __future__ import annotations
 import re
 
 # --- language: small stop-word profiles (shared: newsprism.patterns) ----------------------------
-from ..patterns import MONTHS, STOPWORDS  # noqa: E402,F401 - re-exported for the stages that read them here
+from ..patterns import APOSTROPHES, LETTER, MONTH_NAME
+from ..patterns import MONTHS as MONTHS  # re-exported for the stages that read them here
+from ..patterns import STOPWORDS as STOPWORDS
 
 # A text whose best profile covers less than this share of its words is "unknown" (None).
 # Measured on English news paragraphs: 0.35-0.55; on code / number tables: < 0.08.
 MIN_LANGUAGE_SHARE = 0.12
 
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+# A word of a language profile: letters only (digits belong to no language), one apostrophe inside.
+WORD = re.compile(rf"{LETTER}+(?:[{APOSTROPHES}]{LETTER}+)?", re.UNICODE)
 
 # --- wire agencies ----------------------------------------------------------------------------
 # canonical name -> regex alternatives as they appear in credits.
@@ -49,7 +52,7 @@ WIRE_CREDITS: tuple[tuple[str, re.Pattern[str]], ...] = (
 GENERIC_WIRE_NOTICE = re.compile(r"\bwire stories are copyright\b|\bnews wires?\b.*\bcopyright\b", re.I)
 
 # --- dates ------------------------------------------------------------------------------------
-_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MON = rf"(?P<mon>{MONTH_NAME})\.?"
 DATE_MDY = re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)(?:[T ](?P<time>\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?))?")

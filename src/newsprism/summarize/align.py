@@ -2,11 +2,9 @@
 an aligned version of it (the same content in other words, or the same words)."""
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
-from ..patterns import stopwords_for
+from ..patterns import LOWER_WORD, stopwords_for
 from .records import Sentence
 
 # An aligned version shares most of its words with the sentence (ALIGN_OVERLAP, either way round:
@@ -26,7 +24,7 @@ PARTIAL_COSINE = 0.60
 # contained in every sentence about him).
 MIN_CONTENT_WORDS = 5
 
-TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+TOKEN = LOWER_WORD
 
 
 def content_words(text: str) -> frozenset[str]:

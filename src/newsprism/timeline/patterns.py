@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import re
 
-from ..patterns import MONTHS  # noqa: F401 - read here as P.MONTHS
+from ..patterns import APOSTROPHES, MONTH_NAMES
+from ..patterns import MONTHS as MONTHS  # read here as P.MONTHS
+from ..patterns import NUMBER_WORDS as _NUMBER_VALUES
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Months of each season (winter straddles the new year: it is named by the year it starts in).
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 14)}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# How many days, weeks, months or years ago: "a" and "an" count here ("a week ago"), and no
+# more than twelve are written in words.
+NUMBER_WORDS = {"a": 1, "an": 1} | {word: _NUMBER_VALUES[word] for word in
+                                    "one two three four five six seven eight nine ten eleven twelve".split()}
 
 # Month names are matched capitalised only: "may" the verb is common, "May" mid-sentence is a month.
+# Unlike ``newsprism.patterns.MONTH_NAME``, "Sep" takes no "ember" without its "t" (no "Sepember"),
+# and full names in capitals count (datelines: "JUNE 19, 2023").
 _MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-        r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|"
-        r"JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\.?")
+        r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+        rf"{'|'.join(m.upper() for m in MONTH_NAMES)})\.?")
 # A month standing alone ("in April"): full names and dotted abbreviations only ("Jan." not "Jan").
-_MON_ALONE = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
-              r"December|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)")
+_MON_ALONE = (rf"(?P<mon>{'|'.join(m.title() for m in MONTH_NAMES)}|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _YEAR2 = r"(?P<year>(?:19|20)?\d\d)"
@@ -60,7 +65,7 @@ RELATIVE_SPAN = re.compile(
     r"\b(?P<mod>(?:earlier|later|early|late|the end of|the start of) this|(?:earlier|early|late) last|"
     r"(?:early|late) next|last|next|this|this past|this coming|past|coming)\s+"
     r"(?P<unit>week|weekend|month|year|spring|summer|fall|autumn|winter)\b(?!\s+(?:old|long))", re.I)
-AGO = re.compile(r"\b(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+AGO = re.compile(rf"\b(?P<n>\d{{1,3}}|{'|'.join(NUMBER_WORDS)})\s+"
                  r"(?P<unit>day|week|month|year)s?\s+ago\b", re.I)
 MONTH_ALONE = re.compile(
     rf"\b(?P<mod>(?i:in|last|next|this|since|until|by|during|early|late|mid-?|the|this past|earlier in|"
@@ -103,7 +108,9 @@ CLAUSE_BREAK = re.compile(r"\.(?=\s+[A-Z\"“]|\s*$)|(?<!\d):(?!\d)|[;!?\"“”
 ABBREVIATION_DOT = re.compile(r"\b(?:[ap]\.\s?m|[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Calif|Mo|Miss|"
                               r"Fla|Ill|Mass|Mich|Minn|Wash|Ariz|Colo|Conn|Ga|Md|Pa|Tenn|Tex|Va|No|Jan|Feb|Aug|"
                               r"Sept?|Oct|Nov|Dec|Inc|Co|Corp|Ltd|Jr|Sr|vs)\.")
-WORD = re.compile(r"[A-Za-z’'][A-Za-z’'-]+")  # one letter ("p. m.") is no word
+# A word near a date, for its tense: ASCII letters, apostrophes (also leading: "'til") and inner
+# hyphens; one letter ("p. m.") is no word.
+WORD = re.compile(rf"[A-Za-z{APOSTROPHES}][A-Za-z{APOSTROPHES}-]+")
 # A sentence announces something: the phrases the story stage reads as a preview, or "will".
 FUTURE_CUES = re.compile(
     r"\b(?:to visit|to travel|to meet|to hold|to attend|to address|to discuss|is set to|are set to|"
