@@ -143,6 +143,13 @@ OLD_REGEXES: dict[tuple[str, str], re.Pattern[str]] = {
         'mid-?))?)\\s*(?P<mon>January|February|March|April|May|June|July|August|September|October|'
         'November|December|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\\.)(?!\\s*(?:\\d|of\\s+(?:19|'
         '20)\\d\\d))(?!\\w)'),
+    ('newsprism.timeline.patterns', 'WEEKDAY'): re.compile(
+        '\\b(?:(?P<mod>last|next|this|this coming|this past|on|late|early|until|by|from)\\s+)?'
+        '(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\\b'),
+    ('newsprism.meta.dates', 'WEEKDAY_REF'): re.compile(
+        '\\b(?:on|last|this|late|early)\\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b'),
+    ('newsprism.timeline.patterns', 'QUOTED'): re.compile('[\"“][^\"”]{0,600}[\"”]'),
+    ('newsprism.cluster.patterns', 'QUOTED'): re.compile('[\"“][^\"”]{0,600}[\"”]'),
     ('newsprism.framing.patterns', 'WORD'): re.compile(
         "\\w+(?:[-'’]\\w+)*"),
     ('newsprism.meta.patterns', 'WORD'): re.compile(
@@ -218,6 +225,8 @@ OLD_TABLES: dict[tuple[str, str], dict[str, object]] = {
         'september': 9, 'october': 10, 'november': 11, 'december': 12, 'jan': 1, 'feb': 2, 'mar': 3,
         'apr': 4, 'jun': 6, 'jul': 7, 'aug': 8, 'sep': 9, 'oct': 10, 'nov': 11, 'dec': 12, 'sept': 9,
     },
+    ('newsprism.patterns', 'WEEKDAYS'): dict.fromkeys(("monday", "tuesday", "wednesday", "thursday", "friday",
+                                                       "saturday", "sunday")),
     ('newsprism.patterns', 'NUMBER_WORDS'): {
         'zero': 0, 'one': 1, 'two': 2, 'three': 3, 'four': 4, 'five': 5, 'six': 6, 'seven': 7, 'eight': 8,
         'nine': 9, 'ten': 10, 'eleven': 11, 'twelve': 12, 'thirteen': 13, 'fourteen': 14, 'fifteen': 15,
@@ -262,7 +271,9 @@ def test_english_profile_is_the_old_set():
 
 @pytest.mark.parametrize("key", list(OLD_TABLES), ids=[".".join(k) for k in OLD_TABLES])
 def test_rebuilt_tables_are_the_old_tables(key):
-    assert _current(*key) == OLD_TABLES[key]
+    current = _current(*key)
+    assert (dict.fromkeys(current) if isinstance(current, tuple) else current) == OLD_TABLES[key]
+    assert list(current) == list(OLD_TABLES[key])  # same order too (WEEKDAYS is read by position)
 
 
 def test_identical_patterns_are_one_object():
@@ -270,3 +281,6 @@ def test_identical_patterns_are_one_object():
     for module in ("newsprism.dedup.patterns", "newsprism.claims.patterns", "newsprism.claims.stance_patterns"):
         assert _current(module, "WORD") is shared.WORD
     assert _current("newsprism.summarize.align", "TOKEN") is shared.LOWER_WORD
+    for module in ("newsprism.timeline.patterns", "newsprism.cluster.patterns"):
+        assert _current(module, "QUOTED") is shared.QUOTED
+    assert _current("newsprism.meta.dates", "WEEKDAYS") is _current("newsprism.timeline.patterns", "WEEKDAYS")

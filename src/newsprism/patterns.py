@@ -74,7 +74,11 @@ def stopwords_for(language: str | None) -> frozenset[str]:
     return STOPWORDS.get(language or "en", STOPWORDS["en"])
 
 
-# --- months: full names and abbreviations -> month number ----------------------------------------
+# --- weekdays and months ---------------------------------------------------------------------------
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # date.weekday() order
+WEEKDAY_NAME = "|".join(day.title() for day in WEEKDAYS)  # "Monday|Tuesday|...": capitalised, as dates write them
+
+# Months: full names and abbreviations -> month number.
 MONTH_NAMES = tuple("january february march april may june july august september october november december".split())
 MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
@@ -83,6 +87,11 @@ MONTHS["sept"] = 9
 # caller adds its own dot and case handling). Stages that want another set compose their own.
 MONTH_NAME = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
               r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+
+
+# A stretch between double quotation marks (straight or curly), for stages that read what a text
+# says in its own voice: what is inside is someone else's words.
+QUOTED = re.compile(r"[\"“][^\"”]{0,600}[\"”]")
 
 
 # --- words: regex pieces and the word most stages read ---------------------------------------------

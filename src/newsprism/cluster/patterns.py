@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..patterns import APOSTROPHES, DIGIT_RUN, ENGLISH_FUNCTION_WORDS
+from ..patterns import QUOTED as QUOTED
 from ..patterns import NUMBER_WORDS as _NUMBER_VALUES
 
 # --- preview cues (written before the event) -------------------------------------------------
@@ -29,7 +30,6 @@ PAST_CUES = re.compile(
 HEADLINE_FUTURE = re.compile(
     r"^(?:(?:[A-Z][\w.'’-]*|of|and|the|de|van|von|al)\s+){1,6}to\s+(?!be\b)[a-z]{3,}\b|"
     r"\b(?:will|set to|due to (?:visit|travel|meet)|to visit|expected to|upcoming|ahead of|plans? to)\b")
-QUOTED = re.compile(r"[\"“][^\"”]{0,600}[\"”]")
 
 # --- entities -----------------------------------------------------------------------------------
 WHO_LABELS = frozenset({"PERSON", "ORG", "NORP"})

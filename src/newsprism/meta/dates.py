@@ -4,11 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..patterns import MONTH_NAME
+from ..patterns import MONTH_NAME, WEEKDAY_NAME, WEEKDAYS
 from . import patterns as P
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-WEEKDAY_REF = re.compile(r"\b(?:on|last|this|late|early)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+WEEKDAY_REF = re.compile(rf"\b(?:on|last|this|late|early)\s+({WEEKDAY_NAME})\b")
 MONTH_DAY = re.compile(rf"\b(?:on\s+)?({MONTH_NAME})\.?\s+(\d{{1,2}})\b(?!,?\s*\d{{4}})")
 # Header lines longer than this are prose, not a dateline or a "Published ..." line.
 DATE_LINE_MAX = 120

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ..patterns import APOSTROPHES, MONTH_NAMES
+from ..patterns import APOSTROPHES, MONTH_NAMES, WEEKDAY_NAME
+from ..patterns import QUOTED as QUOTED
+from ..patterns import WEEKDAYS as WEEKDAYS
 from ..patterns import MONTHS as MONTHS  # read here as P.MONTHS
 from ..patterns import NUMBER_WORDS as _NUMBER_VALUES
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Months of each season (winter straddles the new year: it is named by the year it starts in).
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 14)}
 # How many days, weeks, months or years ago: "a" and "an" count here ("a week ago"), and no
@@ -27,7 +28,7 @@ _MON_ALONE = (rf"(?P<mon>{'|'.join(m.title() for m in MONTH_NAMES)}|(?:Jan|Feb|A
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _YEAR2 = r"(?P<year>(?:19|20)?\d\d)"
-_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = rf"(?P<wd>{WEEKDAY_NAME})"
 
 # --- absolute dates -----------------------------------------------------------------------------
 DATE_MDY = re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b")
@@ -117,7 +118,6 @@ FUTURE_CUES = re.compile(
     r"is due to|are due to|is expected to|are expected to|is scheduled to|are scheduled to|scheduled for|"
     r"plans to|planning to|intends to|is to (?:visit|travel|meet|hold)|upcoming|forthcoming|next week|"
     r"will|won't|yet to be (?:announced|confirmed|scheduled))\b", re.I)
-QUOTED = re.compile(r"[\"“][^\"”]{0,600}[\"”]")
 
 # --- date lines ---------------------------------------------------------------------------------
 # What else a page's date line holds: "Posted:", "UPDATED 05 / 03 / 2013 at 11:00 AM EDT".
