@@ -150,6 +150,21 @@ OLD_REGEXES: dict[tuple[str, str], re.Pattern[str]] = {
         '\\b(?:on|last|this|late|early)\\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b'),
     ('newsprism.timeline.patterns', 'QUOTED'): re.compile('[\"“][^\"”]{0,600}[\"”]'),
     ('newsprism.cluster.patterns', 'QUOTED'): re.compile('[\"“][^\"”]{0,600}[\"”]'),
+    ('newsprism.cluster.patterns', 'FUTURE_CUES'): re.compile(
+        '\\b(?:to visit|to travel|to meet|to hold|to attend|to address|to warn|to discuss|to press|'
+        'to raise|to host|to arrive|to head|to land|to make (?:a|his|her|their) (?:first )?(?:visit|'
+        'trip)|is set to|are set to|is due to|are due to|is expected to|are expected to|'
+        'is scheduled to|are scheduled to|scheduled for|plans to|planning to|is planning|intends to|'
+        'aims to|is to (?:visit|travel|meet|hold)|upcoming|forthcoming|ahead of (?:his|her|their|the|'
+        'a) (?:visit|trip|talks|meeting|summit)|will (?:travel|visit|meet|hold|arrive|head|land|'
+        'discuss|raise|press)|yet to be (?:announced|confirmed|scheduled)|next week|'
+        'travels to .{0,60}? on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|'
+        'when (?:he|she|they) (?:travels?|visits?|meets?|arrives?))\\b', re.I),
+    ('newsprism.timeline.patterns', 'DATE_LINE_NOISE'): re.compile(
+        '\\b(?:\\d{1,2}\\s*:\\s*\\d\\d(?:\\s*:\\s*\\d\\d)?|[ap]\\.?\\s?m\\.?|(?:[A-Z]{1,4}T|GMT|UTC|'
+        'BST|CEST|IST|AEST)(?:\\s*[+-]\\s*\\d\\d?(?::\\s*\\d\\d)?)?|posted|published|updated|'
+        'originally|last|time|on|at|by|found|monday|tuesday|wednesday|thursday|friday|saturday|sunday|'
+        'mon|tue|wed|thu|fri|sat|sun)\\b|[|,:/()@–—-]', re.I),
     ('newsprism.framing.patterns', 'WORD'): re.compile(
         "\\w+(?:[-'’]\\w+)*"),
     ('newsprism.meta.patterns', 'WORD'): re.compile(

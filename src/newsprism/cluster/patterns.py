@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..patterns import APOSTROPHES, DIGIT_RUN, ENGLISH_FUNCTION_WORDS
+from ..patterns import APOSTROPHES, DIGIT_RUN, ENGLISH_FUNCTION_WORDS, WEEKDAY_NAME
 from ..patterns import QUOTED as QUOTED
 from ..patterns import NUMBER_WORDS as _NUMBER_VALUES
 
@@ -18,8 +18,8 @@ FUTURE_CUES = re.compile(
     r"are scheduled to|scheduled for|plans to|planning to|is planning|intends to|aims to|"
     r"is to (?:visit|travel|meet|hold)|upcoming|forthcoming|ahead of (?:his|her|their|the|a) "
     r"(?:visit|trip|talks|meeting|summit)|will (?:travel|visit|meet|hold|arrive|head|land|discuss|raise|press)|"
-    r"yet to be (?:announced|confirmed|scheduled)|next week|travels to .{0,60}? on (?:Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)|when (?:he|she|they) (?:travels?|visits?|meets?|arrives?))\b",
+    rf"yet to be (?:announced|confirmed|scheduled)|next week|travels to .{{0,60}}? on (?:{WEEKDAY_NAME})|"
+    r"when (?:he|she|they) (?:travels?|visits?|meets?|arrives?))\b",
     re.I)
 # Past-tense markers of a report: the event has happened ("said on Friday", "met", "arrived").
 PAST_CUES = re.compile(

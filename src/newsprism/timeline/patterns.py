@@ -124,5 +124,5 @@ FUTURE_CUES = re.compile(
 DATE_LINE_NOISE = re.compile(
     r"\b(?:\d{1,2}\s*:\s*\d\d(?:\s*:\s*\d\d)?|[ap]\.?\s?m\.?|(?:[A-Z]{1,4}T|GMT|UTC|BST|CEST|IST|AEST)"
     r"(?:\s*[+-]\s*\d\d?(?::\s*\d\d)?)?|posted|published|updated|originally|last|time|on|at|by|found|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b|[|,:/()@–—-]",
+    rf"{'|'.join(WEEKDAYS)}|{'|'.join(day[:3] for day in WEEKDAYS)})\b|[|,:/()@–—-]",
     re.I)
