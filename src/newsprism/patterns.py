@@ -1,7 +1,11 @@
-"""Lexical building blocks shared by the stages: stop words, month names, number words, words.
+"""Lexical building blocks shared by the stages: stop words, weekday and month names, words,
+quoted stretches, numbers and number words (with one normaliser).
 
 A stage's own ``patterns.py`` keeps what only it reads; what two or more stages read lives here,
-written once. Importing this module is cheap (``re`` only), so light modules may use it.
+written once. Where a stage means something slightly different (dedup's numbers keep their unit,
+the timeline's words are ASCII), its pattern is composed from the named pieces below and says why
+beside it; tests/test_patterns_shared.py holds the stages' old literals and proves the rebuilt
+patterns match exactly as they did. Importing this module is cheap (``re`` only).
 """
 from __future__ import annotations
 

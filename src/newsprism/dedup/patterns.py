@@ -6,7 +6,6 @@ import re
 from ..patterns import BIG_SCALE, DECIMAL, NOT_AFTER_WORD
 from ..patterns import WORD as WORD  # shingle tokens: letters and digits, inner apostrophes kept
 
-
 # A quotation: curly, straight or guillemet double quotes, each kind paired with its own closer.
 # Any length matches, so quotes pair left to right (a short "no limits" must not leave its closing
 # mark to open a false quote); the caller drops the short ones. Single quotes are left out: they
@@ -16,8 +15,8 @@ QUOTE = re.compile(r"“([^“”\n]{1,600})”|\"([^\"\n]{1,600})\"|«([^«»\n
 # A number as written: 2,500 / 6.1 / 40% / 1.5 million. Commas and spaces inside are grouping
 # separators; the normaliser drops them so "2,500" and "2500" are one number. Unlike the shared
 # ``newsprism.patterns.NUMBER`` it keeps its unit ("40%", "1.5 million") in group 2, because two
-# reports compare the number with its unit, and it reads no number words (a shared "three" says
-# nothing about who copied whom).
+# reports compare the number with its unit, and it reads no number words (mostly small counts,
+# which say nothing about who copied whom).
 NUMBER = re.compile(rf"{NOT_AFTER_WORD}(\d{{1,3}}(?:[, ]\d{{3}})+|{DECIMAL})(\s?%|\s{BIG_SCALE})?", re.I)
 
 # Numbers that carry no provenance signal on their own: years and small counts appear in any
