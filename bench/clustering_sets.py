@@ -35,8 +35,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from clustering import (  # noqa: E402  (bench scripts are run as files)
-    DEFAULT_CACHE, DEFAULT_EVAL, RESULTS, annotate_cached, quick_score, read_docs, run_newsprism, tfidf_vectors,
+from benchkit import RESULTS  # noqa: E402  (bench scripts are run as files)
+from clustering import (  # noqa: E402
+    DEFAULT_CACHE, DEFAULT_EVAL, annotate_cached, quick_score, read_docs, run_newsprism, tfidf_vectors,
     to_article,
 )
 

@@ -53,6 +53,7 @@ class Features:
     lead_terms: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     lead_tf: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     role: str
+    words: int = 0  # words of headline and text: short texts need stronger similarity (link_model)
     outlet: str | None = None
     headline: str | None = None
     flags: tuple[str, ...] = ()
@@ -93,6 +94,7 @@ def features(article: Article, annotation: Annotation | None) -> Features:
                     lead=_lead(annotation, vector), masked=_masked(annotation) is not None,
                     lead_terms=lead_terms, lead_tf=lead_tf,
                     role=role(article, annotation, when),
+                    words=len(P.WORD.findall(f"{article.headline or ''} {article.text or ''}")),
                     outlet=article.outlet, headline=article.headline, flags=flags_of(article, annotation),
                     order=order)
 

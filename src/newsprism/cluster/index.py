@@ -35,6 +35,7 @@ import numpy as np
 from ..model import Annotation, Article, Assignment  # Assignment re-exported: cluster.Assignment
 from .events import EventSet, cluster_events
 from .features import TERM_BITS, Features, features
+from .link_model import LinkModel, shipped
 from .linking import (
     BACKGROUND_PRIOR, LEAD_WORDS_WEIGHT, YEARS_APART_DAYS, YEARS_APART_EXTRA, lead_centre, lead_word_idf, link_events,
 )
@@ -105,7 +106,10 @@ class StoryIndex:
                  batch_event_params: dict | None = None, story_link: float = STORY_LINK,
                  story_weights: dict | None = None, type_link: float | None = None,
                  background_prior: float = BACKGROUND_PRIOR, words_weight: float = LEAD_WORDS_WEIGHT,
-                 apart_days: int = YEARS_APART_DAYS, apart_extra: float = YEARS_APART_EXTRA):
+                 apart_days: int = YEARS_APART_DAYS, apart_extra: float = YEARS_APART_EXTRA,
+                 learned: bool = True, link_model: LinkModel | None = None):
+        """``learned``: scaffold stories and event links follow the learned link (``link_model``,
+        default the shipped one; see ``link_model``) rather than ``story_link`` / ``type_link``."""
         self.dim = dim
         self.story_join = story_join
         self.key_weight = key_weight
@@ -119,6 +123,7 @@ class StoryIndex:
         self.words_weight = words_weight
         self.apart_days = apart_days
         self.apart_extra = apart_extra
+        self.link_model = (link_model or shipped()) if learned else None
         self._blas = _single_thread_blas()
         self._features: dict[str, Features] = {}
         self._arrival: list[str] = []
@@ -254,6 +259,17 @@ class StoryIndex:
         return self.assignments()
 
     def _consolidate(self) -> None:
+        events, alone, centre, lead_idf = self.events()
+        labels = link_events(events, centre, link=self.type_link, alone=alone, lead_idf=lead_idf,
+                             words_weight=self.words_weight, apart_days=self.apart_days,
+                             apart_extra=self.apart_extra,
+                             model=self.link_model.events if self.link_model else None)
+        self._build_view(events, labels)
+
+    def events(self) -> tuple[list[list[Features]], list[bool], np.ndarray, np.ndarray]:
+        """The batch events before they link into stories (canonical order), whether each is
+        set-aside input kept alone, the background lead and the lead words' idf: what
+        ``linking.link_events`` reads (also for training the learned link)."""
         if self._dirty:
             ordered = sorted(self._features.values(), key=lambda f: f.order)
             self._reset()
@@ -271,7 +287,8 @@ class StoryIndex:
             members = [f for story in block for f in story.members]
             # Scaffold stories: the content clusters inside which events are told apart.
             for story in agglomerate(members, term_idf, self.idf, link=self.story_link,
-                                     weights=self.story_weights, max_gap=0, interval=_no_interval):
+                                     weights=self.story_weights, max_gap=0, interval=_no_interval,
+                                     model=self.link_model.scaffold if self.link_model else None):
                 scaffold.append(story)
                 groups = cluster_events(story, term_idf, self.idf, **self.batch_event_params)
                 events.extend(groups)
@@ -281,10 +298,7 @@ class StoryIndex:
         alone = [alone[k] for k in ranked]
         centre = lead_centre(sorted(scaffold, key=lambda story: story[0].order), self.background_prior)
         lead_idf = lead_word_idf(sorted(self._features.values(), key=lambda f: f.order))
-        labels = link_events(events, centre, link=self.type_link, alone=alone, lead_idf=lead_idf,
-                             words_weight=self.words_weight, apart_days=self.apart_days,
-                             apart_extra=self.apart_extra)
-        self._build_view(events, labels)
+        return events, alone, centre, lead_idf
 
     def _blocks(self) -> list[list[_Story]]:
         """Online stories grouped for batch re-clustering: unions of stories whose centroids

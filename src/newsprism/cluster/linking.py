@@ -23,6 +23,7 @@ import numpy as np
 
 from .events import interval
 from .features import TERM_BITS, Features
+from .link_model import PairModel
 from .similarity import centre_kernel, upgma
 
 # Mean centred-lead similarity at which two events join one story, leads being the mean of the
@@ -105,19 +106,17 @@ def event_means(events: Sequence[Sequence[Features]], centre: np.ndarray) -> np.
 def link_events(events: Sequence[Sequence[Features]], centre: np.ndarray, *, link: float | None = None,
                 alone: Sequence[bool] | None = None, lead_idf: np.ndarray | None = None,
                 words_weight: float = LEAD_WORDS_WEIGHT, apart_days: int = YEARS_APART_DAYS,
-                apart_extra: float = YEARS_APART_EXTRA) -> list[int]:
+                apart_extra: float = YEARS_APART_EXTRA, model: PairModel | None = None) -> list[int]:
     """A story label per event (events in canonical order; labels are first-seen numbers).
     Events flagged ``alone`` (set-aside input) keep a story of their own. With ``lead_idf``
     (``lead_word_idf`` over the corpus) the lead words count for ``words_weight`` of the
     similarity (when the leads are masked ones). ``link`` defaults to ``LEAD_WORDS_LINK`` then, else
-    to ``default_link(events)``."""
+    to ``default_link(events)``. With ``model`` (the learned link, ``link_model``) events link on
+    its log-odds margin (> 0) instead, ``link`` unused."""
     if not events:
         return []
-    # Lead words are mixed in beside masked leads only: with first sentences alone they did not
-    # help (ECB+ dev story F1 0.944 / 0.943 at the best link, 0.942 / 0.954 without them).
-    mixed = lead_idf is not None and words_weight > 0 and masked_leads(events)
     if link is None:
-        link = LEAD_WORDS_LINK if mixed else default_link(events)
+        link = LEAD_WORDS_LINK if mixed_leads(events, lead_idf, words_weight) else default_link(events)
     if centre.size == 0:
         return list(range(len(events)))
     alone = list(alone) if alone is not None else [False] * len(events)
@@ -125,17 +124,36 @@ def link_events(events: Sequence[Sequence[Features]], centre: np.ndarray, *, lin
     labels = list(range(len(events)))
     if linked:
         chosen = [events[k] for k in linked]
-        means = event_means(chosen, centre)
-        sims = means @ means.T
-        if mixed:
-            assert lead_idf is not None  # mixed needs the lead words' idf
-            sims = (1.0 - words_weight) * sims + words_weight * lead_word_similarity(chosen, lead_idf)
-        if apart_extra:
-            sims = sims - apart_extra * years_apart(chosen, apart_days)
+        sims = event_similarity(chosen, centre, lead_idf=lead_idf, words_weight=words_weight,
+                                apart_days=apart_days, apart_extra=apart_extra)
+        if model is not None:
+            sims = model.margin(sims, [float(np.mean([f.words for f in e])) for e in chosen])
+            link = 0.0
         for k, label in zip(linked, upgma(sims, [len(e) for e in chosen], link)):
             labels[k] = linked[label]
     first: dict[int, int] = {}
     return [first.setdefault(label, len(first)) for label in labels]
+
+
+def mixed_leads(events: Sequence[Sequence[Features]], lead_idf: np.ndarray | None, words_weight: float) -> bool:
+    """Lead words are mixed in beside masked leads only: with first sentences alone they did not
+    help (ECB+ dev story F1 0.944 / 0.943 at the best link, 0.942 / 0.954 without them)."""
+    return lead_idf is not None and words_weight > 0 and masked_leads(events)
+
+
+def event_similarity(events: Sequence[Sequence[Features]], centre: np.ndarray, *, lead_idf: np.ndarray | None,
+                     words_weight: float = LEAD_WORDS_WEIGHT, apart_days: int = YEARS_APART_DAYS,
+                     apart_extra: float = YEARS_APART_EXTRA) -> np.ndarray:
+    """The mean lead similarity between events (``link_events``' measure): centred leads, the
+    lead words mixed in, less ``apart_extra`` for events years apart."""
+    means = event_means(events, centre)
+    sims = means @ means.T
+    if mixed_leads(events, lead_idf, words_weight):
+        assert lead_idf is not None  # mixed needs the lead words' idf
+        sims = (1.0 - words_weight) * sims + words_weight * lead_word_similarity(events, lead_idf)
+    if apart_extra:
+        sims = sims - apart_extra * years_apart(events, apart_days)
+    return sims
 
 
 def years_apart(events: Sequence[Sequence[Features]], days: int) -> np.ndarray:

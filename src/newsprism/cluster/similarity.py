@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from .features import Features
+from .link_model import PairModel
 
 # The "centred" similarity subtracts a shrunk mean: with m members, m / (m + CENTRE_PRIOR) of the
 # mean. A story of two articles has no common ground to remove (full centring makes any pair
@@ -82,8 +83,10 @@ def _sparse_cosine(ids: Sequence[np.ndarray], values: Sequence[np.ndarray]) -> n
 
 def agglomerate(members: Sequence[Features], term_idf: np.ndarray, key_idf: Callable[[str], float], *,
                 link: float, max_gap: int, weights: dict[str, float], interval,
-                apart: tuple[dict[str, float], float, int] | None = None) -> list[list[Features]]:
-    """Average linkage at similarity ``link``, then a split at date gaps > ``max_gap`` days
+                apart: tuple[dict[str, float], float, int] | None = None,
+                model: PairModel | None = None) -> list[list[Features]]:
+    """Average linkage at similarity ``link`` (with ``model``: over the learned link's log-odds
+    margin, at 0, ``link`` unused; see ``link_model``), then a split at date gaps > ``max_gap`` days
     (``interval(features)`` gives a member's reliable date interval or None). ``apart`` =
     (weights, below, min_size) vetoes a merge of two clusters of at least ``min_size`` members
     whose mean similarity under those weights is below ``below`` (see ``upgma``). Groups come
@@ -92,6 +95,9 @@ def agglomerate(members: Sequence[Features], term_idf: np.ndarray, key_idf: Call
     if len(members) == 1:
         return [list(members)]
     sims = similarity(members, term_idf, key_idf, weights)
+    if model is not None:
+        sims = model.margin(sims, [f.words for f in members])
+        link = 0.0
     if apart is None:
         labels = _average_linkage(sims, link)
     else:
@@ -113,10 +119,14 @@ def _average_linkage(sims: np.ndarray, link: float) -> list[int]:
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
-    distances = np.clip(1.0 - (sims + sims.T) / 2.0, 0.0, None)
+    symmetric = (sims + sims.T) / 2.0
+    # Distances top - sim: average linkage is unchanged by the shift, and margins (log-odds) may
+    # exceed 1.
+    top = max(1.0, float(symmetric.max()))
+    distances = np.clip(top - symmetric, 0.0, None)
     np.fill_diagonal(distances, 0.0)
     tree = linkage(squareform(distances, checks=False), method="average")
-    return fcluster(tree, t=1.0 - link, criterion="distance").tolist()
+    return fcluster(tree, t=top - link, criterion="distance").tolist()
 
 
 def upgma(sims: np.ndarray, sizes: Sequence[int], link: float, *, apart: np.ndarray | None = None,
