@@ -28,7 +28,8 @@ def two_events(gap_days, dated=True, seed=0, per_event=4):
         person, place = f"Person{e} Name{e}", f"Place{e}"
         day = dt.date(2012, 3, 5) + dt.timedelta(days=gap_days * e)
         for i in range(per_event):
-            text = (f"{person} was seen in {place} when it happened that day. " * 6).strip()
+            # Full-length articles (>= link_model.SHORT_WORDS): short texts need more to link.
+            text = (f"{person} was seen in {place} when it happened that day. " * 15).strip()
             article = make_article(f"e{e}a{i}", text, published=day.isoformat() if dated else None)
             annotation = make_annotation(article, unit(body + rng.normal(size=DIM) * 0.3),
                                          [(person, "PERSON"), (place, "GPE")])

@@ -112,7 +112,7 @@ def link_events(events: Sequence[Sequence[Features]], centre: np.ndarray, *, lin
     (``lead_word_idf`` over the corpus) the lead words count for ``words_weight`` of the
     similarity (when the leads are masked ones). ``link`` defaults to ``LEAD_WORDS_LINK`` then, else
     to ``default_link(events)``. With ``model`` (the learned link, ``link_model``) events link on
-    its log-odds margin (> 0) instead, ``link`` unused."""
+    its score margin (> 0) instead, ``link`` unused."""
     if not events:
         return []
     if link is None:

@@ -85,7 +85,7 @@ def agglomerate(members: Sequence[Features], term_idf: np.ndarray, key_idf: Call
                 link: float, max_gap: int, weights: dict[str, float], interval,
                 apart: tuple[dict[str, float], float, int] | None = None,
                 model: PairModel | None = None) -> list[list[Features]]:
-    """Average linkage at similarity ``link`` (with ``model``: over the learned link's log-odds
+    """Average linkage at similarity ``link`` (with ``model``: over the learned link's score
     margin, at 0, ``link`` unused; see ``link_model``), then a split at date gaps > ``max_gap`` days
     (``interval(features)`` gives a member's reliable date interval or None). ``apart`` =
     (weights, below, min_size) vetoes a merge of two clusters of at least ``min_size`` members
@@ -120,7 +120,7 @@ def _average_linkage(sims: np.ndarray, link: float) -> list[int]:
     from scipy.spatial.distance import squareform
 
     symmetric = (sims + sims.T) / 2.0
-    # Distances top - sim: average linkage is unchanged by the shift, and margins (log-odds) may
+    # Distances top - sim: average linkage is unchanged by the shift, and score margins may
     # exceed 1.
     top = max(1.0, float(symmetric.max()))
     distances = np.clip(top - symmetric, 0.0, None)
