@@ -97,11 +97,12 @@ def language_layer(store, articles: Sequence[Article], language, on_progress=Non
 
     Each new article is parsed once, paragraph by paragraph, and everything computed from it
     alone is computed then and cached (``parallel.article_work``: annotation, quotes, loaded
-    words, claims, headline check): the parse and the MiniLM pass are the slow part of all of
+    words, framing's candidate mentions, claims, headline check): the parse and the MiniLM pass are the slow part of all of
     them. ``workers`` / ``dask``: who runs that per-article work (``parallel.run_batches``).
     """
     from .claims.extract import CLAIMS_VERSION
     from .claims.stance import STANCE_VERSION
+    from .framing.terms import mentions_version
     from .framing.words import loaded_version
     from .nlp import NLP_VERSION
     from .parallel import run_batches
@@ -123,6 +124,8 @@ def language_layer(store, articles: Sequence[Article], language, on_progress=Non
         store.save_extractions("quotes", QUOTES_VERSION, _missing(work.quotes, have_quotes))
         if work.loaded:
             store.save_extractions("loaded", loaded_version(), work.loaded)
+        if work.mentions:
+            store.save_extractions("mentions", mentions_version(), work.mentions)
         if claims := _missing(work.claims, have_claims):
             store.save_extractions("claims", CLAIMS_VERSION, claims)
         if checks := _missing(work.headlines, have_checks):
@@ -270,11 +273,14 @@ def framing_panels(store: Store | None, stories: Sequence[Story], articles: Sequ
     """Each multi-article story's framing panel, as ``(story id, story id, record)`` rows, and
     each story's reuse key.
 
-    The panel needs a parse for noun chunks, the slow part: a story whose articles and claims
+    The panel reads each article's candidate mentions, found from the language layer's parse and
+    cached per article (``story_mentions``: no second parse); a story whose articles and claims
     are unchanged since the last run keeps its stored panel. Omissions come from the claims
     stage's ``coverage`` matrix.
     """
     from .framing import FRAMING_VERSION, LoadedWord, framing_panel
+    from .framing.mentions import candidate_from_dict
+    from .framing.terms import candidate_terms
     from .framing.words import loaded_version
 
     by_id = {a.id: a for a in articles}
@@ -287,6 +293,8 @@ def framing_panels(store: Store | None, stories: Sequence[Story], articles: Sequ
                               sorted(c.id for e in story.events for c in claims_of.get(e.id, ())))
             for story in several}
     unchanged, kept = reusable(store, "framing", keys)
+    mentions = story_mentions(store, [by_id[a] for s in several if s.id not in unchanged or not kept.get(s.id)
+                                      for a in s.articles if a in by_id], annotations, language)
     rows = []
     for i, story in enumerate(several):
         if story.id in unchanged and kept.get(story.id):
@@ -294,13 +302,39 @@ def framing_panels(store: Store | None, stories: Sequence[Story], articles: Sequ
         else:
             story_coverage = coverage.only(c.id for e in story.events for c in claims_of.get(e.id, ()))
             words = {a: [from_dict(LoadedWord, w) for w in stored_words[a]] for a in story.articles if a in stored_words}
-            panel = framing_panel([by_id[a] for a in story.articles if a in by_id], annotations, story_coverage,
-                                  language=language, words=words)
+            members_of = [by_id[a] for a in story.articles if a in by_id]
+            groups = candidate_terms([candidate_from_dict(c) for a in members_of for c in mentions[a.id]],
+                                     language=language)
+            panel = framing_panel(members_of, annotations, story_coverage, language=language, words=words,
+                                  groups=groups)
             record = StoryFraming(story=story.id, key=keys[story.id], panel=panel.to_dict())
         rows.append((story.id, story.id, record))
         if on_progress:
             on_progress("framing", i + 1, len(stories))
     return rows, keys
+
+
+def story_mentions(store: Store | None, articles: Sequence[Article], annotations: dict[str, Annotation],
+                   language) -> dict[str, list]:
+    """Framing's candidate mentions of ``articles`` (JSON-ready, by article id): as the language
+    layer cached them; an article annotated before they were cached is parsed here, as the
+    language layer parses (paragraph by paragraph), and its candidates cached."""
+    from .framing.mentions import candidate_to_dict
+    from .framing.terms import article_candidates, mentions_version
+    from .quotes import parse_texts
+
+    version = mentions_version()
+    found = store.extractions("mentions", version) if store is not None else {}
+    missing = list({a.id: a for a in articles if a.id not in found}.values())
+    for _, batch in _batches(missing, ANNOTATE_BATCH):
+        docs = parse_texts([a.text for a in batch], language)
+        fresh = {a.id: [candidate_to_dict(c) for c in article_candidates(
+            a, annotations.get(a.id), doc if doc is not None else language.parse([a.text])[0])]
+            for a, doc in zip(batch, docs)}
+        if store is not None:
+            store.save_extractions("mentions", version, fresh)
+        found.update(fresh)
+    return found
 
 
 def _digest(*parts) -> str:

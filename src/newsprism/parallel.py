@@ -3,8 +3,8 @@ process pool (``--workers N``) or by Dask distributed (``--dask SCHEDULER``).
 
 ``article_work`` takes a batch of articles and returns everything computed from each article
 alone: the parse (once, paragraph by paragraph), sentences, entities and MiniLM vectors
-(``Annotation``), quotes, loaded words (from the same MiniLM pass), claims and the headline's
-check against its own body. The parent saves each batch's results as they come back, in batch
+(``Annotation``), quotes, loaded words (from the same MiniLM pass), framing's candidate mentions
+(from the same parse), claims and the headline's check against its own body. The parent saves each batch's results as they come back, in batch
 order; the cross-article stages then run over what is stored, as in one process.
 
 The batches are the same whatever runs them (``ANNOTATE_BATCH`` articles in arrival order, the
@@ -54,6 +54,7 @@ class ArticleWork:
     loaded: dict[str, list] = field(default_factory=dict)  # loaded words (full runs only)
     claims: dict[str, list] = field(default_factory=dict)  # (full runs only)
     headlines: dict[str, dict] = field(default_factory=dict)  # the headline against its own body (full runs only)
+    mentions: dict[str, list] = field(default_factory=dict)  # framing's candidate mentions (full runs only)
 
 
 def article_work(articles: Sequence[Article], language: Any, known_quotes: Mapping[str, list] | None = None
@@ -76,11 +77,16 @@ def article_work(articles: Sequence[Article], language: Any, known_quotes: Mappi
         return ArticleWork(annotations=tuple(annotations), quotes=quotes)
     from .claims.extract import extract_claims
     from .claims.stance import check_headline
+    from .framing.mentions import candidate_to_dict
+    from .framing.terms import article_candidates
 
     known_quotes = known_quotes or {}
-    loaded, claims, headlines = {}, {}, {}
-    for article, note in zip(articles, annotations):
+    loaded, claims, headlines, mentions = {}, {}, {}, {}
+    for article, note, doc in zip(articles, annotations, docs):
         loaded[article.id] = [w.to_dict() for w in article_loaded_words(article, note, language, states)]
+        if doc is None:  # the paragraphs did not rebuild the text: the language layer parsed it whole
+            doc = language.parse([article.text])[0]
+        mentions[article.id] = [candidate_to_dict(c) for c in article_candidates(article, note, doc)]
         mine = known_quotes.get(article.id, quotes[article.id])
         claims[article.id] = ([c.to_dict() for c in extract_claims(article.id, article.text, note,
                                                                    [quote_record(q) for q in mine])]
@@ -89,7 +95,7 @@ def article_work(articles: Sequence[Article], language: Any, known_quotes: Mappi
             headlines[article.id] = headline_record(check_headline(article.headline, article.text,
                                                                    language=language, annotation=note))
     return ArticleWork(annotations=tuple(annotations), quotes=quotes, loaded=loaded, claims=claims,
-                       headlines=headlines)
+                       headlines=headlines, mentions=mentions)
 
 
 def headline_record(check: Any) -> dict[str, Any]:

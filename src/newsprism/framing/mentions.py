@@ -3,7 +3,9 @@ governance phrases ("the Chinese regime") and acts of war ("Russia's brutal war 
 against Ukraine") from the spaCy parse."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Annotation, Article
 from . import patterns as P
@@ -27,6 +29,25 @@ class Candidate:
     states: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()
     topic: str = ""
+
+
+# Each article's candidates are found from the language layer's parse and cached per article
+# (extraction "mentions"; ``framing.terms.mentions_version`` adds the alias lexicon's version): bump
+# with the code that finds them.
+MENTIONS_VERSION = "mentions-1"
+
+
+def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
+    """A candidate as the store keeps it (sets as sorted lists: the same bytes in every process)."""
+    return {"mention": candidate.mention.to_dict(), "key": candidate.key, "state": candidate.state,
+            "act": candidate.act, "head": candidate.head, "states": sorted(candidate.states),
+            "context": sorted(candidate.context), "topic": candidate.topic}
+
+
+def candidate_from_dict(data: Mapping[str, Any]) -> Candidate:
+    return Candidate(mention=Mention(**data["mention"]), key=data["key"], state=data["state"], act=data["act"],
+                     head=data["head"], states=frozenset(data["states"]), context=frozenset(data["context"]),
+                     topic=data["topic"])
 
 
 def find_candidates(article: Article, annotation: Annotation | None, doc, outlet: str,
@@ -136,7 +157,7 @@ def _act_chunk(article, doc, chunk, outlet, aliases, quotes, sentences, found) -
 
 def _extend_right(doc, chunk) -> int:
     """End token index of the chunk plus its anchoring prepositional phrases ("war of
-    aggression against Ukraine"); clauses and long attachments stay out."""
+    aggression against Ukraine"); clauses, long attachments and times ("in February 2022") stay out."""
     end = chunk.end
     for child in chunk.root.rights:
         if child.i != end or child.dep_ != "prep" or child.lower_ not in P.ACT_PREPS:
@@ -145,6 +166,8 @@ def _extend_right(doc, chunk) -> int:
         last = max(t.i for t in subtree) + 1
         if last - child.i > P.MAX_PP_TOKENS or any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in subtree):
             break
+        if any(t.ent_type_ in P.TIME_ENTITIES for t in subtree):
+            break  # "in February 2022": when, not where or against whom
         end = last
     return end
 

@@ -47,6 +47,11 @@ ACT_NEUTRAL_MODIFIERS = frozenset({
 # Prepositions whose object anchors an act to a place or a side: "war in Ukraine", "aggression
 # against Ukraine", "invasion of Ukraine", "war with Russia".
 ACT_PREPS = frozenset({"of", "in", "against", "on", "with", "over", "between", "inside"})
+# Entity kinds that make a prepositional phrase a time, not an anchor: "invasion of Ukraine in
+# February 2022" names the act "invasion of Ukraine" (the parser attaches such a phrase to the noun
+# in one parse of a sentence and to the verb in another: a paragraph's parse against the whole
+# text's, seed "Since Russia's invasion of Ukraine ...").
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 MAX_PP_TOKENS = 8  # longer attachments are clauses, not names ("war of ... which ...")
 
 LEADING_DETERMINERS = re.compile(

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from ..model import Annotation, Article
 from .group import GroupingOptions, act_keys, build_group, display_forms, entity_links
 from .lexicon import Aliases, default_aliases
-from .mentions import Candidate, find_candidates
+from .mentions import MENTIONS_VERSION, Candidate, find_candidates
 from .records import OutletName, TermGroup
 
 if TYPE_CHECKING:
@@ -44,9 +44,20 @@ def collect_candidates(articles: Sequence[Article], annotations, *, language: La
         docs = language.parse([a.text for a in articles])
     found = []
     for article, doc in zip(articles, docs):
-        outlet = outlet_of(article).name
-        found.extend(find_candidates(article, annotations.get(article.id), doc, outlet, aliases))
+        found.extend(article_candidates(article, annotations.get(article.id), doc, aliases))
     return found
+
+
+def article_candidates(article: Article, annotation: Annotation | None, doc,
+                       aliases: Aliases | None = None) -> list[Candidate]:
+    """The candidate mentions of one article, from its parse ``doc`` (``analyze`` finds them from
+    the language layer's parse and caches them: framing then parses nothing)."""
+    return find_candidates(article, annotation, doc, outlet_of(article).name, aliases or default_aliases())
+
+
+def mentions_version() -> str:
+    """The version stamped on cached candidates: the code's and the alias lexicon's."""
+    return f"{MENTIONS_VERSION}+{default_aliases().version}"
 
 
 def entity_terms(articles: Sequence[Article], annotations: Mapping[str, Annotation], *,
@@ -58,12 +69,19 @@ def entity_terms(articles: Sequence[Article], annotations: Mapping[str, Annotati
     spaCy parse (``docs``, or ``language.parse`` of the texts). Groups whose forms vary across
     outlets come first.
     """
-    options = options or GroupingOptions()
     aliases = aliases or default_aliases()
     candidates = collect_candidates(articles, annotations, language=language, docs=docs,
                                     aliases=aliases)
+    return candidate_terms(candidates, language=language, options=options, aliases=aliases)
+
+
+def candidate_terms(candidates: Sequence[Candidate], *, language: Language, options: GroupingOptions | None = None,
+                    aliases: Aliases | None = None) -> list[TermGroup]:
+    """``entity_terms`` from candidates already found (``collect_candidates``, or the cached
+    ``article_candidates`` of each article, in article order)."""
+    options = options or GroupingOptions()
     embed = language.embed if options.embedding else None
-    groups = group_candidates(candidates, aliases, options, embed)
+    groups = group_candidates(candidates, aliases or default_aliases(), options, embed)
     return sorted(groups, key=_interest)
 
 
