@@ -596,13 +596,13 @@ def baselines(docs, articles, pairs, tune_pairs):
     """Plain MinHash Jaccard >= 0.5 for copy; TF-IDF cosine >= t (t tuned on the tune half) for rewrite."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from newsprism.dedup.minhash import shingles, signature
+    from newsprism.dedup.minhash import estimated_jaccard, shingles, signature
 
     keys = sorted({k for p in pairs for k in (p.a, p.b)})
     sigs = {k: signature(shingles(docs[k].text)) for k in keys}
     tfidf = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit([docs[k].text for k in keys])
     vec = dict(zip(keys, tfidf.transform([docs[k].text for k in keys])))
-    jac = {_k(p): sigs[p.a].jaccard(sigs[p.b]) for p in pairs}
+    jac = {_k(p): estimated_jaccard(sigs[p.a], sigs[p.b]) for p in pairs}
     cos = {_k(p): float((vec[p.a] @ vec[p.b].T).toarray()[0, 0]) for p in pairs}
 
     def predict(t: float) -> dict:

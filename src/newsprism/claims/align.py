@@ -31,6 +31,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..linkage import average_linkage
+from ..sparse import gram
 from . import patterns as P
 from ..model import Embedder
 from .records import (CONTESTED, CORROBORATED, SINGLE_SOURCE, AlignedClaim, Claim, ClaimMention, claim_id)
@@ -292,16 +294,12 @@ def _cluster(views: _Views, scores: np.ndarray) -> list[list[int]]:
     n = len(views.claims)
     if n == 1:
         return [[0]]
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
-
     sim = scores.copy()
     polarity = np.array([c.polarity * (-1 if r else 1) for c, r in zip(views.claims, views.refuting)])
     sim[polarity[:, None] != polarity[None, :]] = -1.0  # opposite statements never merge
     distance = np.clip(1.0 - sim, 0.0, 2.0)
     np.fill_diagonal(distance, 0.0)
-    labels = fcluster(linkage(squareform(distance, checks=False), method="average"),
-                      t=1.0 - SAME_CLAIM, criterion="distance")
+    labels = average_linkage(distance, 1.0 - SAME_CLAIM)
     groups: dict[int, list[int]] = defaultdict(list)
     for i, label in enumerate(labels):
         groups[int(label)].append(i)
@@ -386,8 +384,6 @@ def _centre(matrix: np.ndarray) -> np.ndarray:
 def _tfidf_cosines(stems: Sequence[frozenset[str]]) -> np.ndarray:
     """Cosines of idf-weighted stem sets; a stem's news-corpus idf is multiplied by its idf
     among these claims (in an event about Blinken in Beijing, "Blinken" says little)."""
-    from scipy.sparse import csr_matrix
-
     n = len(stems)
     if not n:
         return np.zeros((0, 0), dtype=np.float32)
@@ -403,8 +399,8 @@ def _tfidf_cosines(stems: Sequence[frozenset[str]]) -> np.ndarray:
         rows.extend([i] * len(group))
         cols.extend(vocab[s] for s in group)
         values.extend(w / norm for w in weights)
-    matrix = csr_matrix((values, (rows, cols)), shape=(n, max(len(vocab), 1)), dtype=np.float32)
-    return (matrix @ matrix.T).toarray()
+    # the weights rounded to float32 first, as the float32 sparse matrix this replaced held them
+    return gram(np.asarray(rows), np.asarray(cols), np.asarray(values, dtype=np.float32), n).astype(np.float32)
 
 
 def _item_key(item: str) -> str:

@@ -123,7 +123,10 @@ class TreeModel:
 def train(X: np.ndarray, y: np.ndarray, *, bias: Sequence[float] | None = None,
           params: dict | None = None) -> TreeModel:
     """Fit the boosted trees on features ``X`` and label indices ``y`` (into LABELS)."""
-    from sklearn.ensemble import HistGradientBoostingClassifier
+    try:
+        from sklearn.ensemble import HistGradientBoostingClassifier
+    except ImportError as error:  # not in the default install: inference needs numpy alone
+        raise ImportError("training the stance model needs scikit-learn: pip install -e '.[train]'") from error
 
     clf = HistGradientBoostingClassifier(**(params or GBM_PARAMS), class_weight="balanced")
     clf.fit(X, y)

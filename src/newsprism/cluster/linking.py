@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..sparse import gram
 from .events import interval
 from .features import TERM_BITS, Features
 from .link_model import PairModel
@@ -184,8 +185,6 @@ def lead_word_idf(members: Sequence[Features]) -> np.ndarray:
 def lead_word_similarity(events: Sequence[Sequence[Features]], idf: np.ndarray) -> np.ndarray:
     """Cosine between events' lead-word profiles (the mean of their members' unit tf-idf
     vectors), centred on the (shrunk) mean event: the words every lead uses drop out."""
-    from scipy.sparse import csr_matrix
-
     rows, cols, values = [], [], []
     for k, members in enumerate(events):
         for feats in members:
@@ -195,7 +194,8 @@ def lead_word_similarity(events: Sequence[Sequence[Features]], idf: np.ndarray) 
                 rows.extend([k] * len(weights))
                 cols.extend(feats.lead_terms.tolist())
                 values.extend((weights / (norm * len(members))).tolist())
-    profiles = csr_matrix((np.asarray(values, dtype=np.float64), (rows, cols)), shape=(len(events), 1 << TERM_BITS))
+    products = gram(np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64),
+                    np.asarray(values, dtype=np.float64), len(events))
     # Shrunk like lead_centre: two events have no common ground to remove (centred fully, any two
     # vectors are opposite), seventy mostly have.
-    return centre_kernel((profiles @ profiles.T).toarray(), len(events) / (len(events) + BACKGROUND_PRIOR))
+    return centre_kernel(products, len(events) / (len(events) + BACKGROUND_PRIOR))

@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from ..linkage import average_linkage
+from ..sparse import gram
 from .features import Features
 from .link_model import PairModel
 
@@ -68,16 +70,13 @@ def _unit(matrix: np.ndarray) -> np.ndarray:
 
 
 def _sparse_cosine(ids: Sequence[np.ndarray], values: Sequence[np.ndarray]) -> np.ndarray:
-    from scipy.sparse import csr_matrix
-
-    indptr = np.cumsum([0] + [len(i) for i in ids])
-    data = np.concatenate(values).astype(np.float64) if len(indptr) > 1 and indptr[-1] else np.zeros(0)
-    cols = np.concatenate(ids).astype(np.int64) if indptr[-1] else np.zeros(0, dtype=np.int64)
-    width = int(cols.max()) + 1 if cols.size else 1
-    matrix = csr_matrix((data, cols, indptr), shape=(len(ids), width))
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    lengths = [len(i) for i in ids]
+    rows = np.repeat(np.arange(len(ids)), lengths)
+    cols = np.concatenate(ids).astype(np.int64) if sum(lengths) else np.zeros(0, dtype=np.int64)
+    data = np.concatenate(values).astype(np.float64) if sum(lengths) else np.zeros(0)
+    product = gram(rows, cols, data, len(ids))
+    norms = np.sqrt(np.diag(product)).copy()
     norms[norms == 0] = 1.0
-    product = (matrix @ matrix.T).toarray()
     return product / norms[:, None] / norms[None, :]
 
 
@@ -116,17 +115,13 @@ def agglomerate(members: Sequence[Features], term_idf: np.ndarray, key_idf: Call
 
 
 def _average_linkage(sims: np.ndarray, link: float) -> list[int]:
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
-
     symmetric = (sims + sims.T) / 2.0
     # Distances top - sim: average linkage is unchanged by the shift, and score margins may
     # exceed 1.
     top = max(1.0, float(symmetric.max()))
     distances = np.clip(top - symmetric, 0.0, None)
     np.fill_diagonal(distances, 0.0)
-    tree = linkage(squareform(distances, checks=False), method="average")
-    return fcluster(tree, t=top - link, criterion="distance").tolist()
+    return average_linkage(distances, top - link)
 
 
 def upgma(sims: np.ndarray, sizes: Sequence[int], link: float, *, apart: np.ndarray | None = None,

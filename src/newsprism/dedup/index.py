@@ -12,7 +12,7 @@ from contextlib import nullcontext
 
 from ..model import Annotation, Article, Relation
 from .groups import order_key
-from .minhash import new_lsh, signature
+from .minhash import BandIndex, signature
 from .relate import DEFAULT, Fingerprint, Thresholds, compare, decide, fingerprint, relation
 from .vectors import VectorIndex
 
@@ -37,7 +37,7 @@ class SyndicationIndex:
         self.candidate_cosine = candidate_cosine
         self.thresholds = thresholds
         self._prints: dict[str, Fingerprint] = {}
-        self._lsh = new_lsh()
+        self._lsh = BandIndex()
         self._vectors = VectorIndex(window_days)
         self._relations: list[Relation] = []
         self._blas = _single_thread_blas()
@@ -87,7 +87,7 @@ class SyndicationIndex:
         return found
 
     def _candidates(self, fp: Fingerprint, minhash) -> set[str]:
-        candidates = set(self._lsh.query(minhash)) if len(fp.shingles) else set()
+        candidates = self._lsh.query(minhash) if len(fp.shingles) else set()
         near = sorted(self._vectors.near(fp.vector, fp.day, self.candidate_cosine), key=lambda h: (-h[1], h[0]))
         candidates.update(i for i, _ in near[:MAX_VECTOR_CANDIDATES])
         candidates.discard(fp.id)

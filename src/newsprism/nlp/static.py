@@ -99,17 +99,11 @@ class StaticEmbedder:
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """L2-normalised float32 vectors, one row per text; zero rows for texts without pieces."""
-        from scipy import sparse
-
-        if len(texts) == 0:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        ids = self.token_ids(texts)
-        lengths = np.fromiter((len(row) for row in ids), dtype=np.int64, count=len(ids))
-        indptr = np.concatenate(([0], np.cumsum(lengths)))
-        flat = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(indptr[-1]))
-        counts = sparse.csr_matrix((np.ones(len(flat), dtype=np.float32), flat, indptr),
-                                   shape=(len(texts), self.table.shape[0]))
-        return _normalise(np.asarray(counts @ self.table, dtype=np.float32))
+        sums = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, ids in enumerate(self.token_ids(texts)):
+            if ids:  # a repeated piece counts as often as it occurs
+                sums[row] = self.table[ids].sum(axis=0, dtype=np.float32)
+        return _normalise(sums)
 
     def embed_articles(self, articles: Sequence[Article]) -> np.ndarray:
         """Static stand-ins for ``Annotation.vector``: the same headline + lead text MiniLM reads."""

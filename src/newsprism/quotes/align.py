@@ -30,6 +30,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
+from ..sparse import shared_pairs
 from .canon import (BODY, COMPATIBLE, CONFLICT, PERSON, ROLE_KIND, SAME, SpeakerInfo, canonical_names, compatibility,
                     own_country_addressed, speaker_info)
 from .records import DIRECT, OTHER_CUE, PARTIAL, RECORD, Quote
@@ -314,8 +315,6 @@ def _candidates(items: list[_Item]):
     """Pairs (i < j) of mergeable quotes of different articles of one event with at least
     ``REWORD_OVERLAP`` of the smaller one's content words in common (no labelled same-words pair
     had less), from one sparse product: a story's quotes are mostly unrelated."""
-    from scipy import sparse
-
     live = [i for i, item in enumerate(items) if item.mergeable]
     vocabulary: dict[tuple, int] = {}
     rows, cols = [], []
@@ -323,13 +322,12 @@ def _candidates(items: list[_Item]):
         for word in items[i].content:
             rows.append(row)
             cols.append(vocabulary.setdefault((items[i].event, word), len(vocabulary)))
-    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                               shape=(len(live), max(len(vocabulary), 1)))
-    shared = sparse.triu(matrix @ matrix.T, k=1).tocoo()
+    first, second, counts = shared_pairs(np.asarray(rows), np.asarray(cols), np.ones(len(rows)))
     sizes = np.array([len(items[i].content) for i in live], dtype=np.float32)
-    keep = shared.data / np.maximum(np.minimum(sizes[shared.row], sizes[shared.col]), 1) >= REWORD_OVERLAP
+    shared = counts.astype(np.float32)  # float32 as before: a ratio on the threshold stays on its side
+    keep = shared / np.maximum(np.minimum(sizes[first], sizes[second]), 1) >= REWORD_OVERLAP
     seen = set()
-    for r, c in zip(shared.row[keep].tolist(), shared.col[keep].tolist()):
+    for r, c in zip(first[keep].tolist(), second[keep].tolist()):
         i, j = live[r], live[c]
         if items[i].article != items[j].article:
             seen.add((i, j))
