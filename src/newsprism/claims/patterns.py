@@ -162,6 +162,15 @@ DENIAL = re.compile(
     r"no evidence|false(?:ly)?|untrue|baseless|unfounded|fake|hoax|lie|lies|lied|wrong(?:ly)?|"
     r"not true|never happened|mischaracteri[sz]\w*|misleading|inaccurate)\b", re.I)
 
+# A subject that points outside the claim ("This is not a truthful portrayal ...", "It was
+# wrong"): the claim alone doesn't say what it is about, so it can't be judged against another
+# outlet's claim (align.checkable). A reported "it has not provided weaponry" is read with its
+# speaker first (align._resolved_text), so only unresolved ones are left.
+DEICTIC_SUBJECT = re.compile(
+    r"^(?:this|that|these|those|it|he|she|they)\s+(?:is|isn't|was|wasn't|are|aren't|were|weren't|"
+    r"has|hasn't|have|haven't|had|hadn't|would|will|won't|does|doesn't|did|didn't|do|don't|can|"
+    r"can't|could|should)\b", re.I)
+
 # Criticism and opposition: the claim takes a side against someone or something.
 CRITICISM = re.compile(
     r"\b(?:critici[sz]\w*|condemn\w*|blast\w*|slam\w*|attack\w*|accus\w*|blam\w*|oppos\w*|"
