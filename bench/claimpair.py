@@ -1,7 +1,8 @@
 """The claim-pair judge (``newsprism.claim_relation``): train it, and measure it on ClaimDiff.
 
     python bench/claimpair.py [--train] [--cv] [--no-fnc] [--append-results]
-    python bench/claimpair.py --piles   # the contested claims of the seeds and the Comey-memo cluster
+    python bench/claimpair.py --piles [--held-apart]   # the contested claims of the seeds and the
+                                                       # Comey-memo cluster (and four held-apart clusters)
 
 ClaimDiff (../shared/eval/claimdiff) pairs two claims from two presses on one contentious topic:
 does claim_b strengthen claim_a, weaken it, or neither? Its 93 topics are split once, seeded
@@ -248,9 +249,11 @@ def main(argv=None) -> int:
     ap.add_argument("--no-fnc", action="store_true", help="train without FNC-1 pairs")
     ap.add_argument("--cv", action="store_true", help="also a 5-fold CV by topic over all ClaimDiff")
     ap.add_argument("--piles", action="store_true", help="only list the contested claims of the dev piles")
+    ap.add_argument("--held-apart", action="store_true",
+                    help="with --piles: also four Multi-News clusters no setting was chosen on")
     args = ap.parse_args(argv)
     if args.piles:
-        lines = pile_contested(args.eval)
+        lines = pile_contested(args.eval, {**PILES, **(HELD_APART_PILES if args.held_apart else {})})
         print("\n".join(lines))
         if args.append_results:
             benchkit.append_results("Contested claims on the dev piles", "\n".join(lines))
@@ -315,10 +318,16 @@ def main(argv=None) -> int:
 # --- the dev piles: disputes that must show as contested -------------------------------------
 
 PILES = {"seeds": None, "multinews validation-9 (Comey memo)": "validation-9"}
+# Held apart from every choice made on the two piles above: four Multi-News validation clusters
+# of four or more documents, drawn seeded (random.seed(11); random.sample(..., 4)) from those
+# other than validation-9. No dispute is known in them: any contested claim is read by hand.
+HELD_APART_PILES = {f"multinews {c} (held apart)": c for c in
+                    ("validation-169", "validation-209", "validation-172", "validation-205")}
 
 
-def pile_contested(eval_dir: Path) -> list[str]:
-    """Each pile through the real pipeline (ingest, analyze); its contested claims, both sides."""
+def pile_contested(eval_dir: Path, piles: dict[str, str | None] = PILES) -> list[str]:
+    """Each pile through the real pipeline (ingest, analyze); its contested claims, both sides,
+    and the number of contested pairs (a mention of the claim against a mention disputing it)."""
     import shutil
 
     import newsprism
@@ -326,7 +335,7 @@ def pile_contested(eval_dir: Path) -> list[str]:
 
     lines = []
     language = Language()
-    for name, cluster in PILES.items():
+    for name, cluster in piles.items():
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "pile"
             if cluster is None:
@@ -344,7 +353,10 @@ def pile_contested(eval_dir: Path) -> list[str]:
                 corpus.analyze(language=language)
                 found = corpus.claims()
         contested = [c for c in found if c.status == "contested"]
-        lines.append(f"- {name}: {len(found)} aligned claims, {len(contested)} contested")
+        pairs = {frozenset({(a.article, a.start), (m.article, m.start)})
+                 for c in contested for a in c.carried_by for m in c.contradicted_by}
+        lines.append(f"- {name}: {len(found)} aligned claims, {len(contested)} contested "
+                     f"({len(pairs)} contested pairs of mentions)")
         for c in contested:
             against = "; ".join(f"“{m.text[:90]}”" for m in c.contradicted_by[:3])
             lines.append(f"  - “{c.text[:110]}” against {against}")

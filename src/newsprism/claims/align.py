@@ -106,7 +106,7 @@ class _Views:
 
 # Bump when the alignment changes: analyze reuses an event's stored aligned claims while this,
 # the claims version and the event's members and provenance are unchanged.
-ALIGN_VERSION = "claims-align-2"
+ALIGN_VERSION = "claims-align-3"
 
 
 def align_claims(claims: Mapping[str, Sequence[Claim]], *, event_of: Mapping[str, str],
