@@ -162,6 +162,19 @@ DENIAL = re.compile(
     r"no evidence|false(?:ly)?|untrue|baseless|unfounded|fake|hoax|lie|lies|lied|wrong(?:ly)?|"
     r"not true|never happened|mischaracteri[sz]\w*|misleading|inaccurate)\b", re.I)
 
+# A non-answer ("Ketsoyan did not reveal what ...", "declined to comment", "could not be
+# reached"): a report that someone did not speak, no denial of anything. The speech verbs of the
+# quotes stage's NO_SPEECH_TEXT; not its "provide", "offer", "name" ...: "China has not provided
+# weaponry" is a denial.
+NON_ANSWER = re.compile(
+    r"\b(?:(?:did|does|do|would|could|will|has|have|had)\s*(?:not|n[’']t)\s+(?:immediately\s+)?"
+    r"(?:respond|reply|return|comment|answer|say|elaborate|specify|disclose|confirm|reveal|speak|"
+    r"be\s+reached)|"
+    r"(?:declined|refused|wouldn[’']t|won[’']t|couldn[’']t)\s+(?:immediately\s+)?(?:to\s+)?"
+    r"(?:comment|say|elaborate|specify|respond|discuss|answer|confirm|disclose|reveal|be\s+reached)|"
+    r"(?:could|can)\s*(?:not|n[’']t)\s+be\s+(?:immediately\s+)?reached|"
+    r"(?:had|has|have|offered)\s+no\s+(?:immediate\s+)?(?:comment|response))", re.I)
+
 # A subject that points outside the claim ("This is not a truthful portrayal ...", "It was
 # wrong"): the claim alone doesn't say what it is about, so it can't be judged against another
 # outlet's claim (align.checkable). A reported "it has not provided weaponry" is read with its
