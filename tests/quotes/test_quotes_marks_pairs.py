@@ -63,3 +63,19 @@ def test_block_quote_marker_does_not_swallow_next_paragraph():
 def test_transcript_turn_ends_a_continued_quotation():
     text = '"WALLACE: Why would he do that?\n\n"PENCE: Well, look, it was a joke.'
     assert [c for c, _ in spans(text)] == ["WALLACE: Why would he do that?", "PENCE: Well, look, it was a joke."]
+
+
+def test_two_apostrophes_are_a_quotation_mark():
+    text = "''This isn't tax reform,'' said Mr. Cole. ''It's anti-reform.''\n\n''And more,'' he said."
+    quotations = find_quotations(text)
+    assert [text[q.start:q.end] for q in quotations] == ["This isn't tax reform,", "It's anti-reform.", "And more,"]
+    first = quotations[0]
+    assert (first.open_at, text[first.open_at:first.start]) == (0, "''")
+    assert text[first.end:first.outer_end] == "''"
+
+
+def test_two_apostrophes_across_paragraphs():
+    text = "''First part of it.\n\n''Second part,'' he said."
+    [(content, flags)] = spans(text)
+    assert content == "First part of it.\n\n''Second part,"
+    assert flags == ("multi-paragraph",)

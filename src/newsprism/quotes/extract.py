@@ -20,6 +20,7 @@ from . import patterns as P
 from .cues import (SUBJECTS, Frame, _span_of as _mention_span, colon_frame, cue_forms, cue_frame, dash_frame,
                    find_frames, inverted_source, label_frames, text_of)
 from .marks import Quotation, find_quotations
+from .bounds import BoundaryScorer
 from .model import AttributionScorer
 from .records import (AMBIGUOUS, CONTINUED, DIRECT, INDIRECT, MIXED, OTHER_CUE, PARTIAL, PRONOUN, ROLE, UNATTRIBUTED,
                       UNNAMED, Quote)
@@ -143,14 +144,18 @@ def _split_long(piece: str) -> list[str]:
 _SHIPPED = object()
 
 
-def quotes_from_doc(doc, scorer=_SHIPPED) -> list[Quote]:
+def quotes_from_doc(doc, scorer=_SHIPPED, bounds=_SHIPPED) -> list[Quote]:
     """Quotes of one parsed text (``doc.text`` is the text the offsets refer to).
 
     ``scorer`` decides which reported-speech frames are attributions: the shipped
-    ``model.AttributionScorer`` by default, ``None`` for the cue-lexicon rule alone.
+    ``model.AttributionScorer`` by default, ``None`` for the cue-lexicon rule alone. ``bounds``
+    chooses where reported speech starts and ends: the shipped ``bounds.BoundaryScorer`` by
+    default (with the scorer), ``None`` for the frame's whole complement.
     """
     if scorer is _SHIPPED:
         scorer = AttributionScorer.load()
+    if bounds is _SHIPPED:
+        bounds = BoundaryScorer.load() if scorer is not None else None
     text = text_of(doc)
     frames = find_frames(doc, any_verb=scorer is not None)
     quotations, attached = _trim_tail_cues(doc, find_quotations(text), frames)
@@ -158,7 +163,7 @@ def quotes_from_doc(doc, scorer=_SHIPPED) -> list[Quote]:
               for f in frames if not _inside_any(f.cue_start, quotations) and not not_speech(doc, f)]
     pending = _direct_quotes(doc, quotations, frames, attached, label_frames(doc))
     used = {id(p.frame) for p in pending if p.kind == DIRECT and p.frame is not None and not p.borrowed}
-    pending += _reported_speech(doc, frames, used, quotations, pending, scorer)
+    pending += _reported_speech(doc, frames, used, quotations, pending, scorer, bounds)
     pending.sort(key=lambda p: (p.start, p.end))
     return _resolve(doc, pending)
 
@@ -177,9 +182,10 @@ def _direct_quotes(doc, quotations, frames, attached, labels) -> list[_Pending]:
             out.append(_Pending(start=q.start, end=q.end, kind=how, frame=frame, flags=q.flags))
             continue
         content = text_of(doc)[q.start:q.end]
-        if len(content.split()) < MIN_UNATTRIBUTED_WORDS or _is_title(content):
-            continue  # a scare quote or a title: "the podcast “Here’s the Thing.”"
         before = _continues(text_of(doc), q, quotations, out)
+        short = len(content.split()) < MIN_UNATTRIBUTED_WORDS or _is_title(content)
+        if short and not (before is not None and _next_sentence(text_of(doc), q, out[before])):
+            continue  # a scare quote or a title: "the podcast “Here’s the Thing.”"
         previous = _previous_paragraph_frame(doc, q, frames) if before is None else None
         if before is not None:
             out.append(_Pending(start=q.start, end=q.end, kind=DIRECT, frame=None,
@@ -191,6 +197,19 @@ def _direct_quotes(doc, quotations, frames, attached, labels) -> list[_Pending]:
             out.append(_Pending(start=q.start, end=q.end, kind=DIRECT, frame=None,
                                 flags=(*q.flags, UNATTRIBUTED)))
     return out
+
+
+# Characters between a quote and a short quotation that goes on with it ('“I would,” Melanie said
+# to the TV. “I would, Donald.”').
+MAX_NEXT_SENTENCE_GAP = 80
+
+
+def _next_sentence(text: str, q: Quotation, prev: _Pending) -> bool:
+    """A short quotation is the same speaker's next sentence when it follows the previous quote's
+    cue sentence in the same paragraph and is a sentence itself."""
+    gap = text[prev.end:q.open_at]
+    return ("\n" not in gap and len(gap) < MAX_NEXT_SENTENCE_GAP and gap.rstrip()[-1:] in ".,:"
+            and text[q.start:q.end].rstrip()[-1:] in ".!?,")
 
 
 def _transcript_turns(doc, quotations, labels) -> list[_Pending]:
@@ -406,15 +425,18 @@ def _verb_after(doc, q: Quotation, frames: list[Frame]) -> Frame | None:
 
 
 def _continues(text: str, q: Quotation, quotations: list[Quotation], done: list[_Pending]) -> int | None:
-    """Index in ``done`` of the attributed quote that ``q`` continues, if any: the quote before it
-    in the same paragraph, or in the paragraph before when ``q`` opens its own paragraph."""
+    """Index in ``done`` of the attributed quote that ``q`` continues, if any: the quote (or the
+    quoted fragment of reported speech) before it in the same paragraph, or the quote in the
+    paragraph before when ``q`` opens its own paragraph."""
     if not done:
         return None
     last = len(done) - 1
     prev = done[last]
-    if prev.kind != DIRECT or (prev.frame is None and prev.follows is None):
+    if prev.kind not in (DIRECT, PARTIAL) or (prev.frame is None and prev.follows is None):
         return None
     gap = text[prev.end:q.open_at]
+    if prev.kind == PARTIAL:  # 'are “not meeting the demand,” says X, founder of Y. “We often ...”'
+        return last if "\n" not in gap and len(gap) < 400 else None
     if "\n" not in gap:
         return last if len(gap) < 400 else None
     paragraph_start = text.rfind("\n", 0, q.open_at) + 1
@@ -517,7 +539,7 @@ def _speech_forms() -> frozenset[str]:
 
 
 # --- reported speech ----------------------------------------------------------------------------
-def _reported_speech(doc, frames, used, quotations, direct, scorer) -> list[_Pending]:
+def _reported_speech(doc, frames, used, quotations, direct, scorer, bounds=None) -> list[_Pending]:
     out = []
     taken = [(p.start, p.end) for p in direct if p.kind == DIRECT]
     for frame in frames:
@@ -533,9 +555,9 @@ def _reported_speech(doc, frames, used, quotations, direct, scorer) -> list[_Pen
             threshold *= QUOTED_FRAME_DISCOUNT
         if score < threshold:
             continue
-        kind = MIXED if _holds_quotation(frame, quotations) else INDIRECT
-        out.append(_Pending(start=frame.content_start, end=frame.content_end, kind=kind,
-                            frame=frame, score=score))
+        start, end = bounds.refine(doc, frame) if bounds is not None else (frame.content_start, frame.content_end)
+        kind = MIXED if any(start <= q.open_at and q.outer_end <= end + 1 for q in quotations) else INDIRECT
+        out.append(_Pending(start=start, end=end, kind=kind, frame=frame, score=score))
     return out
 
 
@@ -576,7 +598,7 @@ def _resolve(doc, pending: list[_Pending]) -> list[Quote]:
         if p.follows is None:
             continue
         j = i - 1
-        while j >= 0 and (quotes[j] is None or pending[j].kind != DIRECT):
+        while j >= 0 and (quotes[j] is None or pending[j].kind not in (DIRECT, PARTIAL)):
             j -= 1
         base = quotes[j] if j >= 0 else None
         quotes[i] = _continued(text, p, base)

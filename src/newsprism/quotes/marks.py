@@ -8,7 +8,7 @@ the end of its paragraph and is flagged ``unbalanced-quotes``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import patterns as P
 from .records import MULTI_PARAGRAPH, NESTED, RECORD, UNBALANCED
@@ -26,14 +26,21 @@ class Quotation:
     open_at: int  # offset of the opening mark
     close_at: int | None  # offset of the closing mark (None when never closed)
     flags: tuple[str, ...] = ()
+    close_width: int = 1  # 2 for a closing ''
 
     @property
     def outer_end(self) -> int:
-        return self.close_at + 1 if self.close_at is not None else self.end
+        return self.close_at + self.close_width if self.close_at is not None else self.end
 
 
 def find_quotations(text: str) -> list[Quotation]:
     """Every quotation in ``text``, in order (see the module docstring)."""
+    if "''" in text:
+        return [_widen(text, q) for q in _find(_double_apostrophes(text))]
+    return _find(text)
+
+
+def _find(text: str) -> list[Quotation]:
     quotations: list[Quotation] = []
     pending: tuple[int, list[str]] | None = None  # (open_at, flags) of a quotation carried into the next paragraph
     last_end = 0
@@ -49,11 +56,35 @@ def find_quotations(text: str) -> list[Quotation]:
     return quotations
 
 
+# Two apostrophes as a quotation mark (the New York Times' house style in its text feeds: 116 of
+# PolNeAR's 840 train articles): ''It's anti-reform,'' said Alan Cole.
+_TWO_APOSTROPHES = re.compile(r"''")
+_FILLER = "\x01"
+
+
+def _double_apostrophes(text: str) -> str:
+    """``text`` with each '' rewritten as a straight quotation mark and a filler, on the inner
+    side, so that offsets do not move (``_widen`` then takes both apostrophes as the mark)."""
+    def mark(m: re.Match) -> str:
+        before = text[m.start() - 1] if m.start() else " "
+        return _FILLER + '"' if before.isspace() or before in "([{—–-" else '"' + _FILLER
+
+    return _TWO_APOSTROPHES.sub(mark, text)
+
+
+def _widen(text: str, q: Quotation) -> Quotation:
+    if q.open_at > 0 and text[q.open_at - 1:q.open_at + 1] == "''":
+        q = replace(q, open_at=q.open_at - 1)
+    if q.close_at is not None and text[q.close_at:q.close_at + 2] == "''":
+        q = replace(q, close_width=2)
+    return q
+
+
 def _opens_with_mark(line: str, opener: str) -> bool:
     """The paragraph re-opens a quotation opened with ``opener``: same style of mark (a paragraph
     opening with “ after one left open with " starts a quotation of its own; the straight marks
     then are block-quote markers of an excerpt)."""
-    stripped = line.lstrip()
+    stripped = line.lstrip().lstrip(_FILLER)
     return bool(stripped) and stripped[0] in P.OPEN_MARKS and (stripped[0] == P.STRAIGHT) == (opener == P.STRAIGHT)
 
 
@@ -62,7 +93,7 @@ def _scan_paragraph(text, offset, line, out, pending):
     open_at, flags = pending if pending is not None else (None, [])
     skip = -1
     if pending is not None:  # the re-opening mark of a quotation continued from the paragraph before
-        skip = len(line) - len(line.lstrip())
+        skip = len(line) - len(line.lstrip().lstrip(_FILLER))
         if MULTI_PARAGRAPH not in flags:
             flags.append(MULTI_PARAGRAPH)
     inner = 0  # curly pairs open inside a straight-quoted quotation ('"... “Shark Tank.” ...')

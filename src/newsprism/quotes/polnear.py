@@ -52,9 +52,13 @@ def _outer(text: str, q: Quote) -> tuple[int, int]:
     """A direct quote's span with its quotation marks."""
     start, end = q.start, q.end
     if q.kind == DIRECT:
-        if start > 0 and text[start - 1] in "\"“«":
+        if text[max(0, start - 2):start] == "''":
+            start -= 2
+        elif start > 0 and text[start - 1] in "\"“«":
             start -= 1
-        if end < len(text) and text[end] in "\"”»“":
+        if text[end:end + 2] == "''":
+            end += 2
+        elif end < len(text) and text[end] in "\"”»“":
             end += 1
     return start, end
 
