@@ -20,7 +20,6 @@ from . import patterns as P
 from .cues import (SUBJECTS, Frame, _span_of as _mention_span, colon_frame, cue_forms, cue_frame, dash_frame,
                    find_frames, inverted_source, label_frames, text_of)
 from .marks import Quotation, find_quotations
-from .bounds import BoundaryScorer
 from .model import AttributionScorer
 from .records import (AMBIGUOUS, CONTINUED, DIRECT, INDIRECT, MIXED, OTHER_CUE, PARTIAL, PRONOUN, ROLE, UNATTRIBUTED,
                       UNNAMED, Quote)
@@ -144,18 +143,14 @@ def _split_long(piece: str) -> list[str]:
 _SHIPPED = object()
 
 
-def quotes_from_doc(doc, scorer=_SHIPPED, bounds=_SHIPPED) -> list[Quote]:
+def quotes_from_doc(doc, scorer=_SHIPPED) -> list[Quote]:
     """Quotes of one parsed text (``doc.text`` is the text the offsets refer to).
 
     ``scorer`` decides which reported-speech frames are attributions: the shipped
-    ``model.AttributionScorer`` by default, ``None`` for the cue-lexicon rule alone. ``bounds``
-    chooses where reported speech starts and ends: the shipped ``bounds.BoundaryScorer`` by
-    default (with the scorer), ``None`` for the frame's whole complement.
+    ``model.AttributionScorer`` by default, ``None`` for the cue-lexicon rule alone.
     """
     if scorer is _SHIPPED:
         scorer = AttributionScorer.load()
-    if bounds is _SHIPPED:
-        bounds = BoundaryScorer.load() if scorer is not None else None
     text = text_of(doc)
     frames = find_frames(doc, any_verb=scorer is not None)
     quotations, attached = _trim_tail_cues(doc, find_quotations(text), frames)
@@ -163,7 +158,7 @@ def quotes_from_doc(doc, scorer=_SHIPPED, bounds=_SHIPPED) -> list[Quote]:
               for f in frames if not _inside_any(f.cue_start, quotations) and not not_speech(doc, f)]
     pending = _direct_quotes(doc, quotations, frames, attached, label_frames(doc))
     used = {id(p.frame) for p in pending if p.kind == DIRECT and p.frame is not None and not p.borrowed}
-    pending += _reported_speech(doc, frames, used, quotations, pending, scorer, bounds)
+    pending += _reported_speech(doc, frames, used, quotations, pending, scorer)
     pending.sort(key=lambda p: (p.start, p.end))
     return _resolve(doc, pending)
 
@@ -539,7 +534,7 @@ def _speech_forms() -> frozenset[str]:
 
 
 # --- reported speech ----------------------------------------------------------------------------
-def _reported_speech(doc, frames, used, quotations, direct, scorer, bounds=None) -> list[_Pending]:
+def _reported_speech(doc, frames, used, quotations, direct, scorer) -> list[_Pending]:
     out = []
     taken = [(p.start, p.end) for p in direct if p.kind == DIRECT]
     for frame in frames:
@@ -549,15 +544,15 @@ def _reported_speech(doc, frames, used, quotations, direct, scorer, bounds=None)
             continue  # reported speech with nobody reporting it ("was accused of"): never a right source
         if any(a <= frame.content_start and frame.content_end <= b for a, b in taken):
             continue
-        score = scorer.score(doc, frame) if scorer is not None else _rule_score(frame)
+        score = scorer.score(doc, frame, frames) if scorer is not None else _rule_score(frame)
         threshold = scorer.threshold if scorer is not None else 0.5
         if _holds_quotation(frame, quotations):
             threshold *= QUOTED_FRAME_DISCOUNT
         if score < threshold:
             continue
-        start, end = bounds.refine(doc, frame) if bounds is not None else (frame.content_start, frame.content_end)
-        kind = MIXED if any(start <= q.open_at and q.outer_end <= end + 1 for q in quotations) else INDIRECT
-        out.append(_Pending(start=start, end=end, kind=kind, frame=frame, score=score))
+        kind = MIXED if _holds_quotation(frame, quotations) else INDIRECT
+        out.append(_Pending(start=frame.content_start, end=frame.content_end, kind=kind,
+                            frame=frame, score=score))
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -35,9 +36,9 @@ class AttributionScorer:
     def load(cls) -> "AttributionScorer | None":
         return _load()
 
-    def score(self, doc, frame: Frame) -> float:
+    def score(self, doc, frame: Frame, frames: Sequence[Frame] = ()) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value
-                            for name, value in frame_features(doc, frame).items())
+                            for name, value in frame_features(doc, frame, frames).items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -51,8 +52,11 @@ def _load() -> AttributionScorer | None:
     return AttributionScorer(data["weights"], data["bias"], data.get("threshold", THRESHOLD))
 
 
-def frame_features(doc, frame: Frame) -> dict[str, float]:
-    """Sparse binary features of one frame (names are ``group=value``)."""
+def frame_features(doc, frame: Frame, frames: Sequence[Frame] = ()) -> dict[str, float]:
+    """Sparse binary features of one frame (names are ``group=value``); ``frames`` are the other
+    candidate frames of the document (a cue inside another frame's reported speech is most often
+    part of what was said, not an attribution of its own: 'said she did not believe she could
+    remain composed while talking about her son')."""
     text = text_of(doc)
     verb = doc[frame.cue_index]
     base = cue_forms().get(frame.cue_word, "")
@@ -67,6 +71,7 @@ def frame_features(doc, frame: Frame) -> dict[str, float]:
         f"cue_dep_pair={frame.cue_word}|{frame.content_dep}": 1.0,
     }
     f.update(_subject_features(doc, frame))
+    f.update(_nesting_features(frame, frames, _lexicon(base)))
     assert frame.content_end is not None  # only frames with content are scored
     content = text[frame.content_start:frame.content_end]
     words = len(content.split())
@@ -81,6 +86,22 @@ def frame_features(doc, frame: Frame) -> dict[str, float]:
             f["modal"] = 1.0
         elif child.dep_ in ("dobj", "dative") and child.lower_ in P.CUE_OBJECTS:
             f["cue_object"] = 1.0
+    return f
+
+
+def _nesting_features(frame: Frame, frames: Sequence[Frame], lex: str) -> dict[str, float]:
+    """Whether the cue lies inside the content of another frame, and of what kind of cue."""
+    outer = [g for g in frames if g is not frame and g.content_start is not None and g.content_end is not None
+             and g.content_start <= frame.cue_start < g.content_end]
+    if not outer:
+        return {"nested=no": 1.0}
+    f = {}
+    for g in outer:
+        kind = _lexicon(cue_forms().get(g.cue_word, "")) if g.content_dep != "according" else "according"
+        f[f"nested_in={kind}"] = 1.0
+        f[f"nested_pair={kind}|{lex}"] = 1.0
+        if g.source_start is not None:
+            f["nested_in_sourced"] = 1.0
     return f
 
 
