@@ -33,3 +33,9 @@ def test_the_kind_of_reported_speech_with_a_quoted_fragment_is_mixed(language):
     text = "Officials said the talks had been “very productive” and would go on."
     kinds = {q.kind for q in extract_quotes(text, language=language)}
     assert kinds == {"mixed", "partial"}
+
+
+def test_a_cue_in_the_subject_of_a_refusal_is_no_quote(language):
+    text = ("Several people Republicans have tried to talk to about the Clinton email matter have refused "
+            "to cooperate.")
+    assert extract_quotes(text, language=language) == []

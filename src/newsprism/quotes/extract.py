@@ -511,6 +511,8 @@ def not_speech(doc, frame: Frame) -> bool:
     head = governed.head
     if governed.dep_ == "xcomp" and head.lower_ in P.NO_SPEECH_HEADS:
         return True
+    if _in_subject_of_refusal(verb):
+        return True
     sent = verb.sent
     text = text_of(doc)
     spans = [(verb.idx, verb.idx + len(verb))]
@@ -519,6 +521,17 @@ def not_speech(doc, frame: Frame) -> bool:
     for m in P.NO_SPEECH_TEXT.finditer(text, sent.start_char, sent.end_char):
         if any(m.start() < b and a < m.end() for a, b in spans):
             return True
+    return False
+
+
+def _in_subject_of_refusal(verb) -> bool:
+    """The cue describes who refused: "Several people Republicans have tried to talk to about the
+    matter have refused to cooperate" (no one said anything)."""
+    node = verb
+    while node.head is not node:
+        if node.dep_ in SUBJECTS and node.head.lower_ in P.REFUSALS:
+            return True
+        node = node.head
     return False
 
 
