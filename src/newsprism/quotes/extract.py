@@ -528,7 +528,7 @@ def _in_subject_of_refusal(verb) -> bool:
     """The cue describes who refused: "Several people Republicans have tried to talk to about the
     matter have refused to cooperate" (no one said anything)."""
     node = verb
-    while node.head is not node:
+    while node.head.i != node.i:  # spaCy makes a new Token object per access: compare positions
         if node.dep_ in SUBJECTS and node.head.lower_ in P.REFUSALS:
             return True
         node = node.head
