@@ -532,7 +532,9 @@ def _in_subject_of_refusal(verb) -> bool:
         if node.dep_ in SUBJECTS and node.head.lower_ in P.REFUSALS:
             return True
         node = node.head
-    return False
+    # The same sentence as the small model often parses it: "tried" the root, "refused" its
+    # conjunct; the cue is then an infinitive under "tried", which a refusal follows.
+    return verb.dep_ == "xcomp" and any(c.dep_ == "conj" and c.lower_ in P.REFUSALS for c in verb.head.children)
 
 
 def _inside_any(offset: int, quotations: list[Quotation]) -> bool:
