@@ -17,7 +17,7 @@ import pytest
 
 import newsprism
 from bench import benchkit
-from test_parallel_workers_identical import dump
+from testkit import dump
 
 PILE = 200
 OUTLETS = ("left.example", "center.example", "right.example")  # NeuS ids end in the outlet's side

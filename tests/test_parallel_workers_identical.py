@@ -2,30 +2,13 @@
 stores, on the seeds cut into batches of two articles (so that several workers get work)."""
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 import newsprism
 from newsprism import parallel
-from testkit import EXAMPLES
-
-VOLATILE = {"stored_at", "ingested_at", "applied_at"}  # when a row was written, not what it says
-
-
-def dump(path: Path) -> dict[str, list[tuple]]:
-    """Every row of every table (full-text index shadows aside), sorted, without write times."""
-    conn = sqlite3.connect(path)
-    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-              if not r[0].startswith(("sqlite_", "articles_fts"))]
-    out = {}
-    for table in tables:
-        cursor = conn.execute(f"SELECT * FROM {table}")  # noqa: S608 - names from sqlite_master
-        keep = [i for i, d in enumerate(cursor.description) if d[0] not in VOLATILE]
-        out[table] = sorted((tuple(row[i] for i in keep) for row in cursor), key=repr)
-    conn.close()
-    return out
+from testkit import EXAMPLES, dump
 
 
 def analyzed(tmp_path: Path, name: str, language, **where) -> dict[str, list[tuple]]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from importlib import resources
 from pathlib import Path
 
@@ -38,3 +39,20 @@ def headless_chrome(*, browser_log: bool = False):
     driver.implicitly_wait(2)
     yield driver
     driver.quit()
+
+
+VOLATILE = {"stored_at", "ingested_at", "applied_at"}  # when a row was written, not what it says
+
+
+def dump(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table (full-text index shadows aside), sorted, without write times."""
+    conn = sqlite3.connect(path)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+              if not r[0].startswith(("sqlite_", "articles_fts"))]
+    out = {}
+    for table in tables:
+        cursor = conn.execute(f"SELECT * FROM {table}")  # noqa: S608 - names from sqlite_master
+        keep = [i for i, d in enumerate(cursor.description) if d[0] not in VOLATILE]
+        out[table] = sorted((tuple(row[i] for i in keep) for row in cursor), key=repr)
+    conn.close()
+    return out

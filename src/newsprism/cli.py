@@ -352,8 +352,8 @@ def claims(
     table.add_column("claim", ratio=3)
     table.add_column("carried by / contradicted by", ratio=1)
     for c in found:
-        carriers = ", ".join(dict.fromkeys(outlet_of.get(m.article, m.article[:8]) for m in c.carried_by))
-        against = ", ".join(dict.fromkeys(outlet_of.get(m.article, m.article[:8]) for m in c.contradicted_by))
+        carriers = ", ".join(dict.fromkeys(_outlet_or_id(outlet_of, m.article) for m in c.carried_by))
+        against = ", ".join(dict.fromkeys(_outlet_or_id(outlet_of, m.article) for m in c.contradicted_by))
         table.add_row(c.status, str(c.independent_sources), c.text,
                       carriers + (f" / against: {against}" if against else ""))
         if c.contradicted_by:
@@ -385,7 +385,7 @@ def figures(
     table.add_column("quantity", ratio=1)
     table.add_column("figures given", ratio=3)
     for f in found:
-        given = "; ".join(f"{g.text} ({outlet_of.get(g.article, g.article[:8])})" for g in f.figures)
+        given = "; ".join(f"{g.text} ({_outlet_or_id(outlet_of, g.article)})" for g in f.figures)
         table.add_row(f.status, str(f.independent_sources), _markup_safe(f.label), _markup_safe(given))
         for pair in f.pairs:
             for side in (pair.first, pair.second):
@@ -394,6 +394,11 @@ def figures(
                                                        f"[{outlet_of.get(side.article) or '-'}{dated} "
                                                        f"{side.article[:8]}:{side.start}-{side.end}]"))
     out.print(table)
+
+
+def _outlet_or_id(outlet_of: dict[str, str], article: str) -> str:
+    """How a listing names an article: its outlet, else the start of its id."""
+    return outlet_of.get(article, article[:8])
 
 
 def _cite(mention: ClaimMention, outlet_of: dict[str, str]) -> str:
@@ -421,7 +426,7 @@ def quotes(
         out.print(f"\n[bold]{_markup_safe(q.speaker or 'speaker unresolved')}[/bold]"
                   f"  {q.independent_sources} independent source(s){_markup_safe(flags)}")
         for v in q.variants:  # "verbatim" is how the variant compares with the others; kind how it was said
-            label = f"{v.variant or 'verbatim'}, {v.kind}, {outlet_of.get(v.article, v.article[:8])}"
+            label = f"{v.variant or 'verbatim'}, {v.kind}, {_outlet_or_id(outlet_of, v.article)}"
             said = f" ({v.speaker_text})" if v.speaker_text else ""
             out.print(f"  {label}{said}: {shown(v.text, v.kind)}", markup=False, highlight=False)
 
