@@ -1,7 +1,7 @@
 """CPU per request kind of ``newsprism serve``, in-process: each handler called directly (no HTTP,
 no event loop), 30 URLs of each kind of ``serve_load.py``'s mix, after one warm-up call.
 
-    python bench/serve_handlers.py [--n 100000] [--profile KIND]
+    python bench/serve_handlers.py [--n 100000] [--profile KIND] [--cache DIR]
 
 CPU time (``time.process_time``: this process, SQLite's work included) is the figure to compare
 on a busy machine; wall time is printed beside it. The first snapshot's build is timed too.
@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.routing import Match
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve_load import DEFAULT_EVAL, MIX, cached_store, targets, url_for  # noqa: E402
+from serve_load import CACHE, DEFAULT_EVAL, MIX, cached_store, targets, url_for  # noqa: E402
 
 from newsprism.store import SQLiteStore  # noqa: E402
 from newsprism.web import create_app  # noqa: E402
@@ -33,8 +33,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--profile", help="cProfile this kind (top 25 by own time)")
+    parser.add_argument("--cache", type=Path, default=CACHE, help=f"where serve_load.py keeps its stores ({CACHE})")
     args = parser.parse_args()
-    path = cached_store(args.n, DEFAULT_EVAL)  # read only: the handlers never write
+    path = cached_store(args.n, DEFAULT_EVAL, args.cache)  # the handlers never write
     probe = SQLiteStore(path)
     t = targets(probe)
     probe.close()

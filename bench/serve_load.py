@@ -1,10 +1,11 @@
 """Serve under load: R concurrent readers and one ingesting writer against ``newsprism serve``.
 
     python bench/serve_load.py [--n 100000] [--readers 50] [--seconds 60] [--pg URL] [--eval DIR]
-                               [--workers N] [--plain-http]
+                               [--workers N] [--plain-http] [--cache DIR]
 
 The store is the one of ``bench/store_migrate.py`` (real texts of ../shared/eval, repeated with a
-perturbation; no analysis), built once and cached under /tmp (``newsprism-load/N.db``), plus cheap
+perturbation; no analysis), built once and cached under /tmp (``newsprism-load/N.db``, or
+``--cache DIR``; opening it applies the store's new migrations to it), plus cheap
 stories so that story pages exist: the repeats of one source text make one story of one event.
 Each run works on a copy of the cached file (the writer grows it). With ``--pg URL`` the copy is
 migrated into that PostgreSQL database (``copy_store``) and served from there.
@@ -72,14 +73,14 @@ else:
 """
 
 
-def cached_store(n: int, eval_dir: Path) -> Path:
-    """The N-article store with cheap stories, built once per N."""
-    path = CACHE / f"{n}.db"
+def cached_store(n: int, eval_dir: Path, cache: Path = CACHE) -> Path:
+    """The N-article store with cheap stories, built once per N (under ``cache``)."""
+    path = cache / f"{n}.db"
     if path.exists():
         return path
-    CACHE.mkdir(exist_ok=True)
+    cache.mkdir(exist_ok=True)
     partial = path.with_suffix(".partial")
-    for leftover in CACHE.glob(f"{n}.partial*"):
+    for leftover in cache.glob(f"{n}.partial*"):
         leftover.unlink()
     figures = build(partial, n, 0, eval_dir)
     store = SQLiteStore(partial)
@@ -326,8 +327,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="server processes (newsprism serve --workers)")
     parser.add_argument("--plain-http", action="store_true", help="uvicorn with h11 and asyncio (no httptools, uvloop)")
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    parser.add_argument("--cache", type=Path, default=CACHE, help=f"where the built stores are kept ({CACHE})")
     args = parser.parse_args()
-    cached = cached_store(args.n, args.eval)
+    cached = cached_store(args.n, args.eval, args.cache)
     texts = load_texts(args.eval)[:2000]
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "serve.db"

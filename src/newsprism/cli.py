@@ -274,11 +274,13 @@ def analyze(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
 
 
 @app.command()
-def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
+            limit: Annotated[int | None, typer.Option(min=1, help="At most this many (all unless given).")] = None,
+            offset: Annotated[int, typer.Option(min=0, help="Skip this many first.")] = 0) -> None:
     """List stories (run `newsprism analyze` first): articles, outlets, independent sources, dates."""
     with corpus_module.open(db, create=False) as corpus:
         _require_analysis(corpus, db, full=False)
-        found = corpus.stories()
+        found = corpus.stories()[offset:None if limit is None else offset + limit]
     if as_json:
         _print_json([_story_json(s) for s in found])
         return

@@ -42,7 +42,7 @@ from ..store import Store
 from ..store.search import MARK_END, MARK_START
 from . import security
 from .jobs import Jobs
-from .openapi import openapi_spec
+from .openapi import STORIES_LIMIT, openapi_spec
 from .state import Snapshot, Stores
 
 PAGE_SIZE = 20  # search results per page
@@ -233,9 +233,9 @@ class _Web:
                  "story": snap.index.story_of_article.get(h.article.id),
                  "flags": sorted(snap.flags_of.get(h.article.id, ()))} for h in hits[:PAGE_SIZE]]
         query = {k: v for k, v in params.items() if v}
+        options = {name: _selected(_filter_options(snap, name), params[name]) for name in _FILTER_OPTIONS}
         return self.render(request, "search.html", snap=snap, params=params, rows=rows, page=page, more=more,
-                           outlets=snap.outlets, languages=snap.languages, flags=snap.flags, stories=snap.stories,
-                           query=query, export_query=_query_string(query))
+                           options=options, query=query, export_query=_query_string(query))
 
     def story_page(self, request: Request) -> Response:
         snap = self.stores.snapshot()
@@ -401,11 +401,16 @@ class _Web:
         return JSONResponse(openapi_spec())
 
     def api_stories(self, request: Request) -> Response:
-        """``stories --json`` as of the snapshot the pages show (decoding and encoding every story
-        on each call was half the server's time under load, bench/RESULTS.md)."""
+        """``stories --json --limit N --offset M`` as of the snapshot the pages show (decoding and
+        encoding every story on each call was half the server's time under load, bench/RESULTS.md),
+        a page of ``STORIES_LIMIT`` by default; ``X-Total-Count`` says how many there are."""
+        limit = _int(request.query_params.get("limit"), STORIES_LIMIT, 1, MAX_API_LIMIT)
+        offset = _int(request.query_params.get("offset"), 0, 0, 10**9)
         snap = self.stores.snapshot()
-        return Response(snap.cached("/api/stories", lambda: _json_text(
-            [jsonviews.story_json(s) for s in snap.stories]).encode()), media_type="application/json")
+        key = "/api/stories" if (limit, offset) == (STORIES_LIMIT, 0) else f"/api/stories?{limit}&{offset}"
+        body = snap.cached(key, lambda: _json_text(
+            [jsonviews.story_json(s) for s in snap.stories[offset:offset + limit]]).encode())
+        return Response(body, media_type="application/json", headers={"X-Total-Count": str(len(snap.stories))})
 
     def api_story(self, request: Request) -> Response:
         corpus = self.stores.reader()
@@ -547,6 +552,31 @@ def _json(value: object) -> Response:
 
 def _json_text(value: object) -> str:
     return json.dumps(jsonviews.to_json(value), ensure_ascii=False)
+
+
+# The search form's <option> lists, rendered once per snapshot (``_filter_options``): with 500
+# stories, rendering them on every search page was a third of the page's CPU (bench/serve_handlers.py).
+_FILTER_OPTIONS = {
+    "outlet": _ENV.from_string('{% for name, n in snap.outlets %}<option value="{{ name }}">{{ name }} ({{ n }})'
+                               '</option>{% endfor %}'),
+    "story": _ENV.from_string('{% for s in snap.stories %}<option value="{{ s.id }}">{{ s.title|truncate(60) }}'
+                              '</option>{% endfor %}'),
+    "language": _ENV.from_string('{% for x in snap.languages %}<option value="{{ x }}">{{ x }}</option>{% endfor %}'),
+    "flag": _ENV.from_string('{% for x in snap.flags %}<option value="{{ x }}">{{ x }}</option>{% endfor %}'),
+}
+
+
+def _filter_options(snap: Snapshot, name: str) -> str:
+    """The options of one filter of the search form, none selected (kept with the snapshot)."""
+    return snap.cached(f"#options/{name}", lambda: _FILTER_OPTIONS[name].render(snap=snap).encode()).decode()
+
+
+def _selected(options: str, value: str) -> Markup:
+    """``options`` with the one whose value is ``value`` selected (values are escaped the same way)."""
+    if value:
+        chosen = f'<option value="{escape(value)}">'
+        options = options.replace(chosen, chosen[:-1] + " selected>", 1)
+    return Markup(options)
 
 
 def _marked(snippet: str) -> Markup:

@@ -77,6 +77,11 @@ def _ref(name: str) -> dict:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
+# /api/stories answers this many unless asked (?limit=, ?offset=): the whole list of 500 stories
+# was 537 KB, the slowest answer under load (bench/serve_load.py, bench/RESULTS.md).
+STORIES_LIMIT = 100
+
+
 def _query(name: str, schema: dict, description: str) -> dict:
     return {"name": name, "in": "query", "required": False, "schema": schema, "description": description}
 
@@ -110,8 +115,12 @@ def openapi_spec() -> dict[str, Any]:
         "security": [{}, {"bearer": []}],
         "paths": {
             "/api/stories": {"get": {
-                "summary": "Stories, biggest and most recent first (`newsprism stories --json`).",
+                "summary": "Stories, biggest and most recent first (`newsprism stories --json --limit N --offset M`); "
+                           "the header X-Total-Count says how many there are in all.",
                 "operationId": "listStories",
+                "parameters": [_query("limit", {"type": "integer", "minimum": 1, "maximum": 1000},
+                                      f"At most this many ({STORIES_LIMIT} unless given)."),
+                               _query("offset", {"type": "integer", "minimum": 0}, "Skip this many.")],
                 "responses": {"200": _ok({"type": "array", "items": _ref("Story")}, "The stories."), **bad}}},
             "/api/stories/{story_id}": {"get": {
                 "summary": "One story with provenance groups and summaries (`newsprism story ID --json`).",
