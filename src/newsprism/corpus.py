@@ -155,16 +155,18 @@ class Corpus:
             raise KeyError(event)
         return found[1].id
 
-    def timeline(self, story: str | None = None) -> list[TimelineStory]:
+    def timeline(self, story: str | None = None, *, articles: Iterable[Article] | None = None) -> list[TimelineStory]:
         """Stories laid out in time (``newsprism.timeline.TimelineStory`` records): events with
         start/end, previews before reports, each article's date with its evidence; undated
-        articles placed by inference and marked so. Raises KeyError for an unknown story."""
+        articles placed by inference and marked so. Raises KeyError for an unknown story.
+        ``articles``: every stored article, when the caller has read them already."""
         from .timeline import build_timeline
 
         scope = self._scope(story)
         stories = [s for s in self.stories() if scope is None or s.id in scope]
         wanted = {aid for s in stories for aid in s.articles}
-        return build_timeline(stories, {a.id: a for a in self.articles() if a.id in wanted})
+        return build_timeline(stories, {a.id: a for a in (self.articles() if articles is None else articles)
+                                        if a.id in wanted})
 
     def framing(self, story: str | None = None) -> list[StoryFraming]:
         """Framing panels (per outlet: term choices, loaded terms, omissions), all stories' or one's.
@@ -193,11 +195,12 @@ class Corpus:
                             headline_checks=self.store.headline_checks(), data=self.report_data(),
                             on_progress=on_progress)
 
-    def report_data(self) -> ReportData:
-        """What ``analyze`` found beyond stories, as the records the store returns: the report's input."""
+    def report_data(self, *, articles: Iterable[Article] | None = None) -> ReportData:
+        """What ``analyze`` found beyond stories, as the records the store returns: the report's input.
+        ``articles``: every stored article, when the caller has read them already."""
         from .report import ReportData
 
-        return ReportData(timeline=self.timeline(), summaries=self._summaries(), quotes=self.quotes(),
+        return ReportData(timeline=self.timeline(articles=articles), summaries=self._summaries(), quotes=self.quotes(),
                           claims=self.claims(), framing={f.story: f.framing_panel() for f in self.framing()},
                           figures=self.figures(), coverage=self.coverage())
 

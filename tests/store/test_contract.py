@@ -121,6 +121,34 @@ def test_contract_replace_keeps_id(store):
     assert store.get("a" * 16).headline == "New headline" and store.count() == 1
 
 
+def test_contract_revision_marks_additions_and_counts_edits_and_analysis_writes(store):
+    empty = store.revision()
+    assert empty.count == 0 and empty.last == 0
+    store.add(raw("1"), article("1" * 16, published="2024-05-01"))
+    first = store.revision()
+    store.add(raw("2"), article("2" * 16, published="2023-01-01"))
+    store.add(raw("3"), article("3" * 16, published=None))
+    second = store.revision()
+    assert (second.count, second.edits, second.analysis) == (3, first.edits, first.analysis)
+    assert first.last > empty.last and second.last > first.last
+    assert [a.id[0] for a in store.articles_added(first.last, second.last)] == ["2", "3"]  # insertion order
+    assert store.articles_added(second.last, second.last) == []
+    assert store.articles_added(empty.last, first.last) == [store.get("1" * 16)]
+    store.replace(article("1" * 16, headline="Edited", published="2024-05-01"))
+    edited = store.revision()
+    assert edited.edits != second.edits and (edited.last, edited.count, edited.analysis) == \
+        (second.last, second.count, second.analysis)
+    store.save_headline_checks({"1" * 16: {"verdict": "agrees"}}, "v1")
+    checked = store.revision()
+    assert checked.analysis != edited.analysis and checked.edits == edited.edits
+    store.save_analysis([], [], [], [Story(id="s1", title="S", articles=("1" * 16,), outlets=(), independent_sources=1,
+                                           start=None, end=None, events=())])
+    assert store.revision().analysis != checked.analysis
+    analysed = store.revision()
+    store.save_findings("quote", [("q1", "s1", quote("q1", "s1"))])
+    assert store.revision().analysis != analysed.analysis
+
+
 def test_contract_search_is_words_not_syntax(store):
     store.add(raw(), article())
     assert [a.id for a in store.search("wang beijing")] == ["a" * 16]

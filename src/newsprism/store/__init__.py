@@ -21,10 +21,11 @@ from ..errors import StoreError
 from ..findings import StoredFinding
 from ..model import Annotation, Article, Assignment, ProvenanceGroup, RawArticle, Relation, Story
 from ..watch.records import Alert, FeedState, SeenItem
+from .revision import Revision
 from .search import SearchHit
 from .sqlite import SQLiteStore
 
-__all__ = ["SearchHit", "Store", "SQLiteStore", "open_store", "is_url"]
+__all__ = ["Revision", "SearchHit", "Store", "SQLiteStore", "open_store", "is_url"]
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 
@@ -51,6 +52,14 @@ class Store(Protocol):
 
     def articles(self) -> Iterator[Article]:
         """Every article, oldest publication date first (undated last)."""
+
+    def revision(self) -> Revision:
+        """Where the store stands (``Revision``): a reader that keeps what it read compares two to
+        know whether reading the articles added since is enough (see ``web.state``)."""
+
+    def articles_added(self, after: int, upto: int) -> list[Article]:
+        """The articles whose insertion mark (``Revision.last``) is above ``after`` and at most
+        ``upto``, in insertion order."""
 
     def raw(self, article_id: str) -> RawArticle | None: ...
 

@@ -178,6 +178,23 @@ MIGRATIONS: list[tuple[str, str]] = [
             followed_at TEXT NOT NULL
         );
     """),
+    # Change counters for readers that keep what they read (``Store.revision``, the web app's
+    # snapshot): 'articles' counts articles updated or removed (additions are seen by rowid),
+    # 'analysis' every row written to what the snapshot shows of the analysis.
+    ("0009_revisions", """
+        CREATE TABLE revisions (name TEXT PRIMARY KEY, n INTEGER NOT NULL);
+        INSERT INTO revisions(name, n) VALUES ('articles', 0), ('analysis', 0);
+        CREATE TRIGGER articles_edited AFTER UPDATE ON articles BEGIN
+            UPDATE revisions SET n = n + 1 WHERE name = 'articles';
+        END;
+        CREATE TRIGGER articles_removed AFTER DELETE ON articles BEGIN
+            UPDATE revisions SET n = n + 1 WHERE name = 'articles';
+        END;
+    """ + "".join(f"""
+        CREATE TRIGGER {table}_{verb.lower()}_revision AFTER {verb} ON {table} BEGIN
+            UPDATE revisions SET n = n + 1 WHERE name = 'analysis';
+        END;""" for table in ("stories", "relations", "provenance_groups", "headline_checks", "findings")
+        for verb in ("INSERT", "UPDATE", "DELETE"))),
 ]
 
 

@@ -170,6 +170,22 @@ MIGRATIONS: list[tuple[str, str]] = [
             followed_at TEXT NOT NULL
         );
     """),
+    # Change counters for readers that keep what they read (``Store.revision``): as SQLite's 0009,
+    # with statement-level triggers (one bump per statement that touches the table).
+    ("0009_revisions", """
+        CREATE TABLE revisions (name TEXT PRIMARY KEY, n BIGINT NOT NULL);
+        INSERT INTO revisions(name, n) VALUES ('articles', 0), ('analysis', 0);
+        CREATE FUNCTION bump_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE revisions SET n = n + 1 WHERE name = TG_ARGV[0];
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER articles_revision AFTER UPDATE OR DELETE OR TRUNCATE ON articles
+            FOR EACH STATEMENT EXECUTE FUNCTION bump_revision('articles');
+    """ + "".join(f"""
+        CREATE TRIGGER {table}_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table}
+            FOR EACH STATEMENT EXECUTE FUNCTION bump_revision('analysis');"""
+                  for table in ("stories", "relations", "provenance_groups", "headline_checks", "findings"))),
 ]
 
 

@@ -27,6 +27,7 @@ from ..findings import StoredFinding, encode, kind_of
 from ..model import Annotation, Article, Assignment, Entity, GroupMember, ProvenanceGroup, RawArticle, Relation, Span, Story
 from ..watch.records import Alert, FeedState, SeenItem
 from .pg_migrations import HNSW_DIM, migrate
+from .revision import Revision
 from .search import ELLIPSIS, MARK_END, MARK_START, SNIPPET_TOKENS, SearchHit, plain_snippet
 from .sqlite import _COLUMNS, _HINTS, _article, _raw_article, _detail_json, _now, _story, raw_id
 
@@ -154,6 +155,20 @@ class PostgresStore:
                                  ' ORDER BY published IS NULL, published COLLATE "C", seq').fetchall()
         for row in rows:
             yield _article(row)
+
+    def revision(self) -> Revision:
+        row = self.conn.execute(
+            "SELECT (SELECT n FROM revisions WHERE name = 'articles') AS edits,"
+            " (SELECT n FROM revisions WHERE name = 'analysis') AS analysis,"
+            " (SELECT coalesce(max(seq), 0) FROM articles) AS last, (SELECT count(*) FROM articles) AS count").fetchone()
+        assert row is not None  # a SELECT without FROM: always one row
+        return Revision(edits=int(row["edits"]), analysis=int(row["analysis"]), last=int(row["last"]),
+                        count=int(row["count"]))
+
+    def articles_added(self, after: int, upto: int) -> list[Article]:
+        rows = self.conn.execute(f"SELECT {_ARTICLE_SELECT} FROM articles WHERE seq > %s AND seq <= %s ORDER BY seq",
+                                 (after, upto)).fetchall()
+        return [_article(row) for row in rows]
 
     def raw(self, article_id: str) -> RawArticle | None:
         row = self.conn.execute(

@@ -22,6 +22,7 @@ from ..model import (Annotation, Article, Assignment, Block, Entity, Event, Even
 from ..findings import StoredFinding, encode, kind_of
 from ..watch.records import Alert, FeedState, SeenItem
 from .migrations import migrate
+from .revision import Revision
 from .search import ELLIPSIS, MARK_END, MARK_START, SNIPPET_TOKENS, SearchHit, plain_snippet
 
 _HINTS = ("title", "published", "outlet", "author")
@@ -121,6 +122,17 @@ class SQLiteStore:
         rows = self.conn.execute("SELECT * FROM articles ORDER BY published IS NULL, published, rowid")
         for row in rows.fetchall():
             yield _article(row)
+
+    def revision(self) -> Revision:
+        row = self.conn.execute(
+            "SELECT (SELECT n FROM revisions WHERE name = 'articles'), (SELECT n FROM revisions WHERE name = 'analysis'),"
+            " (SELECT coalesce(max(rowid), 0) FROM articles), (SELECT count(*) FROM articles)").fetchone()
+        return Revision(edits=row[0], analysis=row[1], last=row[2], count=row[3])
+
+    def articles_added(self, after: int, upto: int) -> list[Article]:
+        rows = self.conn.execute("SELECT * FROM articles WHERE rowid > ? AND rowid <= ? ORDER BY rowid",
+                                 (after, upto)).fetchall()
+        return [_article(row) for row in rows]
 
     def raw(self, article_id: str) -> RawArticle | None:
         row = self.conn.execute(
