@@ -180,6 +180,14 @@ def test_contract_search_hits_filter_and_mark_the_snippet(store):
     assert len(store.search_hits("fentanyl", limit=2)) == 2 and len(store.search_hits("fentanyl", limit=2, offset=2)) == 1
 
 
+def test_contract_search_hits_without_snippets_same_hits(store):
+    _three(store)
+    for query, options in (("fentanyl", {}), ("fentanyl", {"outlets": ["Ledger"]}), ("", {"limit": 2})):
+        plain = store.search_hits(query, snippets=False, **options)
+        assert [(h.article, h.rank) for h in plain] == [(h.article, h.rank) for h in store.search_hits(query, **options)]
+        assert plain and all(h.snippet == "" for h in plain)
+
+
 def test_contract_search_hits_without_words_lists_newest_first_undated_last(store):
     _three(store)
     hits = store.search_hits("   ")

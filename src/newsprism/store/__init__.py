@@ -72,10 +72,12 @@ class Store(Protocol):
 
     def search_hits(self, query: str, *, outlets: Sequence[str] = (), since: str | None = None,
                     until: str | None = None, languages: Sequence[str] = (),
-                    article_ids: Iterable[str] | None = None, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+                    article_ids: Iterable[str] | None = None, limit: int = 20, offset: int = 0,
+                    snippets: bool = True) -> list[SearchHit]:
         """Filtered full-text search with a snippet per hit (matched words between
-        ``search.MARK_START`` and ``search.MARK_END``): best first when ``query`` has words, else
-        newest first. Dates are inclusive ``YYYY-MM-DD`` bounds on the publication date."""
+        ``search.MARK_START`` and ``search.MARK_END``; empty with ``snippets=False``): best first
+        when ``query`` has words, else newest first. Dates are inclusive ``YYYY-MM-DD`` bounds on
+        the publication date."""
 
     def count(self) -> int: ...
 

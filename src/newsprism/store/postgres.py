@@ -190,8 +190,9 @@ class PostgresStore:
 
     def search_hits(self, query: str, *, outlets: Sequence[str] = (), since: str | None = None,
                     until: str | None = None, languages: Sequence[str] = (),
-                    article_ids: Iterable[str] | None = None, limit: int = 20, offset: int = 0) -> list[SearchHit]:
-        """Filtered search with a snippet per hit (``ts_headline``): best matches first when ``query``
+                    article_ids: Iterable[str] | None = None, limit: int = 20, offset: int = 0,
+                    snippets: bool = True) -> list[SearchHit]:
+        """Filtered search with a snippet per hit (``ts_headline``; none with ``snippets=False``): best matches first when ``query``
         has words (rank: minus ``ts_rank_cd``, lower is better, as SQLite's bm25), else the newest
         first. ``since`` / ``until`` are inclusive ISO dates on the publication date; the query is
         words (``plainto_tsquery``), never syntax."""
@@ -216,11 +217,13 @@ class PostgresStore:
             params.append(list(dict.fromkeys(article_ids)))
         bounds = (max(0, limit), max(0, offset))
         if query.split():
-            sql = (f"SELECT {_ARTICLE_SELECT_A}, ts_headline('simple', a.text, q, %s) AS hit,"
+            hit = "ts_headline('simple', a.text, q, %s)" if snippets else "NULL"
+            sql = (f"SELECT {_ARTICLE_SELECT_A}, {hit} AS hit,"
                    " -ts_rank_cd(a.tsv, q) AS rank FROM articles a, plainto_tsquery('simple', %s) q"
                    " WHERE a.tsv @@ q" + "".join(f" AND {w}" for w in where) +
                    " ORDER BY rank, a.seq LIMIT %s OFFSET %s")
-            rows = self.conn.execute(sql, (HEADLINE_OPTIONS, query, *params, *bounds)).fetchall()
+            rows = self.conn.execute(sql, (*((HEADLINE_OPTIONS,) if snippets else ()), query, *params,
+                                           *bounds)).fetchall()
         else:
             sql = (f"SELECT {_ARTICLE_SELECT_A}, NULL AS hit, 0.0 AS rank FROM articles a"
                    + (" WHERE " + " AND ".join(where) if where else "") +
@@ -229,7 +232,7 @@ class PostgresStore:
         hits = []
         for row in rows:
             article = _article(row)
-            snippet = plain_snippet(article.text)
+            snippet = plain_snippet(article.text) if snippets else ""
             if row["hit"]:
                 snippet = _with_ellipses(row["hit"], article.text)
             hits.append(SearchHit(article=article, snippet=snippet, rank=float(row["rank"])))

@@ -176,9 +176,10 @@ class SQLiteStore:
 
     def search_hits(self, query: str, *, outlets: Sequence[str] = (), since: str | None = None,
                     until: str | None = None, languages: Sequence[str] = (),
-                    article_ids: Iterable[str] | None = None, limit: int = 20, offset: int = 0) -> list[SearchHit]:
-        """Filtered search with a snippet per hit: best matches first (bm25) when ``query`` has words,
-        else the newest first. ``since`` / ``until`` are inclusive ISO dates (``YYYY-MM-DD``) on the
+                    article_ids: Iterable[str] | None = None, limit: int = 20, offset: int = 0,
+                    snippets: bool = True) -> list[SearchHit]:
+        """Filtered search with a snippet per hit (unless ``snippets=False``: the API lists no
+        snippet): best matches first (bm25) when ``query`` has words, else the newest first. ``since`` / ``until`` are inclusive ISO dates (``YYYY-MM-DD``) on the
         publication date; ``outlets`` and ``languages`` match exactly; ``article_ids`` restricts to
         those articles (a story's, or those with a flag). The query is quoted: never FTS syntax."""
         phrase = _fts_phrase(query)
@@ -199,15 +200,15 @@ class SQLiteStore:
             where.append("articles.id IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(dict.fromkeys(article_ids))))
         if phrase:
-            return self._ranked_hits(phrase, where, params, limit, offset)
+            return self._ranked_hits(phrase, where, params, limit, offset, snippets)
         sql = ("SELECT articles.* FROM articles" + (" WHERE " + " AND ".join(where) if where else "") +
                " ORDER BY articles.published IS NULL, articles.published DESC, articles.rowid DESC LIMIT ? OFFSET ?")
         rows = self.conn.execute(sql, (*params, max(0, limit), max(0, offset))).fetchall()
-        return [SearchHit(article=(article := _article(row)), snippet=plain_snippet(article.text), rank=0.0)
-                for row in rows]
+        return [SearchHit(article=(article := _article(row)), snippet=plain_snippet(article.text) if snippets else "",
+                          rank=0.0) for row in rows]
 
     def _ranked_hits(self, phrase: str, where: list[str], params: list[Any], limit: int,
-                     offset: int) -> list[SearchHit]:
+                     offset: int, snippets: bool) -> list[SearchHit]:
         """Two steps: rank the matches (rowid and bm25 only, joined to ``articles`` only when a
         filter needs its columns), then read the page's rows and snippets. Sorting whole rows and
         building a snippet for every match before the LIMIT took twice as long for a common word
@@ -223,20 +224,25 @@ class SQLiteStore:
         ranked = self.conn.execute(sql, (phrase, *params, max(0, limit), max(0, offset))).fetchall()
         if not ranked:
             return []
-        rows = self.conn.execute(
-            f"SELECT articles.rowid AS n, articles.*, snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}',"
-            f" '{ELLIPSIS}', {SNIPPET_TOKENS}) AS hit"
-            " FROM articles_fts JOIN articles ON articles.rowid = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))",
-            (phrase, json.dumps([r["n"] for r in ranked]))).fetchall()
+        page = json.dumps([r["n"] for r in ranked])
+        if snippets:
+            rows = self.conn.execute(
+                f"SELECT articles.rowid AS n, articles.*, snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}',"
+                f" '{ELLIPSIS}', {SNIPPET_TOKENS}) AS hit"
+                " FROM articles_fts JOIN articles ON articles.rowid = articles_fts.rowid"
+                " WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))",
+                (phrase, page)).fetchall()
+        else:  # the rows alone: a snippet re-reads and tokenises each whole text
+            rows = self.conn.execute("SELECT rowid AS n, *, '' AS hit FROM articles"
+                                     " WHERE rowid IN (SELECT value FROM json_each(?))", (page,)).fetchall()
         by_rowid = {row["n"]: row for row in rows}
         hits = []
         for r in ranked:
             row = by_rowid.get(r["n"])
             if row is not None:  # (deleted between the two statements: left out)
                 article = _article(row)
-                hits.append(SearchHit(article=article, snippet=row["hit"] or plain_snippet(article.text),
-                                      rank=r["rank"]))
+                snippet = (row["hit"] or plain_snippet(article.text)) if snippets else ""
+                hits.append(SearchHit(article=article, snippet=snippet, rank=r["rank"]))
         return hits
 
     def count(self) -> int:

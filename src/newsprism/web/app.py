@@ -377,7 +377,7 @@ class _Web:
             if kind == "articles":
                 snap = self.stores.snapshot()
                 rows = jsonviews.article_rows(h.article for h in self._search(
-                    snap, _search_params(request), limit=10**9, offset=0))
+                    snap, _search_params(request), limit=10**9, offset=0, snippets=False))
             elif kind == "quotes":
                 rows = jsonviews.quotes_json(corpus, request.query_params.get("story") or None)
             else:
@@ -427,7 +427,7 @@ class _Web:
         offset = _int(request.query_params.get("offset"), 0, 0, 10**9)
         snap = self.stores.snapshot()
         if params["q"].split():
-            hits = self._search(snap, params, limit=limit or 20, offset=offset)
+            hits = self._search(snap, params, limit=limit or 20, offset=offset, snippets=False)
             return _json(jsonviews.article_rows(h.article for h in hits))
         show_all = request.query_params.get("all", "false").lower() in ("1", "true", "yes")
         keep = self._filter(snap, params)
@@ -487,12 +487,12 @@ class _Web:
         return JSONResponse(job.to_json())
 
     # --- search ------------------------------------------------------------------------------------
-    def _search(self, snap: Snapshot, params: Mapping[str, str], *, limit: int, offset: int):
+    def _search(self, snap: Snapshot, params: Mapping[str, str], *, limit: int, offset: int, snippets: bool = True):
         ids = self._ids(snap, params)
         return self.stores.reader().store.search_hits(
             params["q"], outlets=[params["outlet"]] if params["outlet"] else (), since=params["since"] or None,
             until=params["until"] or None, languages=[params["language"]] if params["language"] else (),
-            article_ids=ids, limit=limit, offset=offset)
+            article_ids=ids, limit=limit, offset=offset, snippets=snippets)
 
     def _ids(self, snap: Snapshot, params: Mapping[str, str]) -> list[str] | None:
         """The article ids the story and flag filters leave (None: no such filter)."""
