@@ -120,7 +120,8 @@ def _holds_quote(q) -> bool:
     """Reported speech holding a quotation: kept whatever its score (extract.QUOTED_FRAME_DISCOUNT)."""
     from newsprism.quotes.extract import QUOTED_FRAME_DISCOUNT
 
-    return QUOTED_FRAME_DISCOUNT == 0 and q.kind == "indirect" and any(m in q.text for m in "“”\"")
+    return QUOTED_FRAME_DISCOUNT == 0 and q.kind in ("indirect", "mixed") \
+        and (any(m in q.text for m in "“”\"") or "''" in q.text)
 
 
 def f1(counts: dict[str, int]) -> float:

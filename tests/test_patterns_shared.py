@@ -296,6 +296,7 @@ def test_identical_patterns_are_one_object():
     for module in ("newsprism.dedup.patterns", "newsprism.claims.patterns", "newsprism.claims.stance_patterns"):
         assert _current(module, "WORD") is shared.WORD
     assert _current("newsprism.summarize.align", "TOKEN") is shared.LOWER_WORD
+    assert _current("newsprism.quotes.align", "_WORD") is shared.LOWER_WORD
     for module in ("newsprism.timeline.patterns", "newsprism.cluster.patterns"):
         assert _current(module, "QUOTED") is shared.QUOTED
     assert _current("newsprism.meta.dates", "WEEKDAYS") is _current("newsprism.timeline.patterns", "WEEKDAYS")

@@ -39,3 +39,4 @@ def test_a_cue_in_the_subject_of_a_refusal_is_no_quote(language):
     text = ("Several people Republicans have tried to talk to about the Clinton email matter have refused "
             "to cooperate.")
     assert extract_quotes(text, language=language) == []
+

@@ -22,7 +22,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -30,6 +29,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
+from ..patterns import LOWER_WORD
 from ..sparse import shared_pairs
 from .canon import (BODY, COMPATIBLE, CONFLICT, PERSON, ROLE_KIND, SAME, SpeakerInfo, canonical_names, compatibility,
                     own_country_addressed, speaker_info)
@@ -79,7 +79,8 @@ being it its this that these those there here we i you he she they them our us m
 not no do does did have has had will would can could should may might must shall so than then
 what which who whom whose when where why how all any some such very just also about into over
 """.split())
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# A word of ``_normal`` text: the shared pattern (``_normal`` already maps curly apostrophes to "'").
+_WORD = LOWER_WORD
 
 
 @dataclass(**RECORD)

@@ -172,7 +172,8 @@ def inverted_source(doc, verb, frame: Frame) -> Frame | None:
         if child.dep_ in ("punct", "prt") or child.pos_ in ("ADP", "PART"):
             continue
         first = child.left_edge
-        if child.dep_ in INVERTED_SOURCE_DEPS and first.i == verb.i + 1 and first.text[:1].isupper():
+        if child.dep_ in INVERTED_SOURCE_DEPS and first.i == verb.i + 1 and first.text[:1].isupper() \
+                and child.ent_type_ not in P.NOT_SPEAKER_ENTS:
             start, end = _span_of(child)
             return replace(frame, source_start=start, source_end=end, source_head=child.i)
         break
@@ -363,6 +364,8 @@ def _span_of(token) -> tuple[int, int]:
     """A compact mention span: the head with its left modifiers (titles, names), no clauses,
     and never reaching back over a line break (a sub-heading parsed into the subject)."""
     left = next(token.lefts, token).left_edge
+    while left.i < token.i and (left.is_punct or left.is_space):  # '” Flynn': the mark closes a quote
+        left = token.doc[left.i + 1]
     right = token
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "nummod") or (child.dep_ == "prep" and child.i == token.i + 1

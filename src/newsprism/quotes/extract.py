@@ -181,7 +181,8 @@ def _direct_quotes(doc, quotations, frames, attached, labels) -> list[_Pending]:
         short = len(content.split()) < MIN_UNATTRIBUTED_WORDS or _is_title(content)
         if short and not (before is not None and _next_sentence(text_of(doc), q, out[before])):
             continue  # a scare quote or a title: "the podcast “Here’s the Thing.”"
-        previous = _previous_paragraph_frame(doc, q, frames) if before is None else None
+        previous = (_previous_paragraph_frame(doc, q, frames) or _previous_sentence_frame(doc, q, frames)
+                    if before is None else None)
         if before is not None:
             out.append(_Pending(start=q.start, end=q.end, kind=DIRECT, frame=None,
                                 flags=(*q.flags, CONTINUED), follows=before))
@@ -323,6 +324,28 @@ def _previous_paragraph_frame(doc, q: Quotation, frames: list[Frame]) -> Frame |
     return last if doc[last.cue_index].sent.end_char >= prev_end - 1 else None
 
 
+def _previous_sentence_frame(doc, q: Quotation, frames: list[Frame]) -> Frame | None:
+    """A quotation that opens a sentence right after reported speech ending in its cue, in the
+    same paragraph ("The administration may be reluctant to act ..., Schiff said. “The other
+    factor ...”"): the same speaker goes on (PolNeAR gives both one cue)."""
+    text = text_of(doc)
+    i = q.open_at
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    if i == q.open_at or text[i - 1:i] not in (".", ":"):
+        return None
+    token = doc.char_span(i - 1, i, alignment_mode="expand")
+    if token is None:
+        return None
+    sent = token[0].sent
+    candidates = [f for f in frames if sent.start_char <= f.cue_start < sent.end_char and f.source_start is not None
+                  and f.content_start is not None and f.content_end is not None and f.cue_word in _speech_forms()
+                  ]
+    if not candidates or "\n" in text[sent.start_char:q.open_at]:
+        return None
+    return max(candidates, key=lambda f: f.cue_start)
+
+
 def _same_sentence_cue(doc, q: Quotation, frames: list[Frame]) -> Frame | None:
     """A speech cue with a subject outside the quotation, in the sentence where it ends or starts."""
     sents = {doc.char_span(q.open_at, q.open_at + 1, alignment_mode="expand"),
@@ -455,14 +478,35 @@ def _outside_source(doc, frame: Frame, quotations: list[Quotation]) -> Frame:
         start, end = _mention_span(outside[0])
         return replace(frame, source_start=start, source_end=end, source_head=outside[0].i)
     near = [t for t in doc[max(0, verb.i - 5):verb.i + 4]
-            if t.i != verb.i and t.pos_ in ("PROPN", "PRON") and not _inside_any(t.idx, quotations)]
+            if t.i != verb.i and t.pos_ in ("PROPN", "PRON") and t.ent_type_ not in P.NOT_SPEAKER_ENTS
+            and not _inside_any(t.idx, quotations)]
+    if not near:
+        near = _appositive_before(doc, verb, quotations)
     if not near:
         return replace(frame, source_start=None, source_end=None, source_head=None)
     head = min(near, key=lambda t: (t.i > verb.i, abs(t.i - verb.i)))  # "Ramos, 58, told AFP"
     while head.dep_ in ("compound", "flat") and head.head.i != head.i and abs(head.head.i - head.i) <= 3:
         head = head.head
+    if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ == "PROPN":
+        head = head.head  # 'Flynn, a top Trump surrogate, said': the name, not the role
     start, end = _mention_span(head)
     return replace(frame, source_start=start, source_end=end, source_head=head.i)
+
+
+def _appositive_before(doc, verb, quotations: list[Quotation]) -> list:
+    """'“...,” Flynn, a top Trump surrogate, said': the name the appositive right before the cue
+    describes (the parser tags "Trump" an adjective here, so no name lies next to the cue)."""
+    i = verb.i - 1
+    while i >= 0 and doc[i].is_punct and doc[i].text not in "“”\"":
+        i -= 1
+    if i < 0:
+        return []
+    token = doc[i]
+    while token.dep_ != "appos" and token.head.i > token.i and token.head.i < verb.i:
+        token = token.head
+    while token.pos_ != "PROPN" and token.dep_ == "appos" and token.head.i < token.i:
+        token = token.head
+    return [token] if token.pos_ == "PROPN" and not _inside_any(token.idx, quotations) else []
 
 
 def _close_quotation(frame: Frame, quotations: list[Quotation]) -> Frame:
@@ -525,16 +569,21 @@ def not_speech(doc, frame: Frame) -> bool:
 
 
 def _in_subject_of_refusal(verb) -> bool:
-    """The cue describes who refused: "Several people Republicans have tried to talk to about the
-    matter have refused to cooperate" (no one said anything)."""
+    """The cue only describes who refused: it lies inside the subject of a refusal ("Several
+    people Republicans have tried to talk to about the matter have refused to cooperate"), or it
+    is the infinitive of an attempt coordinated with a refusal, which is how the parser often
+    reads the same sentence ("tried" the root, "refused" its conjunct, the cue under "tried")."""
     node = verb
     while node.head.i != node.i:  # spaCy makes a new Token object per access: compare positions
         if node.dep_ in SUBJECTS and node.head.lower_ in P.REFUSALS:
             return True
         node = node.head
-    # The same sentence as the small model often parses it: "tried" the root, "refused" its
-    # conjunct; the cue is then an infinitive under "tried", which a refusal follows.
-    return verb.dep_ == "xcomp" and any(c.dep_ == "conj" and c.lower_ in P.REFUSALS for c in verb.head.children)
+    node = verb
+    while node.dep_ == "xcomp" and node.head.i != node.i:
+        node = node.head
+        if any(c.dep_ == "conj" and c.lower_ in P.REFUSALS for c in node.children):
+            return True
+    return False
 
 
 def _inside_any(offset: int, quotations: list[Quotation]) -> bool:

@@ -71,7 +71,8 @@ def frame_features(doc, frame: Frame, frames: Sequence[Frame] = ()) -> dict[str,
         f"cue_dep_pair={frame.cue_word}|{frame.content_dep}": 1.0,
     }
     f.update(_subject_features(doc, frame))
-    f.update(_nesting_features(frame, frames, _lexicon(base)))
+    f.update(_nesting_features(doc, frame, frames, _lexicon(base)))
+    f.update(_context_features(doc, frame, verb))
     assert frame.content_end is not None  # only frames with content are scored
     content = text[frame.content_start:frame.content_end]
     words = len(content.split())
@@ -89,19 +90,40 @@ def frame_features(doc, frame: Frame, frames: Sequence[Frame] = ()) -> dict[str,
     return f
 
 
-def _nesting_features(frame: Frame, frames: Sequence[Frame], lex: str) -> dict[str, float]:
+def _nesting_features(doc, frame: Frame, frames: Sequence[Frame], lex: str) -> dict[str, float]:
     """Whether the cue lies inside the content of another frame, and of what kind of cue."""
     outer = [g for g in frames if g is not frame and g.content_start is not None and g.content_end is not None
              and g.content_start <= frame.cue_start < g.content_end]
     if not outer:
         return {"nested=no": 1.0}
     f = {}
+    own_source = frame.source_head is not None and doc[frame.source_head].pos_ != "PRON"
     for g in outer:
         kind = _lexicon(cue_forms().get(g.cue_word, "")) if g.content_dep != "according" else "according"
         f[f"nested_in={kind}"] = 1.0
         f[f"nested_pair={kind}|{lex}"] = 1.0
         if g.source_start is not None:
             f["nested_in_sourced"] = 1.0
+            if frame.source_start is not None and frame.source_end is not None and g.source_end is not None \
+                    and own_source \
+                    and not (g.source_start < frame.source_end and frame.source_start < g.source_end):
+                # another speaker inside the reported speech ("Demoski says he does not remember
+                # the collisions, which the Iditarod described as ...")
+                f[f"nested_other_source={lex}"] = 1.0
+    return f
+
+
+def _context_features(doc, frame: Frame, verb) -> dict[str, float]:
+    """The cue's lemma (inflections the lexicon lacks), the word the content opens with ("that",
+    "to", "whether", "how"), and the verb the cue hangs from ("wants to say", "declined to")."""
+    assert frame.content_start is not None
+    f = {f"lemma={verb.lemma_.lower()}": 1.0}
+    first = doc.char_span(frame.content_start, frame.content_start + 1, alignment_mode="expand")
+    if first is not None:
+        word = first[0]
+        f[f"first={word.lower_ if word.is_stop or word.is_punct else word.pos_}"] = 1.0
+    if verb.head.i != verb.i:
+        f[f"head={verb.head.lemma_.lower()}|{verb.dep_}"] = 1.0
     return f
 
 

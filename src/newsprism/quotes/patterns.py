@@ -197,6 +197,9 @@ expect expected expects expecting schedule scheduled plan plans planned planning
 yet fail failed fails""".split())
 # A refusal is no statement, whatever it refuses ("declined to comment", "refused to endorse").
 REFUSALS = frozenset("decline declines declined declining refuse refuses refused refusing".split())
+# Entity types that never speak: '“...,” Flynn, a top Trump surrogate, said Thursday morning' is
+# not Thursday morning's.
+NOT_SPEAKER_ENTS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL")
 # Cue verbs that report a failed contact, not words said: "reached".
 NOT_SPEECH_CUES = frozenset("""reach reached""".split())
 # "did not respond to a question", "had no comment", "would not say whether", "no immediate response".
