@@ -263,7 +263,8 @@ def _frame_for(doc, q: Quotation, frames: list[Frame]) -> tuple[Frame | None, st
     if len(content.split()) < MIN_UNATTRIBUTED_WORDS or _is_title(content):
         return _adjacent_cue(text_of(doc), q, frames), DIRECT
     found = (_same_sentence_cue(doc, q, frames) or _colon_cue(text_of(doc), q, frames)
-             or _cue_sentence_after(doc, q, frames) or _verb_after(doc, q, frames) or _colon_before(doc, q)
+             or _cue_sentence_after(doc, q, frames) or _verb_after(doc, q, frames)
+             or _subject_after(doc, q, frames) or _colon_before(doc, q)
              or (dash_frame(doc, q.outer_end) if q.close_at is not None else None))
     return (found, DIRECT) if found is not None else (None, DIRECT)
 
@@ -442,6 +443,27 @@ def _verb_after(doc, q: Quotation, frames: list[Frame]) -> Frame | None:
     return None
 
 
+# How far after a quotation the cue of a subject that opens right after it may lie (characters):
+# '“...!” Scott's niece, state Del. Marcia "Cia" Price (D-Newport News), shouted' (a long subject
+# the token window of ``_verb_after`` does not reach).
+MAX_SUBJECT_AFTER = 150
+
+
+def _subject_after(doc, q: Quotation, frames: list[Frame]) -> Frame | None:
+    """A quotation ending in a comma, question or exclamation mark, followed at once by the
+    subject of a verb in the same sentence: that verb is its cue."""
+    text = text_of(doc)
+    if q.close_at is None or not (text[q.end - 1:q.end] in P.QUOTE_END_PUNCT or text[q.outer_end:q.outer_end + 1] == ","):
+        return None
+    for f in frames:
+        if f.source_start is None or not 0 <= f.source_start - q.outer_end <= 2 or f.cue_start < f.source_start:
+            continue
+        if f.cue_start - q.outer_end < MAX_SUBJECT_AFTER and "\n" not in text[q.outer_end:f.cue_start] \
+                and doc[f.cue_index].sent.start_char <= f.source_start:
+            return f
+    return None
+
+
 def _continues(text: str, q: Quotation, quotations: list[Quotation], done: list[_Pending]) -> int | None:
     """Index in ``done`` of the attributed quote that ``q`` continues, if any: the quote (or the
     quoted fragment of reported speech) before it in the same paragraph, or the quote in the
@@ -468,8 +490,11 @@ def _outside_source(doc, frame: Frame, quotations: list[Quotation]) -> Frame:
     if frame.source_start is None or frame.source_end is None:
         return frame
     if not _inside_any(frame.source_start, quotations):
-        if any(frame.source_start < q.open_at < frame.source_end for q in quotations):
-            # 'the “giant ship” of the ties had stabilised': a thing, not a speaker
+        text = text_of(doc)
+        if any(frame.source_start < q.open_at < frame.source_end and not _nickname(text[q.start:q.end])
+               for q in quotations):
+            # 'the “giant ship” of the ties had stabilised': a thing, not a speaker (but 'state Del.
+            # Marcia "Cia" Price' is a person with a nickname)
             return replace(frame, source_start=None, source_end=None, source_head=None)
         return frame
     verb = doc[frame.cue_index]
@@ -491,6 +516,11 @@ def _outside_source(doc, frame: Frame, quotations: list[Quotation]) -> Frame:
         head = head.head  # 'Flynn, a top Trump surrogate, said': the name, not the role
     start, end = _mention_span(head)
     return replace(frame, source_start=start, source_end=end, source_head=head.i)
+
+
+def _nickname(content: str) -> bool:
+    words = content.split()
+    return 0 < len(words) <= 2 and all(w[:1].isupper() for w in words)
 
 
 def _appositive_before(doc, verb, quotations: list[Quotation]) -> list:
