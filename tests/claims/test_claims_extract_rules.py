@@ -139,3 +139,15 @@ def test_fragments_are_not_claims():
                   "the watch won't be exclusive to the United States in April",
                   "having a high HDL actually contributes to a high total cholesterol"):
         assert not is_fragment(whole), whole
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Acme says Russia is "not a buyer of Chinese weapons".', 'Acme says Russia is "not a buyer of Chinese weapons"'),
+    ("Acme says Russia is “not a buyer of Chinese weapons”.", "Acme says Russia is “not a buyer of Chinese weapons”"),
+])
+def test_a_claim_cut_at_a_closing_quotation_mark_keeps_it(text, expected):
+    claims = claims_of(text)
+    assert expected in [c.text for c in claims]
+    for c in claims:
+        assert c.text.count('"') % 2 == 0 and c.text.count("“") == c.text.count("”")
+        assert text[c.start:c.end] == c.text

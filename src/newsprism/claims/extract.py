@@ -26,7 +26,7 @@ from .records import QUOTED, REPORTED, STATED, Claim
 from .stance_features import stem
 from .stance_patterns import STOPWORDS
 
-CLAIMS_VERSION = "claims-2"
+CLAIMS_VERSION = "claims-3"
 # A claim has at least this many content words (not stopwords): "Ryder said." has one, "China
 # regulates the export of dual-use items" has six. Below it, fragments of split sentences.
 MIN_CONTENT_WORDS = 3
@@ -183,7 +183,7 @@ def _remainder(piece: Span, cut: Sequence[tuple[int, int]]) -> list[tuple[int, i
 
 def _build(article: str, text: str, start: int, end: int, entities: Sequence[Entity], *,
            speaker: str | None, voice: str, sentence: int) -> Claim | None:
-    start, end = _trim(text, _main_clause(text, start, end), end)
+    start, end = _close_quotation(text, *_trim(text, _main_clause(text, start, end), end))
     if voice == REPORTED and (m := P.COMPLEMENTISER.match(text[start:end])):
         start += m.end()
     if end - start < 8:
@@ -252,6 +252,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         if (new_start, new_end) == (start, end):
             break
         start, end = new_start, max(new_start, new_end)
+    return start, end
+
+
+def _close_quotation(text: str, start: int, end: int) -> tuple[int, int]:
+    """A claim that opens a quotation keeps the quotation mark that closes it: trimming took it off
+    with the trailing punctuation (``it is "not a producer of ... crisis".`` gave ``it is "not a
+    producer of ... crisis``). Likewise a closing mark whose opening mark was trimmed off the start."""
+    span = text[start:end]
+    straight = span.count('"')
+    if (straight % 2 or span.count("“") > span.count("”")) and end < len(text) and text[end] in '"”':
+        end += 1
+    if (straight % 2 or span.count("”") > span.count("“")) and start > 0 and text[start - 1] in '"“':
+        start -= 1
     return start, end
 
 
