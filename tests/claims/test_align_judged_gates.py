@@ -30,7 +30,6 @@ def test_a_plain_assertion_does_not_dispute():
 
 @pytest.mark.parametrize("text, hedged", [
     ("This is not a truthful or accurate portrayal of the conversation", False),  # "This": about what?
-    ("the New York Times report", False),  # no verb: no proposition
     ("Her representative did not reveal what the actress was treated for", False),  # a non-answer
     ("A damning performance by Comey could leave Trump in deep political peril", True),
 ])
