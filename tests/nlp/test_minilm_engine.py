@@ -1,6 +1,7 @@
 """The numpy MiniLM engine: the vectors of sentence-transformers (stored reference, made with the
-torch extra by bench/minilm_reference.py), unit norm, the same alone or in a batch, and batches
-that respect their budget. Loads the real shipped weights (about 1 s)."""
+torch extra by bench/minilm_reference.py), unit norm, bit for bit the same alone or in a batch,
+remembered texts not run again, and chunks that respect their budget. Loads the real shipped
+weights (about 1 s)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +10,7 @@ import numpy as np
 import pytest
 
 from newsprism.nlp.embedder import Encoder, load_embedder
-from newsprism.nlp.minilm import BATCH, BATCH_TOKENS, MiniLM, length_batches, shared_minilm
+from newsprism.nlp.minilm import BATCH_TOKENS, MiniLM, shared_minilm, token_chunks
 
 REFERENCE = Path(__file__).parent / "data" / "minilm_reference.npz"
 
@@ -52,13 +53,12 @@ def test_minilm_empty_input_gives_no_rows(engine):
     assert engine.encode([]).shape == (0, engine.dim)
 
 
-def test_length_batches_cover_every_text_within_the_budget():
-    lengths = [3, 256, 40, 40, 12, 256, 7] * 30
-    groups = length_batches(lengths)
-    assert sorted(i for g in groups for i in g) == list(range(len(lengths)))
+def test_token_chunks_cover_every_text_in_order_within_the_budget():
+    lengths = [3, 256, 40, 40, 12, 256, 7] * 30 + [BATCH_TOKENS + 5, 2]
+    groups = token_chunks(lengths)
+    assert [i for g in groups for i in g] == list(range(len(lengths)))
     for group in groups:
-        assert len(group) <= BATCH
-        assert max(lengths[i] for i in group) * len(group) <= BATCH_TOKENS or len(group) == 1
+        assert sum(lengths[i] for i in group) <= BATCH_TOKENS or len(group) == 1
 
 
 def test_numpy_engine_is_the_default_embedder(engine):
@@ -98,3 +98,55 @@ def test_token_states_agree_across_engines(engine):
     assert np.array_equal(ours[0], theirs[0]) and np.array_equal(ours[2], theirs[2])
     real = ours[2].astype(bool)
     assert np.abs(ours[1][real] - theirs[1][real]).max() < 1e-4
+
+
+def test_minilm_vector_is_bitwise_the_same_whatever_shares_its_pass(engine, reference):
+    """Unpadded passes (``MiniLM.packed``): a text's vector does not depend on its companions,
+    so a remembered vector is the one a new pass would give (``encode``'s memory)."""
+    texts, _ = reference
+    fresh = MiniLM(_weights(engine), engine.config, engine._tokenizer)  # no memory
+    together = fresh._encode(texts, None)
+    for i, text in enumerate(texts):
+        assert np.array_equal(fresh._encode([text], None)[0], together[i])
+    assert np.array_equal(fresh._encode(texts[::-1], None), together[::-1])
+
+
+def test_minilm_encode_remembers_texts_and_runs_repeats_once(engine, reference, monkeypatch):
+    texts, expected = reference
+    fresh = MiniLM(_weights(engine), engine.config, engine._tokenizer)
+    ran: list[str] = []
+    original = MiniLM._encode
+
+    def counting(self, batch, states):
+        ran.extend(batch)
+        return original(self, batch, states)
+
+    monkeypatch.setattr(MiniLM, "_encode", counting)
+    first = fresh.encode([texts[0], texts[1], texts[0]])
+    again = fresh.encode([texts[1], texts[2]])
+    assert ran == [texts[0], texts[1], texts[2]]
+    assert np.array_equal(first[0], first[2]) and np.array_equal(first[1], again[0])
+    assert np.abs(again[1] - expected[2]).max() < 1e-5
+    vectors, states = fresh.encode_states([texts[3], texts[3]])
+    assert ran[-1:] == [texts[3]] and states[0] is states[1] and np.array_equal(vectors[0], vectors[1])
+
+
+def test_minilm_hidden_pads_with_zeros_and_matches_packed(engine):
+    ids = [np.asarray(e.ids) for e in engine._tokenizer.encode_batch(["Talks resume in Geneva today.", "Short."])]
+    batch = np.zeros((2, len(ids[0])), dtype=np.int64)
+    mask = np.zeros((2, len(ids[0])), dtype=np.float32)
+    for row, pieces in enumerate(ids):
+        batch[row, :len(pieces)], mask[row, :len(pieces)] = pieces, 1.0
+    hidden = engine.hidden(batch, mask)
+    packed = engine.packed(ids)
+    assert np.array_equal(hidden[0], packed[:len(ids[0])])
+    assert np.array_equal(hidden[1, :len(ids[1])], packed[len(ids[0]):])
+    assert not hidden[1, len(ids[1]):].any()
+
+
+def _weights(engine: MiniLM) -> dict[str, np.ndarray]:
+    from safetensors.numpy import load_file
+
+    from newsprism.nlp.minilm import model_path
+
+    return load_file(str(model_path() / "model.safetensors"))

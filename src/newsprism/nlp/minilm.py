@@ -11,13 +11,16 @@ layers, width 384, 12 heads, exact erf GELU, LayerNorm eps 1e-12, post-norm as i
 Agreement with sentence-transformers on torch, 2,000 real sentences (bench/embed_engines.py):
 see bench/RESULTS.md; float32 throughout, differences are rounding only.
 
-Texts are sorted by length and cut into batches of at most ``BATCH`` texts and ``BATCH_TOKENS``
-padded tokens, so padding is small and a batch of long texts stays within a few hundred MB.
+Texts run unpadded (``MiniLM.packed``): their word pieces one after another, chunks of at most
+``BATCH_TOKENS``, attention text by text; a text's vector is then the same, bit for bit, whatever
+shares its pass, and ``encode`` remembers recent texts' vectors (``MEMO_TEXTS``).
 """
 from __future__ import annotations
 
 import json
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 from dataclasses import dataclass
@@ -26,11 +29,12 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["BATCH", "BATCH_TOKENS", "BertConfig", "MiniLM", "model_path", "shared_minilm"]
+__all__ = ["BATCH_TOKENS", "MEMO_TEXTS", "BertConfig", "MiniLM", "model_path", "shared_minilm", "token_chunks"]
 
-BATCH = 64  # texts per forward pass at most (sentence-transformers' batch in the language layer)
-# Padded tokens per forward pass at most: 64 sentences of ~40 pieces pass whole; 256-piece
-# article texts go 16 at a time (attention scores 16 x 12 x 256 x 256 float32 = 50 MB).
+# Word pieces per forward pass at most (~100 sentences or 16 article texts of 256 pieces): the
+# widest activation is 4,096 x 1,536 float32, 25 MB. Unpadded, 1,000 real sentences (27,673
+# pieces) ran in 10.1-10.4 CPU-s against 11.7 padded in batches of 64 (30,316 padded tokens),
+# 64 headline+lead texts in 5.1 against 6.4 (bench/RESULTS.md, "MiniLM unpadded").
 BATCH_TOKENS = 4096
 # GELU runs over this many rows of the (tokens x 1536) activations at a time: 64 rows (384 KB)
 # stay in cache through its dozen passes, 2x faster than whole arrays (0.11 s against 0.23 s for
@@ -42,7 +46,10 @@ GELU_ROWS = 64
 # busy core); 64 sentences (~1,300 tokens) 2.96 s / 0.57 s against 2.66 s / 0.38 s. Larger passes
 # keep the threads the caller allows (a quiet machine gains from both cores there).
 SMALL_PASS_TOKENS = 1024
-MASKED = np.float32(-1e9)  # attention score of a padding position (softmax weight 0)
+# Texts whose vectors ``encode`` remembers (least recently used out): 8,192 x 384 float32 = 12.6 MB.
+# In one ``analyze`` a headline's restatements are embedded by the per-article headline check and
+# again by headline-vs-event, and claim and quote texts recur across events.
+MEMO_TEXTS = 8192
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,8 @@ class MiniLM:
         self.config = config
         self._tokenizer = tokenizer
         self._blas: Any = None  # threadpoolctl's controller, selected on first use
+        self._memo: OrderedDict[str, np.ndarray] = OrderedDict()  # text -> vector, least recent first
+        self._lock = threading.Lock()
         get = lambda name: np.ascontiguousarray(weights[name], dtype=np.float32)  # noqa: E731
         self.word = get("embeddings.word_embeddings.weight")
         self.position = get("embeddings.position_embeddings.weight")
@@ -113,8 +122,12 @@ class MiniLM:
         for i in range(config.layers):
             p = f"encoder.layer.{i}."
             # query, key and value in one (hidden x 3 hidden) product; torch's Linear stores (out, in)
-            qkv = np.concatenate([get(p + f"attention.self.{n}.weight") for n in ("query", "key", "value")]).T
-            qkv_bias = np.concatenate([get(p + f"attention.self.{n}.bias") for n in ("query", "key", "value")])
+            # and attention's 1 / sqrt(head size) folded into the query columns (one pass less a layer)
+            scale = np.float32(1.0 / np.sqrt(config.hidden // config.heads))
+            qkv = np.concatenate([get(p + f"attention.self.{n}.weight") * (scale if n == "query" else 1)
+                                  for n in ("query", "key", "value")]).T
+            qkv_bias = np.concatenate([get(p + f"attention.self.{n}.bias") * (scale if n == "query" else 1)
+                                       for n in ("query", "key", "value")])
             self.layers.append(_Layer(
                 qkv=np.ascontiguousarray(qkv), qkv_bias=qkv_bias,
                 out=np.ascontiguousarray(get(p + "attention.output.dense.weight").T),
@@ -157,18 +170,49 @@ class MiniLM:
 
     # --- sentence vectors ----------------------------------------------------------------------
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Mean-pooled, L2-normalised float32 vectors, one row per text, in the given order."""
-        return self._encode(texts, None)
+        """Mean-pooled, L2-normalised float32 vectors, one row per text, in the given order.
+        Texts seen lately (``MEMO_TEXTS``) are not run again: a text's vector does not depend on
+        what shares its pass (``packed``), so the remembered row is the one a new pass would give."""
+        texts = [str(t) for t in texts]
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        if missing:
+            self._remember(missing, self._encode(missing, None))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        with self._lock:
+            for row, text in enumerate(texts):
+                vector = self._memo.get(text)
+                if vector is None:  # evicted meanwhile by another thread's texts: run it again
+                    vector = self._encode([text], None)[0]
+                else:
+                    self._memo.move_to_end(text)
+                out[row] = vector
+        return out
 
     def encode_states(self, texts: Sequence[str]) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
         """``encode``'s vectors (the same forward passes, so the same numbers) and, per text, what
         a stage reading words needs from the same pass: its word pieces' character offsets
         (pieces x 2, (0, 0) for [CLS] and [SEP]) and last hidden states (pieces x hidden). The
         language layer runs MiniLM once per sentence for both the sentence vectors and the
-        loaded-word model (``framing.emotive``), which used to run it a second time."""
+        loaded-word model (``framing.emotive``), which used to run it a second time. A text
+        given twice runs once (its states are shared, read-only)."""
+        texts = [str(t) for t in texts]
+        unique = list(dict.fromkeys(texts))
         states: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros((0, 2), np.int64), np.zeros((0, self.dim), np.float32))
-                                                       for _ in texts]
-        return self._encode(texts, states), states
+                                                       for _ in unique]
+        vectors = self._encode(unique, states)
+        self._remember(unique, vectors)
+        row = {text: i for i, text in enumerate(unique)}
+        index = [row[t] for t in texts]
+        return vectors[index], [states[i] for i in index]
+
+    def _remember(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        with self._lock:
+            for text, vector in zip(texts, vectors):
+                self._memo[text] = vector
+                self._memo.move_to_end(text)
+            while len(self._memo) > MEMO_TEXTS:
+                self._memo.popitem(last=False)
 
     def _encode(self, texts: Sequence[str], states: list | None) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -178,22 +222,18 @@ class MiniLM:
             encodings = self._tokenizer.encode_batch_fast([str(t) for t in texts])
         else:
             encodings = self._tokenizer.encode_batch([str(t) for t in texts])  # with offsets
-        ids = [e.ids for e in encodings]
-        for rows in length_batches([len(i) for i in ids]):
-            width = max(len(ids[r]) for r in rows)
-            batch = np.zeros((len(rows), width), dtype=np.int64)
-            mask = np.zeros((len(rows), width), dtype=np.float32)
-            for j, r in enumerate(rows):
-                batch[j, :len(ids[r])] = ids[r]
-                mask[j, :len(ids[r])] = 1.0
-            hidden = self.hidden(batch, mask)
-            pooled = np.einsum("bld,bl->bd", hidden, mask) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+        ids = [np.asarray(e.ids, dtype=np.int64) for e in encodings]
+        for rows in token_chunks([len(i) for i in ids]):
+            lengths = np.array([len(ids[r]) for r in rows])
+            starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+            hidden = self.packed([ids[r] for r in rows])
+            # mean over each text's pieces (a sequential sum per text: the same whatever shares the chunk)
+            pooled = np.add.reduceat(hidden, starts, axis=0) / lengths[:, None].astype(np.float32)
             norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
             out[rows] = pooled / norms
             if states is not None:
-                for j, r in enumerate(rows):
-                    n = len(ids[r])
-                    states[r] = (np.asarray(encodings[r].offsets, dtype=np.int64).reshape(n, 2), hidden[j, :n].copy())
+                for r, start, n in zip(rows, starts, lengths):
+                    states[r] = (np.asarray(encodings[r].offsets, dtype=np.int64).reshape(n, 2), hidden[start:start + n])
         return out
 
     def token_states(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -216,92 +256,128 @@ class MiniLM:
     # --- the network ---------------------------------------------------------------------------
     def hidden(self, ids: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
         """Last hidden states (batch x length x hidden) for word-piece ids (batch x length, with
-        [CLS]/[SEP] already in place); ``mask`` 1.0 for real tokens, 0.0 for padding."""
+        [CLS]/[SEP] already in place); ``mask`` 1.0 for real tokens, 0.0 for padding (a prefix of
+        each row). Padding positions come back as zeros: each row runs unpadded (``packed``)."""
         batch, length = ids.shape
-        if batch * length < SMALL_PASS_TOKENS:
-            with self._single_blas_thread():
-                return self._hidden(ids, mask)
-        return self._hidden(ids, mask)
+        lengths = [length] * batch if mask is None else [int(n) for n in mask.sum(axis=1)]
+        out = np.zeros((batch, length, self.dim), dtype=np.float32)
+        for rows in token_chunks(lengths):
+            hidden = self.packed([ids[r, :lengths[r]] for r in rows])
+            start = 0
+            for r in rows:
+                out[r, :lengths[r]] = hidden[start:start + lengths[r]]
+                start += lengths[r]
+        return out
 
-    def _hidden(self, ids: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
-        batch, length = ids.shape
-        if mask is None:
-            mask = np.ones((batch, length), dtype=np.float32)
-        x: np.ndarray = self.word[ids] + self.position[:length] + self.token_type
-        x = _layer_norm(x.reshape(batch * length, -1), *self.embed_norm, self.config.eps)
-        bias = ((1.0 - mask) * MASKED)[:, None, None, :]  # (batch, 1, 1, length): keys only
-        heads, size = self.config.heads, self.config.hidden // self.config.heads
-        scale = np.float32(1.0 / np.sqrt(size))
-        for layer in self.layers:
-            qkv = x @ layer.qkv + layer.qkv_bias
-            q, k, v = (qkv[:, i * self.dim:(i + 1) * self.dim].reshape(batch, length, heads, size).transpose(0, 2, 1, 3)
-                       for i in range(3))
-            context: np.ndarray = np.empty((batch, length, heads, size), dtype=np.float32)
+    def packed(self, texts: Sequence[np.ndarray]) -> np.ndarray:
+        """Last hidden states of several texts' word-piece ids (each with [CLS]/[SEP]), their
+        rows one after another (total pieces x hidden): no padding anywhere. Every step but
+        attention works row by row, and attention runs text by text over that text's own rows,
+        so a text's states are the same, bit for bit, whatever texts share the call (OpenBLAS
+        gives each row of a product the same sums for any number of rows but one; a text has
+        two pieces at least)."""
+        total = sum(len(t) for t in texts)
+        if total < SMALL_PASS_TOKENS:
             with self._single_blas_thread():
-                for b in range(batch):  # one text at a time: its (heads x length x length) scores stay in cache
-                    scores = (q[b] * scale) @ k[b].transpose(0, 2, 1)
-                    scores += bias[b]
+                return self._packed(texts)
+        return self._packed(texts)
+
+    def _packed(self, texts: Sequence[np.ndarray]) -> np.ndarray:
+        eps = self.config.eps
+        spans, start = [], 0
+        for ids in texts:
+            spans.append((start, start + len(ids)))
+            start += len(ids)
+        x: np.ndarray = self.word[np.concatenate(texts)]
+        x += self.position[np.concatenate([np.arange(len(ids)) for ids in texts])]
+        x += self.token_type
+        x = _layer_norm(x, *self.embed_norm, eps)
+        heads, size, dim = self.config.heads, self.config.hidden // self.config.heads, self.dim
+        context = np.empty_like(x)
+        for layer in self.layers:
+            qkv = x @ layer.qkv  # the query columns carry attention's 1/sqrt(head size) already
+            qkv += layer.qkv_bias
+            with self._single_blas_thread():
+                for a, b in spans:  # one text at a time: its (heads x length x length) scores stay in cache
+                    n = b - a
+                    q = qkv[a:b, :dim].reshape(n, heads, size).transpose(1, 0, 2)
+                    k = qkv[a:b, dim:2 * dim].reshape(n, heads, size).transpose(1, 2, 0)
+                    v = qkv[a:b, 2 * dim:].reshape(n, heads, size).transpose(1, 0, 2)
+                    scores = q @ k
                     scores -= scores.max(axis=-1, keepdims=True)
                     np.exp(scores, out=scores)
                     scores /= scores.sum(axis=-1, keepdims=True)
-                    context[b] = (scores @ v[b]).transpose(1, 0, 2)
-            context = context.reshape(batch * length, self.dim)
-            x = _layer_norm(context @ layer.out + layer.out_bias + x, *layer.norm1, self.config.eps)
+                    context[a:b].reshape(n, heads, size).transpose(1, 0, 2)[...] = scores @ v
+            attended = context @ layer.out
+            attended += layer.out_bias
+            attended += x
+            x = _layer_norm(attended, *layer.norm1, eps)
             up = x @ layer.up
             up += layer.up_bias
             for start in range(0, len(up), GELU_ROWS):
                 _gelu(up[start:start + GELU_ROWS])
-            x = _layer_norm(up @ layer.down + layer.down_bias + x, *layer.norm2, self.config.eps)
-        return x.reshape(batch, length, self.dim)
+            down = up @ layer.down
+            down += layer.down_bias
+            down += x
+            x = _layer_norm(down, *layer.norm2, eps)
+        return x
 
 
-def length_batches(lengths: Sequence[int], batch: int = BATCH, tokens: int = BATCH_TOKENS) -> list[list[int]]:
-    """Indices grouped for forward passes: by decreasing length, at most ``batch`` texts and
-    ``tokens`` padded tokens (the longest text times the count) a group."""
-    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+def token_chunks(lengths: Sequence[int], tokens: int = BATCH_TOKENS) -> list[list[int]]:
+    """Indices grouped for ``MiniLM.packed`` calls, in order: at most ``tokens`` pieces a group
+    (a longer text alone). Unpadded, so length does not matter; the cap bounds memory (a chunk's
+    widest activation is tokens x 1,536 float32, 25 MB at 4,096)."""
     groups: list[list[int]] = []
-    for i in order:
-        if groups and len(groups[-1]) < batch and lengths[groups[-1][0]] * (len(groups[-1]) + 1) <= tokens:
+    size = 0
+    for i, n in enumerate(lengths):
+        if groups and size + n <= tokens:
             groups[-1].append(i)
+            size += n
         else:
             groups.append([i])
+            size = n
     return groups
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
-    mean = x.mean(axis=-1, keepdims=True)
-    centred = x - mean
-    variance = np.mean(centred * centred, axis=-1, keepdims=True)
-    return centred / np.sqrt(variance + np.float32(eps)) * weight + bias
+    """LayerNorm over the last axis of a 2-D float32 array, in place (the caller's fresh sum)."""
+    x -= x.mean(axis=-1, keepdims=True)
+    variance = np.einsum("ij,ij->i", x, x)[:, None]  # no squared copy
+    variance /= np.float32(x.shape[-1])
+    variance += np.float32(eps)
+    np.sqrt(variance, out=variance)
+    x /= variance
+    x *= weight
+    x += bias
+    return x
 
 
 # erf by Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7, below float32's resolution of GELU's
 # output): scipy.special.erf is exact but ~60x slower than numpy's exp on the same array, and
-# GELU ran ~40% of the forward pass with it.
-_ERF_P = np.float32(0.3275911)
-_ERF_A = tuple(np.float32(a) for a in (1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592))
+# GELU ran ~40% of the forward pass with it. The constants are taken for erf(|x| / sqrt 2) and
+# the polynomial's coefficients carry GELU's 1/2.
+_ERF_P = np.float32(0.3275911 / np.sqrt(2.0))
+_ERF_A = tuple(np.float32(a / 2) for a in (1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592))
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    """BERT's exact GELU, x * Phi(x) = x/2 (1 + erf(x / sqrt 2)), in place."""
-    z = np.abs(x) * np.float32(1.0 / np.sqrt(2.0))
+    """BERT's exact GELU, x * Phi(x) = x/2 (1 + erf(x / sqrt 2)), in place, written as
+    max(x, 0) - |x| (1 - Phi(|x|)) (true for either sign; 14% fewer passes than the product)."""
+    z = np.abs(x)
     t = z * _ERF_P
     t += np.float32(1.0)
     np.reciprocal(t, out=t)
-    poly = t * _ERF_A[0]
+    tail = t * _ERF_A[0]
     for a in _ERF_A[1:]:
-        poly += a
-        poly *= t
-    np.square(z, out=z)
-    np.negative(z, out=z)
-    np.exp(z, out=z)
-    poly *= z  # 1 - erf(|x| / sqrt 2)
-    # x Phi(x) = x (1 + sign(x) (1 - poly)) / 2 (arithmetic: a masked copy is 40x slower than an op)
-    np.subtract(np.float32(1.0), poly, out=poly)
-    poly *= np.sign(x)
-    poly += np.float32(1.0)
-    poly *= np.float32(0.5)
-    x *= poly
+        tail += a
+        tail *= t
+    gauss = np.square(x)
+    gauss *= np.float32(-0.5)
+    np.exp(gauss, out=gauss)
+    tail *= gauss  # 1 - Phi(|x|)
+    tail *= z
+    np.maximum(x, np.float32(0.0), out=x)
+    x -= tail
     return x
 
 
