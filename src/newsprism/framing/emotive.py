@@ -190,15 +190,22 @@ def _encode_batches(sentences: Sequence[str], language) -> list[Encoded]:
 
 
 def _word_vectors(spans, offsets, hidden, mask) -> np.ndarray:
+    """Each word's vector: the mean of the hidden states of the word pieces it overlaps (zero
+    where none does). Pieces come in text order, so a word's pieces are one run of them, found by
+    bisection; a one-piece word (most) takes its piece's row as it is (the mean of one row)."""
     vectors = np.zeros((len(spans), hidden.shape[1]), dtype=np.float32)
-    real = [(j, s, e) for j, (s, e) in enumerate(offsets) if mask[j] and e > s]
-    k = 0
-    for n, (start, end) in enumerate(spans):
-        while k < len(real) and real[k][2] <= start:
-            k += 1
-        pieces = [j for j, s, e in real[k:] if s < end and e > start] if k < len(real) else []
-        if pieces:
-            vectors[n] = hidden[pieces].mean(0)
+    offsets = np.asarray(offsets).reshape(-1, 2)
+    real = np.flatnonzero((np.asarray(mask)[:len(offsets)] > 0) & (offsets[:, 1] > offsets[:, 0]))
+    if not len(spans) or not len(real):
+        return vectors
+    starts, ends = offsets[real, 0], offsets[real, 1]
+    bounds = np.asarray(spans).reshape(-1, 2)
+    first = np.searchsorted(ends, bounds[:, 0], side="right")  # first piece ending after the word starts
+    last = np.searchsorted(starts, bounds[:, 1], side="left")  # first piece starting at or after its end
+    single = np.flatnonzero(last - first == 1)
+    vectors[single] = hidden[real[first[single]]]
+    for n in np.flatnonzero(last - first > 1):
+        vectors[n] = hidden[real[first[n]:last[n]]].mean(0)
     return vectors
 
 
@@ -224,7 +231,7 @@ def shape_features(text: str, spans: Sequence[tuple[int, int]], quoted: Sequence
 
 
 def _lexicon_hits(text: str, loaded: LoadedLexicon) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for p in loaded.patterns for m in p.regex.finditer(text)]
+    return [span for p in loaded.patterns for span in p.spans(text)]
 
 
 def word_features(encoded: Encoded, quoted: Sequence[bool], lexicon: SentimentLexicon | None = None,

@@ -18,7 +18,7 @@ def loaded_terms(article: Article | str, lexicon: LoadedLexicon | None = None) -
     """
     text = article if isinstance(article, str) else article.text
     lexicon = lexicon or default_loaded()
-    matches = [(m.start(), m.end(), p) for p in lexicon.patterns for m in p.regex.finditer(text)]
+    matches = [(start, end, p) for p in lexicon.patterns for start, end in p.spans(text)]
     matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     inside = quoted_spans(text)
     terms, last_end = [], -1

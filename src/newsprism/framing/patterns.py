@@ -68,6 +68,12 @@ ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du"
 PLACE = (r"(?-i:(?!(?:The|This|That|These|Those|A|An|Its|Their|Our|His|Her|Any|No|Every)\b)"
          r"[A-Z](?:[\w'’-]|\.(?=[A-Z]))*(?: [A-Z](?:[\w'’-]|\.(?=[A-Z]))*){0,2})")
 
+# A loaded-term pattern matches whole words: no word character or hyphen on either side
+# ("regime" not in "regimen" or "pro-regime"). ``TERM_EDGE`` is the character TERM_START rules out.
+TERM_START = r"(?<![\w-])"
+TERM_END = r"(?![\w-])"
+TERM_EDGE = re.compile(r"[\w-]")
+
 # A bare act ("this conflict") is placed by the states named in its sentence and this many
 # sentences before it: on the seeds, quotations split over several spaCy sentences need 2.
 CONTEXT_SENTENCES = 2
