@@ -20,7 +20,7 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -104,6 +104,7 @@ class SentimentLexicon:
         return None, None
 
 
+@lru_cache(maxsize=1 << 16)  # every word of every sentence asks; news repeats its words
 def _forms(word: str) -> tuple[str, ...]:
     out = [word]
     for suffix, repl in (("'s", ""), ("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
