@@ -129,6 +129,9 @@ def test_minilm_encode_remembers_texts_and_runs_repeats_once(engine, reference, 
     assert np.abs(again[1] - expected[2]).max() < 1e-5
     vectors, states = fresh.encode_states([texts[3], texts[3]])
     assert ran[-1:] == [texts[3]] and states[0] is states[1] and np.array_equal(vectors[0], vectors[1])
+    fresh.forget()
+    fresh.encode([texts[0]])
+    assert ran[-1] == texts[0] and len(ran) == 5
 
 
 def test_minilm_hidden_pads_with_zeros_and_matches_packed(engine):

@@ -206,6 +206,11 @@ class MiniLM:
         index = [row[t] for t in texts]
         return vectors[index], [states[i] for i in index]
 
+    def forget(self) -> None:
+        """Drop the remembered vectors (a speed measurement that must run every text)."""
+        with self._lock:
+            self._memo.clear()
+
     def _remember(self, texts: Sequence[str], vectors: np.ndarray) -> None:
         with self._lock:
             for text, vector in zip(texts, vectors):
