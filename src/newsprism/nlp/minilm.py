@@ -214,7 +214,7 @@ class MiniLM:
     def _remember(self, texts: Sequence[str], vectors: np.ndarray) -> None:
         with self._lock:
             for text, vector in zip(texts, vectors):
-                self._memo[text] = vector
+                self._memo[text] = vector.copy()  # not a view: a kept row must not pin its whole pass
                 self._memo.move_to_end(text)
             while len(self._memo) > MEMO_TEXTS:
                 self._memo.popitem(last=False)
