@@ -54,6 +54,10 @@ class Features:
     lead_tf: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     role: str
     words: int = 0  # words of headline and text: short texts need stronger similarity (link_model)
+    # The headline's words (hashed ids, sorted, and sublinear counts): two reports of one event
+    # share headline words, two stories of one subject less (link_model's ``headline``).
+    headline_terms: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    headline_tf: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     outlet: str | None = None
     headline: str | None = None
     flags: tuple[str, ...] = ()
@@ -90,11 +94,13 @@ def features(article: Article, annotation: Annotation | None) -> Features:
     order = (day.toordinal() if day else 10**7, article.id)
     terms, tf = lexical(f"{article.headline or ''}\n{(article.text or '')[:LEXICAL_CHARS]}")
     lead_terms, lead_tf = lead_words(article, annotation)
+    headline_terms, headline_tf = lexical(article.headline or "")
     return Features(id=article.id, vector=vector, keys=keys, when=when, terms=terms, tf=tf,
                     lead=_lead(annotation, vector), masked=_masked(annotation) is not None,
                     lead_terms=lead_terms, lead_tf=lead_tf,
                     role=role(article, annotation, when),
                     words=len(P.WORD.findall(f"{article.headline or ''} {article.text or ''}")),
+                    headline_terms=headline_terms, headline_tf=headline_tf,
                     outlet=article.outlet, headline=article.headline, flags=flags_of(article, annotation),
                     order=order)
 

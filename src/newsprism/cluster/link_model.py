@@ -19,10 +19,13 @@ the best few checked on their validation parts (``python bench/train_link_model.
 figures in bench/RESULTS.md). Inference is numpy only; the weights ship as
 ``data/link_model.json``.
 
-What the shipped weights say: the scaffold link is 0.35 (0.30 before); events link at 0.24 on
-similarity plus how far they stand out from their crowd (leads of one kind of happening among
-many of other kinds, not one more political lead among hundreds), and short events (headline +
-lead) need 0.2 more per unit of log-shortness.
+What the shipped weights say: scaffold stories link at 0.30 on similarity, moved by 0.4 x
+(headline cosine - 0.4) when both articles have headlines (two reports of one happening share
+headline words, two stories of one subject among hundreds of political leads less so; articles
+without headlines are judged on similarity alone); events link at 0.24 on similarity plus how far
+they stand out from their crowd (leads of one kind of happening among many of other kinds, not
+one more political lead among hundreds), and short events (headline + lead) need 0.2 more per
+unit of log-shortness.
 """
 from __future__ import annotations
 
@@ -44,16 +47,22 @@ CROWD = 3
 # 78 words at the median, 109 at the 99th percentile; ECB+ articles 227 at the median (25%
 # under 123), BASIL's 620.
 SHORT_WORDS = 150
-FEATURES = ("bias", "sim", "standout", "short", "standout_short")
+FEATURES = ("bias", "sim", "standout", "short", "standout_short", "headline", "headlined")
+HEADLINE_FEATURES = frozenset({"headline", "headlined"})
 
 
-def pair_features(sims: np.ndarray, words: Sequence[float], crowd: int = CROWD) -> dict[str, np.ndarray]:
+def pair_features(sims: np.ndarray, words: Sequence[float], crowd: int = CROWD,
+                  headlines: tuple[np.ndarray, np.ndarray] | None = None) -> dict[str, np.ndarray]:
     """The pair features of a similarity matrix whose rows have ``words`` words each: ``sim``;
     ``standout``, how far the pair rises above the two rows' crowds (sim minus the mean of each
     row's ``crowd`` best similarities to others, averaged over the two rows: among many leads on
     one subject, a true pair stands out, a merely topical one does not); ``short``, how far the
     shorter row falls below ``SHORT_WORDS`` words (log scale, 0 at or above it); and
-    ``standout_short``, their product."""
+    ``standout_short``, their product; with ``headlines`` = (headline cosine, both have a
+    headline) (``similarity.headline_similarity``), ``headline`` (the cosine where both have
+    one, else 0) and ``headlined`` (1 where both have one, else 0): a weight w on ``headline``
+    and -w x h on ``headlined`` move the link of two headlined articles by w x (cosine - h), and
+    leave articles without headlines as they were."""
     n = sims.shape[0]
     counts = np.asarray(words, dtype=np.float64)
     short = np.clip(np.log1p(SHORT_WORDS) - np.log1p(np.minimum(counts[:, None], counts[None, :])), 0.0, None)
@@ -65,8 +74,12 @@ def pair_features(sims: np.ndarray, words: Sequence[float], crowd: int = CROWD) 
     else:
         top = np.zeros(n)
     standout = sims - (top[:, None] + top[None, :]) / 2.0
+    if headlines is None:
+        cosine, both = np.zeros_like(sims), np.zeros_like(sims)
+    else:
+        cosine, both = np.asarray(headlines[0], dtype=np.float64), np.asarray(headlines[1], dtype=np.float64)
     return {"bias": np.ones_like(sims), "sim": sims, "standout": standout, "short": short,
-            "standout_short": standout * short}
+            "standout_short": standout * short, "headline": cosine * both, "headlined": both}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,10 +90,17 @@ class PairModel:
     weights: dict[str, float]
     cut: float
 
-    def margin(self, sims: np.ndarray, words: Sequence[float]) -> np.ndarray:
+    @property
+    def reads_headlines(self) -> bool:
+        """Whether the margin needs the headlines' similarity (``margin``'s ``headlines``)."""
+        return any(self.weights.get(name) for name in HEADLINE_FEATURES)
+
+    def margin(self, sims: np.ndarray, words: Sequence[float],
+               headlines: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
         """The link score minus the cut for every pair of a similarity matrix whose rows have
-        ``words`` words each (> 0: the pair links on its own)."""
-        found = pair_features(np.asarray(sims, dtype=np.float64), words)
+        ``words`` words each (> 0: the pair links on its own); ``headlines`` as
+        ``pair_features``' (without it the headline features are 0)."""
+        found = pair_features(np.asarray(sims, dtype=np.float64), words, headlines=headlines)
         out = np.full(sims.shape, -self.cut, dtype=np.float64)
         for name, weight in self.weights.items():
             if weight:

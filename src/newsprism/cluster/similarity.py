@@ -53,6 +53,17 @@ def similarity(members: Sequence[Features], term_idf: np.ndarray, key_idf: Calla
     return sims
 
 
+def headline_similarity(members: Sequence[Features], term_idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(cosine of the headlines' tf-idf words, whether both articles have headline words) for
+    every pair of ``members`` (the cosine is 0 where either has none). What ``link_model``'s
+    ``headline`` feature reads."""
+    has = np.array([f.headline_terms.size > 0 for f in members], dtype=bool)
+    cosine = _sparse_cosine([f.headline_terms for f in members],
+                            [f.headline_tf * term_idf[f.headline_terms] for f in members])
+    both = has[:, None] & has[None, :]
+    return np.where(both, cosine, 0.0), both
+
+
 def centre_kernel(kernel: np.ndarray, shrink: float) -> np.ndarray:
     """Cosines after subtracting ``shrink`` x the set's mean vector, computed from the cosine
     matrix alone (kernel centring): (x - sm).(y - sm) = x.y - s x.m - s y.m + s^2 m.m, then
@@ -95,7 +106,8 @@ def agglomerate(members: Sequence[Features], term_idf: np.ndarray, key_idf: Call
         return [list(members)]
     sims = similarity(members, term_idf, key_idf, weights)
     if model is not None:
-        sims = model.margin(sims, [f.words for f in members])
+        headlines = headline_similarity(members, term_idf) if model.reads_headlines else None
+        sims = model.margin(sims, [f.words for f in members], headlines=headlines)
         link = 0.0
     if apart is None:
         labels = _average_linkage(sims, link)
