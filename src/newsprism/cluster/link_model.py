@@ -22,8 +22,8 @@ figures in bench/RESULTS.md). Inference is numpy only; the weights ship as
 What the shipped weights say: scaffold stories link at 0.30 on similarity, moved by 0.4 x
 (headline cosine - 0.4) when both articles have headlines (two reports of one happening share
 headline words, two stories of one subject among hundreds of political leads less so; articles
-without headlines are judged on similarity alone); events link at 0.27 on similarity plus twice
-how far they stand out from their crowd (leads of one kind of happening among many of other kinds, not
+without headlines are judged on similarity alone); events link at 0.24 on similarity plus how far
+they stand out from their crowd (leads of one kind of happening among many of other kinds, not
 one more political lead among hundreds), and short events (headline + lead) need 0.2 more per
 unit of log-shortness.
 """
