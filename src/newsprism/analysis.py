@@ -5,10 +5,15 @@
     aligned per event -> framing per story -> cited summaries per event and story -> store
 
 The parse is the expensive part and runs once per article, for articles without a cached
-annotation of the current version. Syndication and clustering are incremental indexes; they are
-rebuilt from the cached annotations in publication order on each run (cheap next to annotation),
-which keeps the stored result equal to a batch run whatever order articles arrived in. The
-cross-article findings (aligned quotes and claims, framing, summaries) are replaced as a whole.
+annotation of the current version. Syndication and clustering keep their indexes in the store
+(``dedup.stored``: fingerprints, LSH band keys, vectors by day; ``cluster.stored``: each article's
+story features), so a run reads and compares only the new articles' annotations, and the stored
+result stays equal to a batch run whatever order articles arrived in. The story index is still
+placed and consolidated over every article's stored features each run (its answer is a function of
+the whole set). Annotations are read from the store as a stage asks for them
+(``StoredAnnotations``); the full tier reads them all. The cross-article findings (aligned quotes
+and claims, framing, summaries) are replaced as a whole, reusing each scope's stored output while
+its key holds.
 
 ``fast=True`` is the triage path for very large piles: the language layer embeds with the static
 table distilled from MiniLM (``nlp.static``) and the run stops after syndication and stories; the
@@ -36,6 +41,7 @@ if TYPE_CHECKING:
 
 
 ANNOTATE_BATCH = 32
+READ_BATCH = 500  # annotations read from the store in one query
 # Headlines are checked against at most this many bodies of their event (pairs grow as n squared).
 MAX_EVENT_HEADLINE_BODIES = 25
 
@@ -81,6 +87,8 @@ def analyze(store: Store, language: Any = None, *, fast: bool = False,
     for stage in STAGES:
         if fast and not stage.fast:
             continue
+        if not stage.fast and isinstance(run.annotations, StoredAnnotations):
+            run.annotations.load([a.id for a in run.articles])  # the full tier reads them all
         produced = stage.run(run)
         if stage.finding is not None:
             rows, keys = produced
@@ -91,9 +99,50 @@ def analyze(store: Store, language: Any = None, *, fast: bool = False,
                           claims=len(run.aligned_claims), fast=fast)
 
 
+class StoredAnnotations(Mapping[str, Annotation]):
+    """The cached annotations of one version, as a mapping by article id that reads the store
+    when an annotation is asked for (``load``: many in one query) and keeps what it read: a run
+    holds the annotations it uses (the new articles', for the cross-article indexes), not the
+    whole corpus's (sentence vectors are most of the store)."""
+
+    def __init__(self, store: Store, version: str):
+        self._store, self._version = store, version
+        self._ids = store.annotation_ids(version)
+        self._held: dict[str, Annotation] = {}
+
+    def put(self, annotations: Sequence[Annotation]) -> None:
+        """Annotations computed in this run (saved by the caller, or not to be saved)."""
+        for annotation in annotations:
+            self._held[annotation.article_id] = annotation
+            self._ids.add(annotation.article_id)
+
+    def load(self, ids: Sequence[str]) -> None:
+        """Read the annotations of ``ids`` not held yet, ``READ_BATCH`` to a query."""
+        missing = [i for i in dict.fromkeys(ids) if i in self._ids and i not in self._held]
+        for start in range(0, len(missing), READ_BATCH):
+            self._held.update(self._store.annotations(self._version, ids=missing[start:start + READ_BATCH]))
+
+    def __getitem__(self, article_id: str) -> Annotation:
+        if article_id not in self._held:
+            if article_id not in self._ids:
+                raise KeyError(article_id)
+            self.load([article_id])
+        return self._held[article_id]
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._ids
+
+    def __iter__(self):
+        return iter(sorted(self._ids))
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
 def language_layer(store, articles: Sequence[Article], language, on_progress=None, *, workers: int = 1,
-                   dask: str | None = None) -> tuple[dict[str, Annotation], list[Article]]:
-    """Annotations of every article, computing those not cached; returns them and the newly done.
+                   dask: str | None = None) -> tuple[StoredAnnotations, list[Article]]:
+    """Annotations of every article, computing those not cached; returns them (read from the
+    store as they are used: ``StoredAnnotations``) and the newly done.
 
     Each new article is parsed once, paragraph by paragraph, and everything computed from it
     alone is computed then and cached (``parallel.article_work``: annotation, quotes, loaded
@@ -109,15 +158,18 @@ def language_layer(store, articles: Sequence[Article], language, on_progress=Non
     from .quotes import QUOTES_VERSION
 
     version = getattr(language, "version", NLP_VERSION)
-    cached = store.annotations(version)
+    cached = StoredAnnotations(store, version)
     if version != NLP_VERSION:  # static vectors: re-embed MiniLM annotations, no parse needed
-        full = store.annotations(NLP_VERSION)
-        cached.update((a.id, reembed(a, full[a.id], language)) for a in articles
-                      if a.id not in cached and a.id in full)
+        full = store.annotation_ids(NLP_VERSION)
+        again = [a for a in articles if a.id not in cached and a.id in full]
+        for _, batch in _batches(again, READ_BATCH):
+            found = store.annotations(NLP_VERSION, ids=[a.id for a in batch])
+            cached.put([reembed(a, found[a.id], language) for a in batch])
     pending = [a for a in articles if a.id not in cached]
-    have_quotes = store.extractions("quotes", QUOTES_VERSION) if pending else {}
-    have_claims = set(store.extractions("claims", CLAIMS_VERSION)) if pending else set()
-    have_checks = set(store.headline_checks(STANCE_VERSION)) if pending else set()
+    ids = [a.id for a in pending]
+    have_quotes = store.extractions("quotes", QUOTES_VERSION, ids=ids) if pending else {}
+    have_claims = set(store.extractions("claims", CLAIMS_VERSION, ids=ids)) if pending else set()
+    have_checks = set(store.headline_checks(STANCE_VERSION, ids=ids)) if pending else set()
     done = 0
     for batch, work in run_batches(pending, language, workers=workers, dask=dask, known_quotes=have_quotes):
         store.save_annotations(list(work.annotations))
@@ -130,7 +182,7 @@ def language_layer(store, articles: Sequence[Article], language, on_progress=Non
             store.save_extractions("claims", CLAIMS_VERSION, claims)
         if checks := _missing(work.headlines, have_checks):
             store.save_headline_checks(checks, STANCE_VERSION)
-        cached.update((a.article_id, a) for a in work.annotations)
+        cached.put(work.annotations)
         done += len(batch)
         if on_progress:
             on_progress("annotating", done, len(pending))
@@ -171,7 +223,7 @@ def reembed(article: Article, annotation: Annotation, language) -> Annotation:
                    vector=head, lead_vector=lead)
 
 
-def check_headlines(store, articles: Sequence[Article], annotations: dict[str, Annotation], language,
+def check_headlines(store, articles: Sequence[Article], annotations: Mapping[str, Annotation], language,
                     on_progress=None) -> int:
     """Judge each article's headline against its own body (cached per stance-model version)."""
     from .claims.stance import STANCE_VERSION, check_headline
@@ -221,7 +273,7 @@ def align_story_quotes(quotes: dict[str, list], articles: Sequence[Article], eve
     return [(q.id, story_of.get(q.event or "", ""), q) for q in aligned]
 
 
-def article_claims(store, articles: Sequence[Article], annotations: dict[str, Annotation],
+def article_claims(store, articles: Sequence[Article], annotations: Mapping[str, Annotation],
                    quotes: dict[str, list]) -> dict[str, list]:
     """Each article's claims (JSON-ready dicts), extracted once per claims version and cached."""
     from .claims.extract import CLAIMS_VERSION, extract_claims
@@ -238,7 +290,7 @@ def article_claims(store, articles: Sequence[Article], annotations: dict[str, An
 
 
 def align_event_claims(claims: dict[str, list], event_of: dict[str, str], groups: Sequence[ProvenanceGroup],
-                       annotations: dict[str, Annotation], language, *, store: Store | None = None
+                       annotations: Mapping[str, Annotation], language, *, store: Store | None = None
                        ) -> tuple[list[AlignedClaim], dict[str, str]]:
     """Claims aligned across the outlets of each event (``AlignedClaim`` records, events in the
     order their first article comes in ``claims``), and each event's key. With ``store``, an
@@ -268,7 +320,7 @@ def align_event_claims(claims: dict[str, list], event_of: dict[str, str], groups
 
 
 def framing_panels(store: Store | None, stories: Sequence[Story], articles: Sequence[Article],
-                   annotations: dict[str, Annotation], aligned_claims: Sequence[AlignedClaim],
+                   annotations: Mapping[str, Annotation], aligned_claims: Sequence[AlignedClaim],
                    coverage: CoverageMatrix, language, on_progress: Progress | None = None) -> tuple[list[tuple[str, str, StoryFraming]], dict[str, str]]:
     """Each multi-article story's framing panel, as ``(story id, story id, record)`` rows, and
     each story's reuse key.
@@ -314,7 +366,7 @@ def framing_panels(store: Store | None, stories: Sequence[Story], articles: Sequ
     return rows, keys
 
 
-def story_mentions(store: Store | None, articles: Sequence[Article], annotations: dict[str, Annotation],
+def story_mentions(store: Store | None, articles: Sequence[Article], annotations: Mapping[str, Annotation],
                    language) -> dict[str, list]:
     """Framing's candidate mentions of ``articles`` (JSON-ready, by article id): as the language
     layer cached them; an article annotated before they were cached is parsed here, as the
@@ -358,7 +410,7 @@ def claim_record(data: Mapping[str, Any]) -> Claim:
 
 def summarize_stories(stories: Sequence[Story], articles: Sequence[Article], groups: Sequence[ProvenanceGroup],
                       language, on_progress: Progress | None = None, claims: Sequence[AlignedClaim] = (), *,
-                      store: Store | None = None, annotations: dict[str, Annotation] | None = None
+                      store: Store | None = None, annotations: Mapping[str, Annotation] | None = None
                       ) -> tuple[list[tuple[str, str, CitedSummary]], dict[str, str]]:
     """Cited summaries of every story and of each of its events, as ``(id, story id, record)``
     rows, and each story's reuse key.
@@ -418,7 +470,7 @@ def group_index(groups: Sequence[ProvenanceGroup]) -> dict[str, str]:
 
 
 def event_headline_checks(articles: Sequence[Article], event_of: dict[str, str],
-                          annotations: dict[str, Annotation], language, *, store: Store | None = None
+                          annotations: Mapping[str, Annotation], language, *, store: Store | None = None
                           ) -> tuple[list[tuple[str, str, HeadlineVerdict]], dict[str, str]]:
     """Each headline against the bodies of the other articles of its event, as ``(article id,
     event id, record)`` rows: ``verdict`` is "agrees" when some other outlet's body supports it and
@@ -466,6 +518,45 @@ def reusable(store: Store | None, kind: str, keys: Mapping[str, str]) -> tuple[s
         if row.reuse_key in scope_of:
             kept.setdefault(scope_of[row.reuse_key], []).append(row.record)
     return unchanged, kept
+
+
+def stored_syndication(store: Store, articles: Sequence[Article], annotations: Mapping[str, Annotation],
+                       version: str) -> tuple[list[Relation], list[ProvenanceGroup]]:
+    """``syndication`` over the index kept in the store (``dedup.stored``): only the articles not
+    indexed yet are compared (with the stored ones and each other); their annotations (of
+    ``version``) are the only ones read. The relations and groups are those of ``syndication``
+    over all ``articles``."""
+    from .dedup import provenance_groups
+    from .dedup.index import sort_relations
+    from .dedup.stored import add_stored, index_version, stored_ids, stored_relations
+
+    index = index_version(version)
+    known = stored_ids(store, index)
+    new = [a for a in articles if a.id not in known]
+    if isinstance(annotations, StoredAnnotations):
+        annotations.load([a.id for a in new])
+    for _, batch in _batches(new, READ_BATCH):
+        add_stored(store, batch, annotations, version=index)
+    inside = {a.id for a in articles}
+    relations = sort_relations(r for r in stored_relations(store, index) if r.source in inside and r.target in inside)
+    groups = provenance_groups([a.id for a in articles], relations, {a.id: a.published for a in articles})
+    return relations, groups
+
+
+def stored_cluster(store: Store, articles: Sequence[Article], annotations: Mapping[str, Annotation],
+                   groups: Sequence[ProvenanceGroup], version: str) -> tuple[list[Assignment], list[Story]]:
+    """``cluster`` from the features kept in the store (``cluster.stored``): computed only for
+    the articles that have none of this version (their annotations are the only ones read),
+    then every article placed and consolidated, as ``cluster`` does (the same answer)."""
+    from .cluster import CLUSTER_VERSION, StoryIndex, stories
+    from .cluster.stored import index_version, stored_features
+
+    feats = stored_features(store, articles, annotations, version=index_version(CLUSTER_VERSION, version))
+    index = StoryIndex()
+    for article in articles:
+        index.add_features(feats[article.id])
+    built = stories(index, articles, groups)
+    return list(index.assignments()), built
 
 
 def syndication(articles: Sequence[Article], annotations: Sequence[Annotation]

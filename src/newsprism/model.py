@@ -215,6 +215,23 @@ class Annotation:
     lead_vector: object = None  # numpy.ndarray (dim,) or None (older annotations)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class IndexEntry:
+    """One article's entry in a cross-article index that ``analyze`` keeps between runs
+    (syndication's fingerprints, the story index's features), so that a run reads what it needs
+    by id, day or key instead of recomputing every article. ``data``: the stage's own encoding;
+    ``links``: JSON of the relations found when the article was added (to those indexed before);
+    ``day`` and ``vector`` (float32): the window search; ``keys``: exact-match lookups, as
+    ``(slot, signed 64-bit value)`` pairs (syndication: one per LSH band). Arrays don't compare."""
+
+    article_id: str
+    data: bytes = b""
+    day: int | None = None
+    vector: object = None  # numpy.ndarray (dim,) or None
+    keys: tuple[tuple[int, int], ...] = ()
+    links: str = "[]"
+
+
 @dataclass(**RECORD)
 class Relation:
     """A syndication link between two articles, with the evidence behind it."""

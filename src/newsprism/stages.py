@@ -14,7 +14,7 @@ that every need is produced by an earlier stage and every finding kind is regist
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -39,7 +39,7 @@ class Run:
     workers: int = 1  # processes for the per-article work (the language stage)
     dask: str | None = None  # or a Dask scheduler for it ("local": a LocalCluster)
     articles: list[Article] = field(default_factory=list)
-    annotations: dict[str, Annotation] = field(default_factory=dict)
+    annotations: Mapping[str, Annotation] = field(default_factory=dict)
     annotated: list[Article] = field(default_factory=list)  # newly annotated this run
     relations: list[Relation] = field(default_factory=list)
     groups: list[ProvenanceGroup] = field(default_factory=list)
@@ -98,17 +98,24 @@ def _language(run: Run) -> None:
 
 
 def _syndication(run: Run) -> None:
-    from .analysis import syndication
+    from .analysis import stored_syndication
 
-    run.relations, run.groups = syndication(run.articles, [run.annotations[a.id] for a in run.articles])
+    run.relations, run.groups = stored_syndication(run.store, run.articles, run.annotations, _version(run))
 
 
 def _cluster(run: Run) -> None:
-    from .analysis import cluster
+    from .analysis import stored_cluster
 
-    run.assignments, run.stories = cluster(run.articles, [run.annotations[a.id] for a in run.articles], run.groups)
+    run.assignments, run.stories = stored_cluster(run.store, run.articles, run.annotations, run.groups, _version(run))
     run.event_of = {a.article_id: a.event_id for a in run.assignments}
     run.store.save_analysis(run.relations, run.groups, run.assignments, run.stories)
+
+
+def _version(run: Run) -> str:
+    """The annotations' version (MiniLM's or the static vectors'): the kept indexes depend on it."""
+    from .nlp import NLP_VERSION
+
+    return getattr(run.language, "version", NLP_VERSION)
 
 
 def _headline_self(run: Run) -> None:
@@ -177,14 +184,16 @@ def _summary(run: Run) -> tuple[list, dict[str, str]]:
 PER_ARTICLE = "per article: kept while the stored output has the current version"
 BY_KEY = "per scope: kept while its reuse key (members, provenance, inputs, versions) is unchanged"
 REBUILT = "rebuilt each run from the cached annotations (cheap next to annotation)"
+INDEXED = ("per article: an index entry kept in the store while its version holds; only new articles are"
+           " compared (syndication) or computed (story features), the result equal to a rebuild")
 
 STAGES: Sequence[Stage] = (
     Stage(name="language", scope="article", needs=("articles",), produces=("annotations", "annotated"),
           reuse=PER_ARTICLE, run=_language, versions=("newsprism.nlp:NLP_VERSION",), fast=True),
     Stage(name="syndication", scope="article", needs=("articles", "annotations"), produces=("relations", "groups"),
-          reuse=REBUILT, run=_syndication, fast=True),
+          reuse=INDEXED, run=_syndication, fast=True),
     Stage(name="cluster", scope="story", needs=("articles", "annotations", "groups"),
-          produces=("assignments", "stories", "event_of"), reuse=REBUILT, run=_cluster,
+          produces=("assignments", "stories", "event_of"), reuse=INDEXED, run=_cluster,
           versions=("newsprism.cluster:CLUSTER_VERSION",), fast=True),
     Stage(name="headline-check", scope="article", needs=("articles", "annotations"), produces=("headline_checks",),
           reuse=PER_ARTICLE, run=_headline_self, versions=("newsprism.claims.stance:STANCE_VERSION",)),

@@ -236,6 +236,58 @@ def test_contract_extractions_and_headline_checks_by_version(store):
     assert store.headline_checks("s2") == {}
 
 
+def test_contract_per_article_caches_read_by_id(store):
+    for aid in ("a" * 16, "b" * 16, "c" * 16):
+        store.add(raw(aid), article(aid))
+        vec = np.ones(4, dtype=np.float32)
+        store.save_annotations([Annotation(article_id=aid, version="v1", sentences=(), entities=(),
+                                           sentence_vectors=np.zeros((0, 4), dtype=np.float32), vector=vec)])
+        store.save_extractions("quotes", "q1", {aid: [aid]})
+        store.save_headline_checks({aid: {"label": aid}}, "s1")
+    wanted = ["c" * 16, "a" * 16, "z" * 16]
+    assert set(store.annotations("v1", ids=wanted)) == {"a" * 16, "c" * 16}
+    assert store.annotations("v2", ids=wanted) == {} and store.annotations("v1", ids=[]) == {}
+    assert store.annotation_ids("v1") == {"a" * 16, "b" * 16, "c" * 16} and store.annotation_ids("v2") == set()
+    assert store.extractions("quotes", "q1", ids=wanted) == {"a" * 16: ["a" * 16], "c" * 16: ["c" * 16]}
+    assert set(store.headline_checks("s1", ids=["b" * 16])) == {"b" * 16}
+
+
+def test_contract_index_entries_by_id_day_key_and_links(store):
+    from newsprism.model import IndexEntry
+
+    ids = ["a" * 16, "b" * 16, "c" * 16, "d" * 16]
+    for aid in ids:
+        store.add(raw(aid), article(aid))
+    big = (1 << 63) - 5  # keys are signed 64-bit integers
+    entries = [IndexEntry(article_id=ids[0], data=b"\x00one\n", day=100, vector=np.arange(4, dtype=np.float32),
+                          keys=((0, big), (1, -big)), links='[{"source": "x"}]'),
+               IndexEntry(article_id=ids[1], data=b"two", day=140, vector=np.ones(4, dtype=np.float32),
+                          keys=((0, 7),)),
+               IndexEntry(article_id=ids[2], data=b"three", day=None, vector=None, keys=((1, big),)),
+               IndexEntry(article_id=ids[3], data=b"four", day=101)]
+    store.save_index_entries("syndication", "v1", entries)
+    store.save_index_entries("story", "v1", [IndexEntry(article_id=ids[0], data=b"feats")])
+    assert store.indexed_ids("syndication", "v1") == set(ids) and store.indexed_ids("syndication", "v2") == set()
+    got = list(store.index_entries("syndication", "v1", ids=[ids[2], ids[0]]))
+    assert [(e.article_id, e.data, e.day, e.links) for e in got] == [
+        (ids[0], b"\x00one\n", 100, '[{"source": "x"}]'), (ids[2], b"three", None, "[]")]
+    assert np.array_equal(got[0].vector, np.arange(4, dtype=np.float32)) and got[1].vector is None
+    assert [e.article_id for e in store.index_entries("syndication", "v1")] == ids
+    assert [e.data for e in store.index_entries("story", "v1")] == [b"feats"]
+    window = store.index_window("syndication", "v1", 90, 110)
+    assert [(e.article_id, e.day) for e in window] == [(ids[0], 100), (ids[2], None), (ids[3], 101)]
+    assert store.index_matches("syndication", "v1", [(0, big)]) == {ids[0]}
+    assert store.index_matches("syndication", "v1", [(1, big), (0, 7)]) == {ids[1], ids[2]}
+    assert store.index_matches("syndication", "v1", [(1, 7)]) == set()  # the slot counts
+    assert store.index_matches("syndication", "v2", [(0, big)]) == set()
+    assert store.index_links("syndication", "v1") == ['[{"source": "x"}]']
+    # a new version replaces the article's entry and its keys
+    store.save_index_entries("syndication", "v2", [IndexEntry(article_id=ids[0], data=b"new", keys=((0, 1),))])
+    assert store.indexed_ids("syndication", "v1") == set(ids[1:])
+    assert store.index_matches("syndication", "v1", [(0, big)]) == set()
+    assert store.index_matches("syndication", "v2", [(0, 1)]) == {ids[0]}
+
+
 # --- analysis ---------------------------------------------------------------------------------------
 def test_contract_analysis_replaced_as_a_whole(store):
     for aid in ("a1", "a2"):

@@ -19,7 +19,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from ..errors import StoreError
 from ..findings import StoredFinding
-from ..model import Annotation, Article, Assignment, ProvenanceGroup, RawArticle, Relation, Story
+from ..model import Annotation, Article, Assignment, IndexEntry, ProvenanceGroup, RawArticle, Relation, Story
 from ..watch.records import Alert, FeedState, SeenItem
 from .revision import Revision
 from .search import SearchHit
@@ -86,15 +86,42 @@ class Store(Protocol):
     # --- per-article caches, by stage version ----------------------------------------------------
     def save_annotations(self, annotations: Sequence[Annotation]) -> None: ...
 
-    def annotations(self, version: str | None = None) -> dict[str, Annotation]: ...
+    def annotations(self, version: str | None = None, ids: Iterable[str] | None = None) -> dict[str, Annotation]:
+        """Cached annotations by article id: of ``version``, of ``ids`` (read in one query), when given."""
+
+    def annotation_ids(self, version: str | None = None) -> set[str]:
+        """The ids of the articles with a cached annotation (of ``version`` when given)."""
 
     def save_headline_checks(self, checks: Mapping[str, Mapping[str, Any]], version: str) -> None: ...
 
-    def headline_checks(self, version: str | None = None) -> dict[str, dict[str, Any]]: ...
+    def headline_checks(self, version: str | None = None, ids: Iterable[str] | None = None
+                        ) -> dict[str, dict[str, Any]]: ...
 
     def save_extractions(self, stage: str, version: str, by_article: Mapping[str, list[Any]]) -> None: ...
 
-    def extractions(self, stage: str, version: str | None = None) -> dict[str, list[Any]]: ...
+    def extractions(self, stage: str, version: str | None = None, ids: Iterable[str] | None = None
+                    ) -> dict[str, list[Any]]: ...
+
+    # --- cross-article indexes kept between analyze runs (model.IndexEntry) ----------------------
+    def save_index_entries(self, kind: str, version: str, entries: Sequence[IndexEntry]) -> None:
+        """Insert or replace entries of index ``kind`` (an article has one entry per kind, of the
+        version last saved) with their keys, in one transaction."""
+
+    def index_entries(self, kind: str, version: str, ids: Iterable[str] | None = None) -> Iterator[IndexEntry]:
+        """The entries of ``kind`` and ``version`` (those of ``ids`` when given), by article id;
+        without their keys."""
+
+    def indexed_ids(self, kind: str, version: str) -> set[str]: ...
+
+    def index_window(self, kind: str, version: str, first_day: int, last_day: int) -> list[IndexEntry]:
+        """The entries with a day from ``first_day`` to ``last_day`` (inclusive) and the undated
+        ones: id, day and vector only, by article id."""
+
+    def index_matches(self, kind: str, version: str, keys: Iterable[tuple[int, int]]) -> set[str]:
+        """The ids of the entries sharing a ``(slot, key)`` pair with ``keys``."""
+
+    def index_links(self, kind: str, version: str) -> list[str]:
+        """The ``links`` (JSON) of every entry of ``kind`` and ``version`` that has any, by article id."""
 
     # --- syndication, stories and events (replaced as a whole by each analyze run) --------------
     def save_analysis(self, relations: Sequence[Relation], groups: Sequence[ProvenanceGroup],

@@ -178,6 +178,31 @@ MIGRATIONS: list[tuple[str, str]] = [
             followed_at TEXT NOT NULL
         );
     """),
+    # Cross-article indexes kept between analyze runs (model.IndexEntry): one entry per article and
+    # index kind, by version (a new version re-indexes), searched by day (window), by key (LSH
+    # bands) and by id. ``links`` comes before the blobs so that reading it stays on the row's page.
+    ("0008_article_index", """
+        CREATE TABLE article_index (
+            kind TEXT NOT NULL,           -- "syndication" | "story"
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            version TEXT NOT NULL,
+            day INTEGER,                  -- proleptic ordinal of the publication day; NULL undated
+            links TEXT NOT NULL,          -- JSON [relation, ...] found when the article was added
+            vector BLOB,                  -- float32, dim (window search)
+            data BLOB NOT NULL,           -- the stage's encoding of the entry
+            PRIMARY KEY (kind, article_id)
+        );
+        CREATE INDEX article_index_day ON article_index(kind, version, day);
+        CREATE TABLE article_index_keys (
+            kind TEXT NOT NULL,
+            version TEXT NOT NULL,
+            key INTEGER NOT NULL,         -- e.g. an LSH band hash, as a signed 64-bit integer
+            slot INTEGER NOT NULL,        -- e.g. the band
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (kind, version, key, slot, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_index_keys_article ON article_index_keys(kind, article_id);
+    """),
     # Change counters for readers that keep what they read (``Store.revision``, the web app's
     # snapshot): 'articles' counts articles updated or removed (additions are seen by rowid),
     # 'analysis' every row written to what the snapshot shows of the analysis.

@@ -170,6 +170,29 @@ MIGRATIONS: list[tuple[str, str]] = [
             followed_at TEXT NOT NULL
         );
     """),
+    # Cross-article indexes kept between analyze runs (SQLite's 0008_article_index).
+    ("0008_article_index", """
+        CREATE TABLE article_index (
+            kind TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            version TEXT NOT NULL,
+            day INTEGER,
+            links TEXT NOT NULL,
+            vector BYTEA,
+            data BYTEA NOT NULL,
+            PRIMARY KEY (kind, article_id)
+        );
+        CREATE INDEX article_index_day ON article_index(kind, version, day);
+        CREATE TABLE article_index_keys (
+            kind TEXT NOT NULL,
+            version TEXT NOT NULL,
+            key BIGINT NOT NULL,
+            slot INTEGER NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (kind, version, key, slot, article_id)
+        );
+        CREATE INDEX article_index_keys_article ON article_index_keys(kind, article_id);
+    """),
     # Change counters for readers that keep what they read (``Store.revision``): as SQLite's 0009,
     # with statement-level triggers (one bump per statement that touches the table). And an index
     # on the outlet: a search filtered by outlet ANDs it with the full-text index's bitmap instead

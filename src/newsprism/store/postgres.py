@@ -24,7 +24,8 @@ import numpy as np
 
 from ..errors import StoreError
 from ..findings import StoredFinding, encode, kind_of
-from ..model import Annotation, Article, Assignment, Entity, GroupMember, ProvenanceGroup, RawArticle, Relation, Span, Story
+from ..model import (Annotation, Article, Assignment, Entity, GroupMember, IndexEntry, ProvenanceGroup, RawArticle,
+                     Relation, Span, Story)
 from ..watch.records import Alert, FeedState, SeenItem
 from .pg_migrations import HNSW_DIM, migrate
 from .revision import Revision
@@ -277,12 +278,82 @@ class PostgresStore:
                 " sentence_vectors = EXCLUDED.sentence_vectors, vector = EXCLUDED.vector,"
                 " lead_vector = EXCLUDED.lead_vector", rows)
 
-    def annotations(self, version: str | None = None) -> dict[str, Annotation]:
-        """Cached annotations by article id (only those of ``version`` when given)."""
-        query, params = "SELECT * FROM annotations", []
+    def annotations(self, version: str | None = None, ids: Iterable[str] | None = None) -> dict[str, Annotation]:
+        """Cached annotations by article id (only those of ``version``, of ``ids``, when given)."""
+        params: list[Any]
+        query, params = "SELECT * FROM annotations WHERE true", []
+        if version is not None:
+            query, params = query + " AND version = %s", [version]
+        if ids is not None:
+            query, params = query + " AND article_id = ANY(%s)", [*params, list(dict.fromkeys(ids))]
+        return {row["article_id"]: _annotation(row) for row in self.conn.execute(query, params).fetchall()}
+
+    def annotation_ids(self, version: str | None = None) -> set[str]:
+        """The ids of the articles with a cached annotation (of ``version`` when given)."""
+        query, params = "SELECT article_id FROM annotations", []
         if version is not None:
             query, params = query + " WHERE version = %s", [version]
-        return {row["article_id"]: _annotation(row) for row in self.conn.execute(query, params).fetchall()}
+        return {row["article_id"] for row in self.conn.execute(query, params).fetchall()}
+
+    # --- cross-article indexes kept between runs (model.IndexEntry) ----------------------------
+    def save_index_entries(self, kind: str, version: str, entries: Sequence[IndexEntry]) -> None:
+        """Insert or replace the entries of ``kind`` (and their keys), in one transaction."""
+        with self.conn.transaction(), self.conn.cursor() as cursor:
+            cursor.executemany("DELETE FROM article_index_keys WHERE kind = %s AND article_id = %s",
+                               [(kind, e.article_id) for e in entries])
+            cursor.executemany(
+                "INSERT INTO article_index(kind, article_id, version, day, links, vector, data)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (kind, article_id) DO UPDATE SET"
+                " version = EXCLUDED.version, day = EXCLUDED.day, links = EXCLUDED.links,"
+                " vector = EXCLUDED.vector, data = EXCLUDED.data",
+                [(kind, e.article_id, version, e.day, e.links,
+                  None if e.vector is None else np.asarray(e.vector, dtype=np.float32).tobytes(), e.data)
+                 for e in entries])
+            cursor.executemany(
+                "INSERT INTO article_index_keys(kind, version, key, slot, article_id) VALUES (%s, %s, %s, %s, %s)"
+                " ON CONFLICT DO NOTHING",
+                [(kind, version, key, slot, e.article_id) for e in entries for slot, key in e.keys])
+
+    def index_entries(self, kind: str, version: str, ids: Iterable[str] | None = None) -> Iterator[IndexEntry]:
+        """Entries of ``kind`` and ``version`` (of ``ids`` when given; without their keys), by article id."""
+        params: list[Any]
+        query, params = "SELECT * FROM article_index WHERE kind = %s AND version = %s", [kind, version]
+        if ids is not None:
+            query, params = query + " AND article_id = ANY(%s)", [*params, list(dict.fromkeys(ids))]
+        with self.conn.cursor() as cursor:
+            cursor.execute(query + ' ORDER BY article_id COLLATE "C"', params)
+            for row in cursor:
+                yield _index_entry(row)
+
+    def indexed_ids(self, kind: str, version: str) -> set[str]:
+        rows = self.conn.execute("SELECT article_id FROM article_index WHERE kind = %s AND version = %s",
+                                 (kind, version)).fetchall()
+        return {row["article_id"] for row in rows}
+
+    def index_window(self, kind: str, version: str, first_day: int, last_day: int) -> list[IndexEntry]:
+        """The entries dated ``first_day`` to ``last_day`` (inclusive) and the undated ones: their
+        id, day and vector only."""
+        rows = self.conn.execute(
+            "SELECT article_id, day, vector FROM article_index WHERE kind = %s AND version = %s"
+            ' AND (day BETWEEN %s AND %s OR day IS NULL) ORDER BY article_id COLLATE "C"',
+            (kind, version, first_day, last_day)).fetchall()
+        return [IndexEntry(article_id=r["article_id"], day=r["day"], vector=_bytes_vector(r["vector"])) for r in rows]
+
+    def index_matches(self, kind: str, version: str, keys: Iterable[tuple[int, int]]) -> set[str]:
+        """The ids of the entries sharing a ``(slot, key)`` pair with ``keys``."""
+        wanted = set(keys)
+        if not wanted:
+            return set()
+        rows = self.conn.execute(
+            "SELECT slot, key, article_id FROM article_index_keys WHERE kind = %s AND version = %s AND key = ANY(%s::bigint[])",
+            (kind, version, sorted({k for _, k in wanted}))).fetchall()
+        return {r["article_id"] for r in rows if (r["slot"], r["key"]) in wanted}
+
+    def index_links(self, kind: str, version: str) -> list[str]:
+        """The non-empty ``links`` of every entry of ``kind`` and ``version`` (JSON), by article id."""
+        rows = self.conn.execute("SELECT links FROM article_index WHERE kind = %s AND version = %s AND links != '[]'"
+                                 ' ORDER BY article_id COLLATE "C"', (kind, version)).fetchall()
+        return [row["links"] for row in rows]
 
     # --- analysis results (replaced as a whole by each analyze run) ----------------------------
     def save_analysis(self, relations: Sequence[Relation], groups: Sequence[ProvenanceGroup],
@@ -314,10 +385,14 @@ class PostgresStore:
                 " ON CONFLICT (article_id) DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data",
                 [(aid, version, json.dumps(data, ensure_ascii=False)) for aid, data in checks.items()])
 
-    def headline_checks(self, version: str | None = None) -> dict[str, dict[str, Any]]:
-        query, params = "SELECT * FROM headline_checks", []
+    def headline_checks(self, version: str | None = None, ids: Iterable[str] | None = None
+                        ) -> dict[str, dict[str, Any]]:
+        params: list[Any]
+        query, params = "SELECT * FROM headline_checks WHERE true", []
         if version is not None:
-            query, params = query + " WHERE version = %s", [version]
+            query, params = query + " AND version = %s", [version]
+        if ids is not None:
+            query, params = query + " AND article_id = ANY(%s)", [*params, list(dict.fromkeys(ids))]
         return {r["article_id"]: json.loads(r["data"]) for r in self.conn.execute(query, params).fetchall()}
 
     # --- per-article extractions and cross-article findings (quotes, claims, summaries) --------
@@ -329,10 +404,14 @@ class PostgresStore:
                 " ON CONFLICT (article_id, stage) DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data",
                 [(aid, stage, version, json.dumps(data, ensure_ascii=False)) for aid, data in by_article.items()])
 
-    def extractions(self, stage: str, version: str | None = None) -> dict[str, list[Any]]:
+    def extractions(self, stage: str, version: str | None = None, ids: Iterable[str] | None = None
+                    ) -> dict[str, list[Any]]:
+        params: list[Any]
         query, params = "SELECT * FROM extractions WHERE stage = %s", [stage]
         if version is not None:
             query, params = query + " AND version = %s", [stage, version]
+        if ids is not None:
+            query, params = query + " AND article_id = ANY(%s)", [*params, list(dict.fromkeys(ids))]
         return {r["article_id"]: json.loads(r["data"]) for r in self.conn.execute(query, params).fetchall()}
 
     def save_findings(self, kind: str, rows: Sequence[tuple[str, str, Any]], *, version: str = "",
@@ -536,6 +615,15 @@ def annotation_row(article_id: str, version: str, sentences: str, entities: str,
 def _floats(value: Any) -> np.ndarray:
     """A pgvector value (``pgvector.Vector``, or an array in older pgvector releases) as float32."""
     return np.asarray(value.to_numpy() if hasattr(value, "to_numpy") else value, dtype=np.float32)
+
+
+def _bytes_vector(blob: Any) -> np.ndarray | None:
+    return None if blob is None else np.frombuffer(bytes(blob), dtype=np.float32)
+
+
+def _index_entry(row: Mapping[str, Any]) -> IndexEntry:
+    return IndexEntry(article_id=row["article_id"], data=bytes(row["data"]), day=row["day"],
+                      vector=_bytes_vector(row["vector"]), links=row["links"])
 
 
 def _annotation(row: Mapping[str, Any]) -> Annotation:

@@ -17,8 +17,8 @@ from typing import Any
 import numpy as np
 
 from ..errors import StoreError
-from ..model import (Annotation, Article, Assignment, Block, Entity, Event, EventArticle, GroupMember, ProvenanceGroup,
-                     RawArticle, Relation, RemovedLine, Span, Story)
+from ..model import (Annotation, Article, Assignment, Block, Entity, Event, EventArticle, GroupMember, IndexEntry,
+                     ProvenanceGroup, RawArticle, Relation, RemovedLine, Span, Story)
 from ..findings import StoredFinding, encode, kind_of
 from ..watch.records import Alert, FeedState, SeenItem
 from .migrations import migrate
@@ -265,13 +265,73 @@ class SQLiteStore:
                 "INSERT OR REPLACE INTO annotations(article_id, version, sentences, entities,"
                 " sentence_vectors, vector, lead_vector) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
-    def annotations(self, version: str | None = None) -> dict[str, Annotation]:
-        """Cached annotations by article id (only those of ``version`` when given)."""
-        params: tuple[str, ...]
-        query, params = "SELECT * FROM annotations", ()
+    def annotations(self, version: str | None = None, ids: Iterable[str] | None = None) -> dict[str, Annotation]:
+        """Cached annotations by article id (only those of ``version``, of ``ids``, when given)."""
+        query, params = "SELECT * FROM annotations WHERE 1", []
         if version is not None:
-            query, params = query + " WHERE version = ?", (version,)
+            query, params = query + " AND version = ?", [version]
+        if ids is not None:
+            query, params = query + " AND article_id IN (SELECT value FROM json_each(?))", [*params, _ids(ids)]
         return {row["article_id"]: _annotation(row) for row in self.conn.execute(query, params)}
+
+    def annotation_ids(self, version: str | None = None) -> set[str]:
+        """The ids of the articles with a cached annotation (of ``version`` when given)."""
+        query, params = "SELECT article_id FROM annotations", []
+        if version is not None:
+            query, params = query + " WHERE version = ?", [version]
+        return {row[0] for row in self.conn.execute(query, params)}
+
+    # --- cross-article indexes kept between runs (model.IndexEntry) ----------------------------
+    def save_index_entries(self, kind: str, version: str, entries: Sequence[IndexEntry]) -> None:
+        """Insert or replace the entries of ``kind`` (and their keys), in one transaction."""
+        with self._transaction():
+            self.conn.executemany("DELETE FROM article_index_keys WHERE kind = ? AND article_id = ?",
+                                  [(kind, e.article_id) for e in entries])
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO article_index(kind, article_id, version, day, links, vector, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(kind, e.article_id, version, e.day, e.links,
+                  None if e.vector is None else np.asarray(e.vector, dtype=np.float32).tobytes(), e.data)
+                 for e in entries])
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO article_index_keys(kind, version, key, slot, article_id) VALUES (?, ?, ?, ?, ?)",
+                [(kind, version, key, slot, e.article_id) for e in entries for slot, key in e.keys])
+
+    def index_entries(self, kind: str, version: str, ids: Iterable[str] | None = None) -> Iterator[IndexEntry]:
+        """Entries of ``kind`` and ``version`` (of ``ids`` when given; without their keys), by article id."""
+        query, params = "SELECT * FROM article_index WHERE kind = ? AND version = ?", [kind, version]
+        if ids is not None:
+            query, params = query + " AND article_id IN (SELECT value FROM json_each(?))", [*params, _ids(ids)]
+        for row in self.conn.execute(query + " ORDER BY article_id", params):
+            yield _index_entry(row)
+
+    def indexed_ids(self, kind: str, version: str) -> set[str]:
+        rows = self.conn.execute("SELECT article_id FROM article_index WHERE kind = ? AND version = ?", (kind, version))
+        return {row[0] for row in rows}
+
+    def index_window(self, kind: str, version: str, first_day: int, last_day: int) -> list[IndexEntry]:
+        """The entries dated ``first_day`` to ``last_day`` (inclusive) and the undated ones: their
+        id, day and vector only."""
+        rows = self.conn.execute(
+            "SELECT article_id, day, vector FROM article_index WHERE kind = ? AND version = ?"
+            " AND (day BETWEEN ? AND ? OR day IS NULL) ORDER BY article_id", (kind, version, first_day, last_day))
+        return [IndexEntry(article_id=r["article_id"], day=r["day"], vector=_vector_or_none(r["vector"])) for r in rows]
+
+    def index_matches(self, kind: str, version: str, keys: Iterable[tuple[int, int]]) -> set[str]:
+        """The ids of the entries sharing a ``(slot, key)`` pair with ``keys``."""
+        wanted = set(keys)
+        if not wanted:
+            return set()
+        rows = self.conn.execute(
+            "SELECT slot, key, article_id FROM article_index_keys WHERE kind = ? AND version = ?"
+            " AND key IN (SELECT value FROM json_each(?))", (kind, version, json.dumps(sorted({k for _, k in wanted}))))
+        return {r["article_id"] for r in rows if (r["slot"], r["key"]) in wanted}
+
+    def index_links(self, kind: str, version: str) -> list[str]:
+        """The non-empty ``links`` of every entry of ``kind`` and ``version`` (JSON), by article id."""
+        rows = self.conn.execute("SELECT links FROM article_index WHERE kind = ? AND version = ? AND links != '[]'"
+                                 " ORDER BY article_id", (kind, version))
+        return [row[0] for row in rows]
 
     # --- analysis results (replaced as a whole by each analyze run) ----------------------------
     def save_analysis(self, relations: Sequence[Relation], groups: Sequence[ProvenanceGroup],
@@ -301,11 +361,13 @@ class SQLiteStore:
                 "INSERT OR REPLACE INTO headline_checks(article_id, version, data) VALUES (?, ?, ?)",
                 [(aid, version, json.dumps(data, ensure_ascii=False)) for aid, data in checks.items()])
 
-    def headline_checks(self, version: str | None = None) -> dict[str, dict[str, Any]]:
-        params: tuple[str, ...]
-        query, params = "SELECT * FROM headline_checks", ()
+    def headline_checks(self, version: str | None = None, ids: Iterable[str] | None = None
+                        ) -> dict[str, dict[str, Any]]:
+        query, params = "SELECT * FROM headline_checks WHERE 1", []
         if version is not None:
-            query, params = query + " WHERE version = ?", (version,)
+            query, params = query + " AND version = ?", [version]
+        if ids is not None:
+            query, params = query + " AND article_id IN (SELECT value FROM json_each(?))", [*params, _ids(ids)]
         return {r["article_id"]: json.loads(r["data"]) for r in self.conn.execute(query, params)}
 
     # --- per-article extractions and cross-article findings (quotes, claims, summaries) --------
@@ -316,11 +378,13 @@ class SQLiteStore:
                 "INSERT OR REPLACE INTO extractions(article_id, stage, version, data) VALUES (?, ?, ?, ?)",
                 [(aid, stage, version, json.dumps(data, ensure_ascii=False)) for aid, data in by_article.items()])
 
-    def extractions(self, stage: str, version: str | None = None) -> dict[str, list[Any]]:
-        params: tuple[str, ...]
-        query, params = "SELECT * FROM extractions WHERE stage = ?", (stage,)
+    def extractions(self, stage: str, version: str | None = None, ids: Iterable[str] | None = None
+                    ) -> dict[str, list[Any]]:
+        query, params = "SELECT * FROM extractions WHERE stage = ?", [stage]
         if version is not None:
-            query, params = query + " AND version = ?", (stage, version)
+            query, params = query + " AND version = ?", [stage, version]
+        if ids is not None:
+            query, params = query + " AND article_id IN (SELECT value FROM json_each(?))", [*params, _ids(ids)]
         return {r["article_id"]: json.loads(r["data"]) for r in self.conn.execute(query, params)}
 
     def save_findings(self, kind: str, rows: Sequence[tuple[str, str, Any]], *, version: str = "",
@@ -543,6 +607,20 @@ def _story(data: dict) -> Story:
                    for e in data["events"])
     return Story(**{**data, "articles": tuple(data["articles"]), "outlets": tuple(data["outlets"]),
                     "events": events})
+
+
+def _ids(ids: Iterable[str]) -> str:
+    """Ids as one JSON parameter (``json_each``): any number of them in one statement."""
+    return json.dumps(list(dict.fromkeys(ids)))
+
+
+def _vector_or_none(blob: bytes | None) -> np.ndarray | None:
+    return None if blob is None else np.frombuffer(blob, dtype=np.float32)
+
+
+def _index_entry(row: sqlite3.Row) -> IndexEntry:
+    return IndexEntry(article_id=row["article_id"], data=bytes(row["data"]), day=row["day"],
+                      vector=_vector_or_none(row["vector"]), links=row["links"])
 
 
 def _annotation(row: sqlite3.Row) -> Annotation:

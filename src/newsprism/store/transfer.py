@@ -2,7 +2,7 @@
 
 Every table is copied row for row (raw inputs, articles, annotations and their vectors,
 headline checks, extractions, the analysis, findings and their reuse keys, the feed watcher's
-feeds, seen items, alerts and followed stories), so the PostgreSQL
+feeds, seen items, alerts and followed stories, the cross-article indexes), so the PostgreSQL
 store answers exactly as the SQLite file did, and a later ``analyze`` reuses every cache.
 
 Idempotent: articles and raw inputs already in the target are kept (``ON CONFLICT DO NOTHING``);
@@ -59,6 +59,11 @@ TABLES: tuple[Table, ...] = (
     Table("seen_items", ("feed", "key", "article_id", "seen_at", "alerted_at"), ("feed", "key"), "update"),
     Table("alerts", ("key", "kind", "raised_at", "data"), ("key",), "update"),
     Table("follows", ("story_id", "followed_at"), ("story_id",), "update"),
+    # the cross-article indexes analyze keeps (migration 0008_article_index): derived, replaced whole
+    Table("article_index", ("kind", "article_id", "version", "day", "links", "vector", "data"), ("kind", "article_id"),
+          "replace"),
+    Table("article_index_keys", ("kind", "version", "key", "slot", "article_id"),
+          ("kind", "version", "key", "slot", "article_id"), "replace", order="kind, version, key, slot, article_id"),
 )
 
 Progress = Callable[[str, int, int], None]  # table, rows done, rows in the source
