@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ..store import Store
 
 KIND = "story"
-FORMAT = "features-1"  # the encoding (part of the index version)
+FORMAT = "features-2"  # features-2: headline terms  # the encoding (part of the index version)
 BATCH = 256  # articles whose features are computed and saved together
 
 
@@ -54,7 +54,8 @@ def _entries(store: Store, version: str) -> Iterator[IndexEntry]:
 
 
 _ARRAYS = (("vector", np.float32), ("terms", np.int32), ("tf", np.float32), ("lead", np.float32),
-           ("lead_terms", np.int32), ("lead_tf", np.float32))
+           ("lead_terms", np.int32), ("lead_tf", np.float32), ("headline_terms", np.int32),
+           ("headline_tf", np.float32))
 
 
 def encode(f: Features) -> bytes:
