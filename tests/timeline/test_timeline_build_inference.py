@@ -93,3 +93,16 @@ def test_a_stale_caption_date_does_not_stretch_an_event_dated_by_its_pages():
     assert (timeline.events[0].start, timeline.events[0].end) == ("2024-04-24", "2024-04-26")
     placed = {a.id: a for a in timeline.events[0].articles}
     assert placed["stale"].written_source == "caption" and placed["stale"].inferred
+
+
+def test_timeline_text_names_a_page_without_outlet_by_its_id_prefix():
+    from dataclasses import replace
+
+    from newsprism.timeline import timeline_text
+
+    nameless = replace(make("0123456789abcdef", "The summit ended on Friday.", published="2024-04-26"), outlet=None)
+    articles = {**ARTICLES, nameless.id: nameless}
+    [timeline] = build_timeline([story([event("e2", ("late", "report"), (nameless.id, "report"))])], articles)
+    line = next(line for line in timeline_text(timeline).splitlines() if "2024-04-26  report" in line
+                and "outlet late" not in line)
+    assert "01234567: A headline" in line and "-:" not in line

@@ -61,11 +61,16 @@ def timeline_text(story: TimelineStory) -> str:
         lines.append(f"  {event.start or '?'} .. {event.end or '?'}  {event.title}  (dated by {event.source})")
         for a in event.articles:
             mark = "~" if a.inferred else " "
-            lines.append(f"    {mark}{a.placed or '?':10}  {a.role:7}  {a.outlet or '-'}: {a.headline or a.id}"
+            lines.append(f"    {mark}{a.placed or '?':10}  {a.role:7}  {_named(a)}: {a.headline or a.id}"
                          f"  ({a.written_source})")
     for a in story.unplaced:
-        lines.append(f"   ?{a.placed or '?':10}  {a.role:7}  {a.outlet or '-'}: {a.headline or a.id}  (not in an event)")
+        lines.append(f"   ?{a.placed or '?':10}  {a.role:7}  {_named(a)}: {a.headline or a.id}  (not in an event)")
     return "\n".join(lines)
+
+
+def _named(article: TimelineArticle) -> str:
+    """The outlet, or the id prefix the other commands print for a page that names no outlet."""
+    return article.outlet or article.id[:8]
 
 
 def story_timeline(story: Story, articles: Mapping[str, Article]) -> TimelineStory:
