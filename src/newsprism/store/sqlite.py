@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, replace as with_fields
 from datetime import datetime, timezone
@@ -54,11 +55,32 @@ class SQLiteStore:
         self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
                                     timeout=BUSY_TIMEOUT_S)
         self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
-        migrate(self.conn)
+        self._set_up()
+
+    def _set_up(self) -> None:
+        """Pragmas and migrations, retried while another process is creating the same new store.
+
+        Some of SQLite's lock waits at creation do not go through the busy timeout (switching a
+        fresh file to WAL, a migration that loses the race to the other process's): two
+        `newsprism ingest` runs started at once on a new file saw "database is locked" under load.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        pause = 0.02
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn.execute("PRAGMA foreign_keys=ON")
+                self.conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+                migrate(self.conn)
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
 
     # --- writing -------------------------------------------------------------------------------
     def find_duplicate(self, article_id: str, canonical_url: str | None) -> str | None:
