@@ -88,6 +88,7 @@ FEATURE_NAMES = (
 
 # --- tokens ---------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light English stemmer: enough to meet "denies"/"denied"/"denying" at "deny"."""
     w = word.lower().replace("’", "'")

@@ -15,6 +15,10 @@ from .records import MULTI_PARAGRAPH, NESTED, RECORD, UNBALANCED
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORDISH = re.compile(r"\w", re.UNICODE)
+# Every character the paragraph scan acts on (openers, closers, the nested single opener): the
+# scan visits only these, not every character of the text (4% of a full analyze's CPU before).
+_MARK_CHARS = re.compile("[" + re.escape("".join(sorted(set(P.OPEN_MARKS + "“”»" + P.STRAIGHT
+                                                                + P.INNER_OPEN)))) + "]")
 
 
 @dataclass(**RECORD)
@@ -97,7 +101,8 @@ def _scan_paragraph(text, offset, line, out, pending):
         if MULTI_PARAGRAPH not in flags:
             flags.append(MULTI_PARAGRAPH)
     inner = 0  # curly pairs open inside a straight-quoted quotation ('"... “Shark Tank.” ...')
-    for i, ch in enumerate(line):
+    for mark in _MARK_CHARS.finditer(line):
+        i, ch = mark.start(), mark.group()
         if i <= skip:
             continue
         pos = offset + i
