@@ -84,11 +84,13 @@ def analyze(store: Store, language: Any = None, *, fast: bool = False,
     fast = getattr(language, "vectors", "minilm") == "static"
     run = Run(store=store, language=language, on_progress=on_progress, workers=workers, dask=dask,
               articles=sorted((a for a in store.articles() if a.is_article), key=_arrival_order))  # no home pages, walls
+    full_tier_read = False
     for stage in STAGES:
         if fast and not stage.fast:
             continue
-        if not stage.fast and isinstance(run.annotations, StoredAnnotations):
-            run.annotations.load([a.id for a in run.articles])  # the full tier reads them all
+        if not stage.fast and not full_tier_read and isinstance(run.annotations, StoredAnnotations):
+            run.annotations.load([a.id for a in run.articles])  # the full tier reads them all, once
+            full_tier_read = True
         produced = stage.run(run)
         if stage.finding is not None:
             rows, keys = produced
