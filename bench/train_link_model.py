@@ -16,10 +16,11 @@ Splits (gold labels are the sets' own; texts read from ../shared/eval, never cop
 The link (``link_model.PairModel``) is linear in a few pair features (similarity, how far the
 pair stands out from each side's nearest neighbours, how short the texts are, how alike two
 headlines are), with the similarity weighing 1, so that the other weights read as shifts of the
-link. Found by direct search: every setting of the grids below is scored by mean story B-cubed F1
-over the three sets' train parts (ECB+ counting as the mean of its two forms, so that a rule
-that only holds without headlines is not rewarded; less any shortfall of ECB+ text-only event F1
-below 0.93), the ``TOP`` best are scored the same way
+link. Found by direct search: every setting of the grids below is scored over the three sets'
+train parts by the lowest of issue 12's figures (story B-cubed F1; ECB+ counting as the mean of
+its two forms, so that a rule that only holds without headlines is not rewarded; BASIL's event
+F1) plus a tenth of their mean (``objective``; less any shortfall of ECB+ text-only story F1
+below 0.95 or event F1 below 0.93), the ``TOP`` best are scored the same way
 on the validation parts, and the best there is kept. (A logistic regression over pair log-loss
 was tried first: its pair odds did not order clusterings well; bench/RESULTS.md.) ``--write``
 stores the setting, with its train and validation figures, in
@@ -46,17 +47,24 @@ MODEL_PATH = benchkit.REPO / "src" / "newsprism" / "cluster" / "data" / "link_mo
 NEUS_TRAIN = (NEUS_HELD_STORIES, NEUS_HELD_STORIES + 200)  # train stories after the held-apart ones
 BASIL_TRAIN_TRIPLETS = 14  # of the 27 held-apart triplets; the other 13 validate
 # Grids (each setting: margin = sum of weight x feature, link_model.pair_features; sim weighs 1).
-# Scaffold: (link, weight of the headline cosine, the cosine at which it is neutral). Standout,
-# short and standout x short were searched before and not kept at this stage (bench/RESULTS.md).
-SCAFFOLD_GRID = ([0.28, 0.30, 0.32, 0.35], [0.0, 0.4, 0.8], [0.3, 0.4])
-# Events: (link, weight of standout, weight of short).
-EVENTS_GRID = ([0.24, 0.30, 0.36], [0.5, 1.0], [0.0, -0.2, -0.5, -1.0])
+# Scaffold: (link, weight of the headline cosine, the cosine at which it is neutral, weight of the
+# standout while both clusters are small: ``similarity.small_group_linkage``). Standout, short and
+# standout x short as pair features were searched before and not kept at this stage
+# (bench/RESULTS.md).
+SCAFFOLD_GRID = ([0.28, 0.30, 0.32, 0.35], [0.0, 0.4, 0.8], [0.3, 0.4], [0.0, 1.0, 2.0])
+# Events: (link, weight of standout, weight of short, weight of small x short: both events of
+# fewer than ``link_model.SMALL`` short texts).
+EVENTS_GRID = ([0.24, 0.30, 0.36], [0.5, 1.0], [0.0, -0.2, -0.5, -1.0], [0.0, -0.5, -1.0])
 ECB_EVENT_FLOOR = 0.93  # issue 12: ECB+ event F1 >= 0.93
 # issue 12: ECB+ text-only story F1 >= 0.95. Without this floor the validation choice among the
 # best train settings followed BASIL's 13 validation triplets (one link = 0.04) and took an
 # events link that costs ECB+ validation 0.949 -> 0.931 (bench/RESULTS.md).
 ECB_STORY_FLOOR = 0.95
 TOP = 8  # best train settings checked on validation
+# The objective's tie-break: the mean of the sets' figures counts this much beside the lowest.
+# (The mean alone, as before, chose events without the short penalty: validation ECB+ 0.982 and
+# NeuS 0.885, where the lowest-first choice keeps NeuS higher; bench/RESULTS.md.)
+MEAN_SHARE = 0.1
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -119,11 +127,11 @@ def search(indexes, parts) -> list[tuple[float, dict, dict]]:
     from newsprism.cluster.linking import link_events
 
     out = []
-    for link_s, headline_s, neutral_s in product(*SCAFFOLD_GRID):
+    for link_s, headline_s, neutral_s, small_s in product(*SCAFFOLD_GRID):
         if not headline_s and neutral_s != SCAFFOLD_GRID[2][0]:
             continue  # without the headline term its neutral point does not matter
         scaffold = {"weights": {"bias": -link_s, "sim": 1.0, "headline": headline_s,
-                                "headlined": round(-headline_s * neutral_s, 4)},
+                                "headlined": round(-headline_s * neutral_s, 4), "standout_small": small_s},
                     "cut": 0.0}
         batches = {}
         for name, index in indexes.items():
@@ -131,9 +139,10 @@ def search(indexes, parts) -> list[tuple[float, dict, dict]]:
             index._view = None
             batches[name] = index.events()
         print(f"  scaffold {scaffold['weights']}", file=sys.stderr, flush=True)
-        for link_e, standout_e, short_e in product(*EVENTS_GRID):
+        for link_e, standout_e, short_e, small_e in product(*EVENTS_GRID):
             setting = {"scaffold": scaffold,
-                       "events": {"weights": {"bias": -link_e, "sim": 1.0, "standout": standout_e, "short": short_e},
+                       "events": {"weights": {"bias": -link_e, "sim": 1.0, "standout": standout_e, "short": short_e,
+                                              "small_short": small_e},
                                   "cut": 0.0}}
             model = from_dict(setting)
             scores = {}
@@ -149,16 +158,19 @@ def search(indexes, parts) -> list[tuple[float, dict, dict]]:
 
 
 def objective(scores: dict[str, tuple[float, float]]) -> float:
-    """Mean story B-cubed F1 over the sets (ECB+ as the mean of text only and as given), less any
-    shortfall of ECB+ text-only story F1 below 0.95 and event F1 below 0.93 (issue 12's floors)."""
-    story = {name: value[0] for name, value in scores.items()}
-    if "ecb-given" in story:
-        given = story.pop("ecb-given")
-        story["ecb"] = (story["ecb"] + given) / 2 if "ecb" in story else given
-    mean = float(np.mean(list(story.values())))
+    """Issue 12's figures, one per set: story B-cubed F1 (ECB+ as the mean of text only and as
+    given; BASIL: event F1, its bar); the lowest of them plus ``MEAN_SHARE`` x their mean (the
+    bar is every set at once: a setting that lifts the weakest set wins over one that lifts the
+    mean), less any shortfall of ECB+ text-only story F1 below 0.95 and event F1 below 0.93
+    (issue 12's floors)."""
+    figures = {name: value[1] if name == "basil" else value[0] for name, value in scores.items()}
+    if "ecb-given" in figures:
+        given = figures.pop("ecb-given")
+        figures["ecb"] = (figures["ecb"] + given) / 2 if "ecb" in figures else given
+    value = min(figures.values()) + MEAN_SHARE * float(np.mean(list(figures.values())))
     if "ecb" not in scores:
-        return mean
-    return mean - max(0.0, ECB_STORY_FLOOR - scores["ecb"][0]) - max(0.0, ECB_EVENT_FLOOR - scores["ecb"][1])
+        return value
+    return value - max(0.0, ECB_STORY_FLOOR - scores["ecb"][0]) - max(0.0, ECB_EVENT_FLOOR - scores["ecb"][1])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,14 +1,14 @@
 """The learned link: log-odds margins from similarity, standing out from the crowd, and length."""
 import numpy as np
 
-from newsprism.cluster.link_model import FEATURES, SHORT_WORDS, STAGES, PairModel, from_dict, pair_features, shipped
+from newsprism.cluster.link_model import FEATURES, LINKAGE_WEIGHTS, SHORT_WORDS, STAGES, PairModel, from_dict, pair_features, shipped
 
 
 def test_shipped_model_has_both_stages_and_known_features():
     model = shipped()
     for stage in STAGES:
         pair = getattr(model, stage)
-        assert set(pair.weights) <= set(FEATURES)
+        assert set(pair.weights) <= set(FEATURES) | LINKAGE_WEIGHTS
         assert pair.weights.get("sim", 0.0) > 0  # more alike is never less linked
 
 

@@ -15,7 +15,8 @@ places and numbers fit, or opens one (``events.EventSet``). That is the online a
 articles arrived out of canonical order (date, then id) the online pass is replayed in that
 order (a stream that arrives in date order never is); (2) online stories whose centroids are
 close form blocks; inside each block articles are clustered by average linkage (MiniLM +
-lexical similarity, ``similarity.agglomerate``) into scaffold stories; (3) inside each scaffold
+lexical similarity and the learned link, ``similarity.agglomerate``; while both clusters are
+small, also by how far they stand out from their neighbours) into scaffold stories; (3) inside each scaffold
 story events are clustered in batch (``events.cluster_events``: who, where, specific words,
 dates); (4) events link into the final stories by their centred lead sentences
 (``linking.link_events``: a story is a kind of happening; its events differ in names). Ids are

@@ -128,7 +128,8 @@ def link_events(events: Sequence[Sequence[Features]], centre: np.ndarray, *, lin
         sims = event_similarity(chosen, centre, lead_idf=lead_idf, words_weight=words_weight,
                                 apart_days=apart_days, apart_extra=apart_extra)
         if model is not None:
-            sims = model.margin(sims, [float(np.mean([f.words for f in e])) for e in chosen])
+            sims = model.margin(sims, [float(np.mean([f.words for f in e])) for e in chosen],
+                                sizes=[len(e) for e in chosen])
             link = 0.0
         for k, label in zip(linked, upgma(sims, [len(e) for e in chosen], link)):
             labels[k] = linked[label]

@@ -11,7 +11,7 @@ import numpy as np
 from ..linkage import average_linkage
 from ..sparse import gram
 from .features import Features
-from .link_model import PairModel
+from .link_model import SMALL, PairModel, pair_features
 
 # The "centred" similarity subtracts a shrunk mean: with m members, m / (m + CENTRE_PRIOR) of the
 # mean. A story of two articles has no common ground to remove (full centring makes any pair
@@ -96,7 +96,8 @@ def agglomerate(members: Sequence[Features], term_idf: np.ndarray, key_idf: Call
                 apart: tuple[dict[str, float], float, int] | None = None,
                 model: PairModel | None = None) -> list[list[Features]]:
     """Average linkage at similarity ``link`` (with ``model``: over the learned link's score
-    margin, at 0, ``link`` unused; see ``link_model``), then a split at date gaps > ``max_gap`` days
+    margin, at 0, ``link`` unused, and while both clusters are small their standout counts too
+    when the model says so: ``small_group_linkage``; see ``link_model``), then a split at date gaps > ``max_gap`` days
     (``interval(features)`` gives a member's reliable date interval or None). ``apart`` =
     (weights, below, min_size) vetoes a merge of two clusters of at least ``min_size`` members
     whose mean similarity under those weights is below ``below`` (see ``upgma``). Groups come
@@ -105,11 +106,17 @@ def agglomerate(members: Sequence[Features], term_idf: np.ndarray, key_idf: Call
     if len(members) == 1:
         return [list(members)]
     sims = similarity(members, term_idf, key_idf, weights)
+    standout = None
     if model is not None:
         headlines = headline_similarity(members, term_idf) if model.reads_headlines else None
-        sims = model.margin(sims, [f.words for f in members], headlines=headlines)
+        words = [f.words for f in members]
+        if model.standout_small:
+            standout = model.standout_small * pair_features(sims, words)["standout"]
+        sims = model.margin(sims, words, headlines=headlines)
         link = 0.0
-    if apart is None:
+    if standout is not None:
+        labels = small_group_linkage(sims, standout)
+    elif apart is None:
         labels = _average_linkage(sims, link)
     else:
         apart_weights, below, min_size = apart
@@ -134,6 +141,66 @@ def _average_linkage(sims: np.ndarray, link: float) -> list[int]:
     distances = np.clip(top - symmetric, 0.0, None)
     np.fill_diagonal(distances, 0.0)
     return average_linkage(distances, top - link)
+
+
+def small_group_linkage(margins: np.ndarray, extra: np.ndarray, small: int = SMALL) -> list[int]:
+    """Average linkage over a margin matrix (merge the two clusters with the highest mean margin
+    while it is >= 0), where two clusters that both have fewer than ``small`` members are judged
+    by their mean margin plus their mean ``extra`` (the learned link's weighted standout: how far
+    the pairs rise above each side's nearest neighbours). Why: a cluster of one to three members
+    is judged on a few pairs, and among hundreds of leads on one subject a few different-story
+    pairs are always as alike as a true pair; whether the pair stands out from its crowd tells
+    them apart (NeuS). A large cluster's mean is evidence enough, and there the standout would
+    hurt: in a story of 20+ articles each pair's crowd is its own story (ECB+). Greedy and
+    deterministic (the lowest row among equal best scores merges first); O(n) work per merge
+    beside the rows whose best partner merged. Returns, per row, the lowest row of its cluster."""
+    n = len(margins)
+    if n < 2:
+        return list(range(n))
+    mean = (np.asarray(margins, dtype=np.float64) + np.asarray(margins, dtype=np.float64).T) / 2.0
+    plus = (np.asarray(extra, dtype=np.float64) + np.asarray(extra, dtype=np.float64).T) / 2.0
+    np.fill_diagonal(mean, -np.inf)
+    np.fill_diagonal(plus, 0.0)
+    size = np.ones(n, dtype=np.float64)
+    owner = np.arange(n)
+    score = mean + plus if small > 1 else mean.copy()
+
+    def rescore(row: int) -> np.ndarray:
+        out = mean[row].copy()
+        both = (size < small) & (size[row] < small)
+        out[both] += plus[row][both]
+        return out
+
+    best = np.argmax(score, axis=1)
+    best_score = score[np.arange(n), best]
+    while True:
+        i = int(np.argmax(best_score))
+        if not best_score[i] >= 0.0:
+            break
+        a, b = sorted((i, int(best[i])))
+        total = size[a] + size[b]
+        for matrix in (mean, plus):
+            merged = (size[a] * matrix[a] + size[b] * matrix[b]) / total
+            matrix[a, :] = merged
+            matrix[:, a] = merged
+        mean[b, :] = mean[:, b] = mean[a, a] = -np.inf
+        plus[b, :] = plus[:, b] = plus[a, a] = 0.0
+        size[a], size[b] = total, 0.0
+        owner[owner == b] = a
+        row = rescore(a)
+        score[a, :] = row
+        score[:, a] = row
+        score[b, :] = score[:, b] = -np.inf
+        best_score[b] = -np.inf
+        for r in np.flatnonzero((best == a) | (best == b)).tolist() + [a]:
+            if r != b:
+                best[r] = int(np.argmax(score[r]))
+                best_score[r] = score[r, best[r]]
+        better = score[:, a] > best_score
+        better[a] = better[b] = False
+        best[better] = a
+        best_score[better] = score[better, a]
+    return owner.tolist()
 
 
 def upgma(sims: np.ndarray, sizes: Sequence[int], link: float, *, apart: np.ndarray | None = None,
