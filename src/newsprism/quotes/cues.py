@@ -269,6 +269,10 @@ def _content(doc, verb):
         inverted = _inverted(doc, verb)  # "He was unable to find a taker, he said, on condition ..."
         if inverted is not None:
             return inverted
+    if _as_clause(verb):
+        inverted = _inverted(doc, verb)  # "As Politico reported, Trump would win": the main clause
+        if inverted is not None:
+            return inverted
     children = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not _adjunct(c)]
     clauses = [c for c in children if c.dep_ == "ccomp"]
     dep: str | None
@@ -289,6 +293,17 @@ def _content(doc, verb):
     if verb.dep_ == "parataxis" and verb.head is not verb:
         return _inverted(doc, verb)
     return None
+
+
+def _as_clause(verb) -> bool:
+    """"As Politico reported, ...", "..., as one adviser put it": a cue in an as-clause with no
+    complement of its own (or only "it") reports the clause it hangs from."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    return not any(c.dep_ in CONTENT_DEPS and not _adjunct(c) and c.lower_ not in ("it", "so")
+                   for c in verb.children)
 
 
 def _inverted(doc, verb):

@@ -29,6 +29,9 @@ PRONOUN_WINDOW = 1200
 # How far back a definite role ("the diplomat") looks for the person introduced with that title.
 ROLE_WINDOW = 6000
 NAME_LABELS = ("PERSON",)
+# A headline line: at most this many words, this share of them capitalised, no sentence end.
+MAX_HEADLINE_WORDS = 16
+HEADLINE_CAPITALS = 0.7
 BODY_LABELS = ("ORG", "GPE", "NORP")
 _NATION = {"u.s.": "us", "us": "us", "american": "us", "america": "us", "united states": "us",
            "washington": "us", "chinese": "cn", "china": "cn", "beijing": "cn", "prc": "cn",
@@ -256,13 +259,17 @@ def _person_mentions(doc) -> list[tuple[str, int, int, int]]:
     votes: dict[str, Counter] = {}
     for ent in doc.ents:
         votes.setdefault(_clean_name(ent.text), Counter())[ent.label_] += 1
-    people = {name for name, c in votes.items() if c.most_common(1)[0][0] in NAME_LABELS or c["PERSON"] >= 2}
+    text = text_of(doc)
+    people = {name for name, c in votes.items() if (c.most_common(1)[0][0] in NAME_LABELS or c["PERSON"] >= 2)
+              and not (len(name.split()) > 1 and _headline_only(text, name))}
     surnames = {part for name in people if len(name.split()) > 1 for part in (name.split()[0], name.split()[-1])}
     mentions = []
     for ent in doc.ents:
         name = _clean_name(ent.text)
         if not name or not name[0].isupper():
             continue
+        if len(name.split()) > 1 and _headline_only(text, name):
+            continue  # "Kardashian Fam Shocked by Obama Diss": a headline's capitals, not a name
         words = name.split()
         mislabelled_full = (len(words) >= 2 and words[-1] in surnames and all(w[:1].isupper() for w in words)
                             and ent.label_ not in ("NORP", "GPE", "LOC", "FAC", "DATE", "CARDINAL")
@@ -286,6 +293,24 @@ def _person_mentions(doc) -> list[tuple[str, int, int, int]]:
                 and before.idx not in covered and (token.i < 2 or not _name_word(doc[token.i - 2])):
             mentions.append((f"{before.text} {token.text}", before.idx, token.idx + len(token), token.i))
     return sorted(mentions, key=lambda m: m[1])
+
+
+def _headline_only(text: str, name: str) -> bool:
+    """Every occurrence of ``name`` lies in a Title Case line with no sentence end (a headline),
+    where the tagger reads capitalised words next to a name as part of it."""
+    at = text.find(name)
+    if at < 0:
+        return False
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        line = text[start:end if end >= 0 else len(text)].strip()
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if not words or line.endswith((".", "?", "!", "”", '"')) or len(words) > MAX_HEADLINE_WORDS \
+                or sum(w[0].isupper() for w in words) < HEADLINE_CAPITALS * len(words):
+            return False
+        at = text.find(name, at + len(name))
+    return True
 
 
 def _name_word(token) -> bool:
