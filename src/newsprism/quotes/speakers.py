@@ -260,15 +260,16 @@ def _person_mentions(doc) -> list[tuple[str, int, int, int]]:
     for ent in doc.ents:
         votes.setdefault(_clean_name(ent.text), Counter())[ent.label_] += 1
     text = text_of(doc)
+    headline = {name for name in votes if " " in name and _headline_only(text, name)}
     people = {name for name, c in votes.items() if (c.most_common(1)[0][0] in NAME_LABELS or c["PERSON"] >= 2)
-              and not (len(name.split()) > 1 and _headline_only(text, name))}
+              and name not in headline}
     surnames = {part for name in people if len(name.split()) > 1 for part in (name.split()[0], name.split()[-1])}
     mentions = []
     for ent in doc.ents:
         name = _clean_name(ent.text)
         if not name or not name[0].isupper():
             continue
-        if len(name.split()) > 1 and _headline_only(text, name):
+        if name in headline:
             continue  # "Kardashian Fam Shocked by Obama Diss": a headline's capitals, not a name
         words = name.split()
         mislabelled_full = (len(words) >= 2 and words[-1] in surnames and all(w[:1].isupper() for w in words)
