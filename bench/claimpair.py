@@ -251,9 +251,14 @@ def main(argv=None) -> int:
     ap.add_argument("--piles", action="store_true", help="only list the contested claims of the dev piles")
     ap.add_argument("--held-apart", action="store_true",
                     help="with --piles: also four Multi-News clusters no setting was chosen on")
+    ap.add_argument("--judged", action="store_true",
+                    help="with --piles: also every pair alignment asked the judge about, with both "
+                         "judges' P(weakens) (linear; the cross-encoder of bench/train_claim_cross.py "
+                         "when its output is in the cache) and the decision")
     args = ap.parse_args(argv)
     if args.piles:
-        lines = pile_contested(args.eval, {**PILES, **(HELD_APART_PILES if args.held_apart else {})})
+        lines = pile_contested(args.eval, {**PILES, **(HELD_APART_PILES if args.held_apart else {})},
+                               judged=args.judged)
         print("\n".join(lines))
         if args.append_results:
             benchkit.append_results("Contested claims on the dev piles", "\n".join(lines))
@@ -325,16 +330,42 @@ HELD_APART_PILES = {f"multinews {c} (held apart)": c for c in
                     ("validation-169", "validation-209", "validation-172", "validation-205")}
 
 
-def pile_contested(eval_dir: Path, piles: dict[str, str | None] = PILES) -> list[str]:
+def pile_contested(eval_dir: Path, piles: dict[str, str | None] = PILES, judged: bool = False) -> list[str]:
     """Each pile through the real pipeline (ingest, analyze); its contested claims, both sides,
-    and the number of contested pairs (a mention of the claim against a mention disputing it)."""
+    and the number of contested pairs (a mention of the claim against a mention disputing it).
+    ``judged``: also each pair alignment asked the judge about (after its gates), with the linear
+    judge's and the cross-encoder's P(weakens) and whether it was kept as a contradiction."""
     import shutil
 
     import newsprism
+    from newsprism.claims import align as A
     from newsprism.nlp import Language
 
     lines = []
     language = Language()
+    asked: list[str] = []
+    if judged:
+        decide = A.judged_contradictions
+
+        def probe(views, pairs):
+            kept = set(decide(views, pairs))
+            if pairs:
+                from newsprism.claims.cross import load_cross
+                from newsprism.claims.judge import pair_probabilities
+                from newsprism.claims.judge_features import read_claim
+
+                texts = [(A._resolved_text(views.claims[i]), A._resolved_text(views.claims[j])) for i, j in pairs]
+                linear = pair_probabilities([read_claim(a, views.vectors[i]) for (a, _), (i, _) in zip(texts, pairs)],
+                                            [read_claim(b, views.vectors[j]) for (_, b), (_, j) in zip(texts, pairs)])
+                trained = CACHE / "claim_cross.npz"  # bench/train_claim_cross.py's output, if any
+                cross = (load_cross(str(trained)).probabilities(texts) if trained.exists()
+                         else np.full((len(texts), 3), np.nan))
+                for pair, (a, b), pl, pc in zip(pairs, texts, linear, cross):
+                    asked.append(f"  - {'KEPT' if pair in kept else 'no'} linear {pl[1]:.3f} cross {pc[1]:.3f} "
+                                 f"(s {pc[0]:.2f} n {pc[2]:.2f}): “{a[:100]}” | “{b[:100]}”")
+            return sorted(kept)
+
+        A.judged_contradictions = probe  # type: ignore[assignment]
     for name, cluster in piles.items():
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "pile"
@@ -357,6 +388,10 @@ def pile_contested(eval_dir: Path, piles: dict[str, str | None] = PILES) -> list
                  for c in contested for a in c.carried_by for m in c.contradicted_by}
         lines.append(f"- {name}: {len(found)} aligned claims, {len(contested)} contested "
                      f"({len(pairs)} contested pairs of mentions)")
+        if judged:
+            lines.append(f"  judged pairs ({len(asked)}):")
+            lines.extend(asked)
+            asked.clear()
         for c in contested:
             against = "; ".join(f"“{m.text[:90]}”" for m in c.contradicted_by[:3])
             lines.append(f"  - “{c.text[:110]}” against {against}")

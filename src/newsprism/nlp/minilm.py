@@ -29,7 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["BATCH_TOKENS", "MEMO_TEXTS", "BertConfig", "MiniLM", "model_path", "shared_minilm", "token_chunks"]
+__all__ = ["BATCH_TOKENS", "MEMO_TEXTS", "BertConfig", "MiniLM", "model_path", "read_layer", "shared_minilm",
+           "token_chunks"]
 
 # Word pieces per forward pass at most (~100 sentences or 16 article texts of 256 pieces): the
 # widest activation is 4,096 x 1,536 float32, 25 MB. Unpadded, 1,000 real sentences (27,673
@@ -116,28 +117,10 @@ class MiniLM:
         get = lambda name: np.ascontiguousarray(weights[name], dtype=np.float32)  # noqa: E731
         self.word = get("embeddings.word_embeddings.weight")
         self.position = get("embeddings.position_embeddings.weight")
-        self.token_type = get("embeddings.token_type_embeddings.weight")[0]
+        self.token_types = get("embeddings.token_type_embeddings.weight")  # row 1: a pair's second text
+        self.token_type = self.token_types[0]
         self.embed_norm = (get("embeddings.LayerNorm.weight"), get("embeddings.LayerNorm.bias"))
-        self.layers: list[_Layer] = []
-        for i in range(config.layers):
-            p = f"encoder.layer.{i}."
-            # query, key and value in one (hidden x 3 hidden) product; torch's Linear stores (out, in)
-            # and attention's 1 / sqrt(head size) folded into the query columns (one pass less a layer)
-            scale = np.float32(1.0 / np.sqrt(config.hidden // config.heads))
-            qkv = np.concatenate([get(p + f"attention.self.{n}.weight") * (scale if n == "query" else 1)
-                                  for n in ("query", "key", "value")]).T
-            qkv_bias = np.concatenate([get(p + f"attention.self.{n}.bias") * (scale if n == "query" else 1)
-                                       for n in ("query", "key", "value")])
-            self.layers.append(_Layer(
-                qkv=np.ascontiguousarray(qkv), qkv_bias=qkv_bias,
-                out=np.ascontiguousarray(get(p + "attention.output.dense.weight").T),
-                out_bias=get(p + "attention.output.dense.bias"),
-                norm1=(get(p + "attention.output.LayerNorm.weight"), get(p + "attention.output.LayerNorm.bias")),
-                up=np.ascontiguousarray(get(p + "intermediate.dense.weight").T),
-                up_bias=get(p + "intermediate.dense.bias"),
-                down=np.ascontiguousarray(get(p + "output.dense.weight").T),
-                down_bias=get(p + "output.dense.bias"),
-                norm2=(get(p + "output.LayerNorm.weight"), get(p + "output.LayerNorm.bias"))))
+        self.layers: list[_Layer] = [read_layer(weights, f"encoder.layer.{i}.", config) for i in range(config.layers)]
 
     def _single_blas_thread(self):
         """Attention's many small (length x 32) products on one BLAS thread: OpenBLAS hands
@@ -288,18 +271,31 @@ class MiniLM:
         return self._packed(texts)
 
     def _packed(self, texts: Sequence[np.ndarray]) -> np.ndarray:
+        return self.run_layers(self.embed_pieces(texts), texts, self.layers)
+
+    def embed_pieces(self, texts: Sequence[np.ndarray], types: Sequence[np.ndarray] | None = None) -> np.ndarray:
+        """The embedding layer's output (word + position + token type, normalised) for several
+        texts' word-piece ids, rows one after another; ``types`` the token type of each piece
+        (0, or 1 for the second text of a pair; all 0 when omitted, as for single texts)."""
+        x: np.ndarray = self.word[np.concatenate(texts)]
+        x += self.position[np.concatenate([np.arange(len(ids)) for ids in texts])]
+        if types is None:
+            x += self.token_type
+        else:
+            x += self.token_types[np.concatenate(types)]
+        return _layer_norm(x, *self.embed_norm, self.config.eps)
+
+    def run_layers(self, x: np.ndarray, texts: Sequence[np.ndarray], layers: Sequence[_Layer]) -> np.ndarray:
+        """``layers`` over packed hidden states ``x`` (total pieces x hidden) of ``texts`` (their
+        lengths mark where each text's rows are): attention text by text, as ``packed``."""
         eps = self.config.eps
         spans, start = [], 0
         for ids in texts:
             spans.append((start, start + len(ids)))
             start += len(ids)
-        x: np.ndarray = self.word[np.concatenate(texts)]
-        x += self.position[np.concatenate([np.arange(len(ids)) for ids in texts])]
-        x += self.token_type
-        x = _layer_norm(x, *self.embed_norm, eps)
         heads, size, dim = self.config.heads, self.config.hidden // self.config.heads, self.dim
         context = np.empty_like(x)
-        for layer in self.layers:
+        for layer in layers:
             qkv = x @ layer.qkv  # the query columns carry attention's 1/sqrt(head size) already
             qkv += layer.qkv_bias
             with self._single_blas_thread():
@@ -326,6 +322,53 @@ class MiniLM:
             down += x
             x = _layer_norm(down, *layer.norm2, eps)
         return x
+
+    def pair_ids(self, first: str, second: str, max_pieces: int) -> tuple[np.ndarray, np.ndarray]:
+        """Word-piece ids and token types of "[CLS] first [SEP] second [SEP]", the longer text cut
+        first to ``max_pieces`` in all (the tokenizer's longest-first truncation)."""
+        tokenizer = _pair_tokenizer(self._tokenizer, max_pieces)
+        encoding = tokenizer.encode(str(first), str(second))
+        return np.asarray(encoding.ids, dtype=np.int64), np.asarray(encoding.type_ids, dtype=np.int64)
+
+
+def read_layer(weights: Any, prefix: str, config: BertConfig) -> _Layer:
+    """One transformer layer from BERT's parameter names under ``prefix`` (e.g.
+    "encoder.layer.3."), laid out for ``MiniLM.run_layers``: query, key and value in one (hidden
+    x 3 hidden) product, torch's (out, in) Linear weights transposed, and attention's
+    1 / sqrt(head size) folded into the query columns (one pass less a layer)."""
+    get = lambda name: np.ascontiguousarray(weights[prefix + name], dtype=np.float32)  # noqa: E731
+    scale = np.float32(1.0 / np.sqrt(config.hidden // config.heads))
+    qkv = np.concatenate([get(f"attention.self.{n}.weight") * (scale if n == "query" else 1)
+                          for n in ("query", "key", "value")]).T
+    qkv_bias = np.concatenate([get(f"attention.self.{n}.bias") * (scale if n == "query" else 1)
+                               for n in ("query", "key", "value")])
+    return _Layer(
+        qkv=np.ascontiguousarray(qkv), qkv_bias=qkv_bias,
+        out=np.ascontiguousarray(get("attention.output.dense.weight").T),
+        out_bias=get("attention.output.dense.bias"),
+        norm1=(get("attention.output.LayerNorm.weight"), get("attention.output.LayerNorm.bias")),
+        up=np.ascontiguousarray(get("intermediate.dense.weight").T),
+        up_bias=get("intermediate.dense.bias"),
+        down=np.ascontiguousarray(get("output.dense.weight").T),
+        down_bias=get("output.dense.bias"),
+        norm2=(get("output.LayerNorm.weight"), get("output.LayerNorm.bias")))
+
+
+_PAIR_TOKENIZERS: dict[tuple[int, int], Any] = {}
+
+
+def _pair_tokenizer(tokenizer: Any, max_pieces: int) -> Any:
+    """A copy of ``tokenizer`` truncating pairs to ``max_pieces`` (the shared one keeps 256)."""
+    key = (id(tokenizer), max_pieces)
+    found = _PAIR_TOKENIZERS.get(key)
+    if found is None:
+        from tokenizers import Tokenizer
+
+        found = Tokenizer.from_str(tokenizer.to_str())
+        found.enable_truncation(max_pieces)
+        found.no_padding()
+        _PAIR_TOKENIZERS[key] = found
+    return found
 
 
 def token_chunks(lengths: Sequence[int], tokens: int = BATCH_TOKENS) -> list[list[int]]:
