@@ -253,8 +253,7 @@ def main(argv=None) -> int:
                     help="with --piles: also four Multi-News clusters no setting was chosen on")
     ap.add_argument("--judged", action="store_true",
                     help="with --piles: also every pair alignment asked the judge about, with both "
-                         "judges' P(weakens) (linear; the cross-encoder of bench/train_claim_cross.py "
-                         "when its output is in the cache) and the decision")
+                         "judges' P(weakens) (linear, cross-encoder) and the decision")
     args = ap.parse_args(argv)
     if args.piles:
         lines = pile_contested(args.eval, {**PILES, **(HELD_APART_PILES if args.held_apart else {})},
@@ -357,9 +356,7 @@ def pile_contested(eval_dir: Path, piles: dict[str, str | None] = PILES, judged:
                 texts = [(A._resolved_text(views.claims[i]), A._resolved_text(views.claims[j])) for i, j in pairs]
                 linear = pair_probabilities([read_claim(a, views.vectors[i]) for (a, _), (i, _) in zip(texts, pairs)],
                                             [read_claim(b, views.vectors[j]) for (_, b), (_, j) in zip(texts, pairs)])
-                trained = CACHE / "claim_cross.npz"  # bench/train_claim_cross.py's output, if any
-                cross = (load_cross(str(trained)).probabilities(texts) if trained.exists()
-                         else np.full((len(texts), 3), np.nan))
+                cross = load_cross().probabilities(texts)
                 for pair, (a, b), pl, pc in zip(pairs, texts, linear, cross):
                     asked.append(f"  - {'KEPT' if pair in kept else 'no'} linear {pl[1]:.3f} cross {pc[1]:.3f} "
                                  f"(s {pc[0]:.2f} n {pc[2]:.2f}): “{a[:100]}” | “{b[:100]}”")

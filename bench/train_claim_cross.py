@@ -15,7 +15,9 @@ both read both ways); validation is ClaimDiff's held-apart topics, scored by
 ../shared/eval/score.py claimpair. The epoch and a per-class log-odds bias are chosen on
 validation, as bench/claimpair.py chooses the linear judge's. The chosen model is written to
 ``--out`` (default ``$NEWSPRISM_BENCH_CACHE/claim_cross.npz``, float16 layers, 3.2 MB at
-``--frozen 5``); it is not shipped (it scored below the linear judge: bench/RESULTS.md).
+``--frozen 5``); the shipped one (src/newsprism/claims/data/claim_cross.npz, alignment's second
+reader) was made with ``--frozen 5 --fnc 2400 --epochs 4 --out
+src/newsprism/claims/data/claim_cross.npz``.
 
 Seeded (``SEED``): the same command gives the same weights on the same machine.
 """
@@ -211,7 +213,7 @@ def main(argv=None) -> int:
     ap.add_argument("--fnc", type=int, default=2400, help="FNC-1 pairs at most (0: none)")
     ap.add_argument("--lr", type=float, default=LR_LAYERS, help="learning rate of the fine-tuned layers")
     ap.add_argument("--out", type=Path, default=CP.CACHE / "claim_cross.npz",
-                    help="where the chosen model is written (not shipped: see claims/cross.py)")
+                    help="where the chosen model is written")
     args = ap.parse_args(argv)
     import torch
 

@@ -68,3 +68,51 @@ def test_only_one_sided_checkable_pairs_reach_the_judge(language, monkeypatch):
     asked = next(a for a in aligned if a.carried_by[0].text == texts["a"])
     assert asked.status == "contested"
     assert {m.article for m in asked.contradicted_by} >= {"b"}
+
+
+@pytest.mark.parametrize("text", [
+    "The New York Times has not viewed a copy of the memo, which is unclassified",
+    "The Times does not have a copy of the memo",
+    "Reuters could not independently verify the report",
+])
+def test_a_note_on_the_reporters_access_is_not_checkable(text):
+    assert not A.checkable(claim("a", text))
+
+
+def test_a_denial_of_the_act_stays_checkable():
+    assert A.checkable(claim("a", "China has not provided weaponry to Russia"))
+
+
+class _Second:
+    """A stand-in cross-encoder answering one P(weakens) for every pair, counting the pairs asked."""
+
+    def __init__(self, weakens: float):
+        self.weakens, self.asked = weakens, 0
+
+    def probabilities(self, pairs):
+        import numpy as np
+
+        self.asked += len(pairs)
+        return np.tile([(1 - self.weakens) / 2, self.weakens, (1 - self.weakens) / 2], (len(pairs), 1))
+
+
+@pytest.mark.parametrize("linear, second, kept, asked", [
+    (0.90, 0.10, True, 0),   # the linear judge contests alone; no second reading
+    (0.82, 0.90, True, 1),   # nearly contested: the cross-encoder decides
+    (0.82, 0.60, False, 1),
+    (0.70, 0.99, False, 0),  # too far from contested: never asked
+])
+def test_the_cross_encoder_reads_only_nearly_contested_pairs(language, monkeypatch, linear, second, kept, asked):
+    import numpy as np
+
+    from newsprism.claims import cross, judge
+
+    reader = _Second(second)
+    monkeypatch.setattr(judge, "pair_probabilities",
+                        lambda a, b, **_: np.tile([(1 - linear) / 2, linear, (1 - linear) / 2], (len(a), 1)))
+    monkeypatch.setattr(cross, "load_cross", lambda: reader)
+    claims = [claim("a", "The president asked Comey to end the investigation into Flynn"),
+              claim("b", "The president has never asked Comey to end any investigation")]
+    views = A.read_claims(claims, language=language)
+    assert (A.judged_contradictions(views, [(0, 1)]) == [(0, 1)]) == kept
+    assert reader.asked == asked

@@ -79,3 +79,10 @@ def test_a_pair_is_cut_to_max_pieces():
 
     ids, types = shared_minilm().pair_ids(ACCUSED * 20, SAME, 64)
     assert len(ids) == len(types) == 64
+
+
+def test_the_shipped_weights_read_a_denial_and_a_restatement():
+    shipped = load_cross()
+    assert shipped.frozen == 5 and len(shipped.layers) == 1
+    proba = shipped.probabilities([(ACCUSED, DENIED), (ACCUSED, SAME)])
+    assert [RELATIONS[k] for k in shipped.decide(proba)] == ["weakens", "strengthens"]

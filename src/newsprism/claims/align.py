@@ -85,6 +85,19 @@ NEGATED_WINDOW = 4
 # (real), four held-apart Multi-News clusters 2 -> 0 (both false); bench/RESULTS.md.
 JUDGED_WEAKENS = 0.85
 JUDGED_MIN_SCORE = 0.20
+# A second reader for the pairs the linear judge nearly calls (P(weakens) JUDGED_SECOND_OPINION
+# up to JUDGED_WEAKENS): the claim-pair cross-encoder (cross.py), which reads both claims at
+# once, contests them when its own P(weakens) reaches CROSS_WEAKENS. Read by hand on six real
+# piles (bench/RESULTS.md, "A claim-pair cross-encoder"): alone, the cross-encoder gave false
+# pairs as high a P(weakens) as real ones (Comey memo: 7 real, 5 false at 0.85 or more; e.g.
+# "the Comey matter did not come up" against "Trump lauded Comey", 0.94); together with the
+# linear judge at 0.80 every pair it adds is real (seeds: "Beijing does not sell weapons to
+# Russia" against "the U.S. has cautioned China against assisting Moscow ..."; Comey: the White
+# House denial against "we now know that ... he asked Comey to stop investigating ...") and the
+# nearest false pair sits at linear 0.747 ("... has never asked Mr. Comey ..." against "Trump
+# has defended his firing of Comey"). Four held-apart clusters: none added.
+JUDGED_SECOND_OPINION = 0.80
+CROSS_WEAKENS = 0.85
 # Claims the vector of their sentence stands in for (no second embedding): those covering at
 # least this share of it.
 REUSE_SENTENCE_VECTOR = 0.9
@@ -107,7 +120,7 @@ class _Views:
 
 # Bump when the alignment changes: analyze reuses an event's stored aligned claims while this,
 # the claims version and the event's members and provenance are unchanged.
-ALIGN_VERSION = "claims-align-3"
+ALIGN_VERSION = "claims-align-4"  # 4: the access-note gate, the cross-encoder's second opinion
 
 
 def align_claims(claims: Mapping[str, Sequence[Claim]], *, event_of: Mapping[str, str],
@@ -294,7 +307,8 @@ def disputes(c: Claim) -> bool:
 def checkable(c: Claim) -> bool:
     """A claim the judge may set against another outlet's: asserted (not hedged: "could",
     "alleged", "if it exists"), about something named in it (not "This is not a truthful
-    portrayal ..." with "This" unresolved), not a non-answer ("did not reveal what ...", "declined to comment"). The
+    portrayal ..." with "This" unresolved), not a non-answer ("did not reveal what ...", "declined to comment"),
+    not a note on the reporter's access ("The Times has not viewed a copy of the memo"). The
     rule-based contradiction (``opposes``) already requires the first.
     On the Comey-memo cluster these cut the judged contradictions from 19 to 2, both the
     White House denial against the reports it denies; on the seeds from 2 to 1, China's denial
@@ -303,7 +317,7 @@ def checkable(c: Claim) -> bool:
     if c.hedged:
         return False
     text = _resolved_text(c)
-    return not P.DEICTIC_SUBJECT.match(text) and not P.NON_ANSWER.search(text)
+    return not P.DEICTIC_SUBJECT.match(text) and not P.NON_ANSWER.search(text) and not P.ACCESS_NOTE.search(text)
 
 
 def judged_contradictions(views: _Views, pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -316,8 +330,15 @@ def judged_contradictions(views: _Views, pairs: Sequence[tuple[int, int]]) -> li
     rows = sorted({k for pair in pairs for k in pair})
     read = {k: read_claim(_resolved_text(views.claims[k]), views.vectors[k]) for k in rows}
     proba = pair_probabilities([read[i] for i, _ in pairs], [read[j] for _, j in pairs])
-    weakens, strengthens = proba[:, RELATIONS.index("weakens")], proba[:, RELATIONS.index("strengthens")]
+    w, s = RELATIONS.index("weakens"), RELATIONS.index("strengthens")
+    weakens, strengthens = proba[:, w], proba[:, s]
     keep = (weakens >= JUDGED_WEAKENS) & (weakens > strengthens)
+    ask = [int(k) for k in np.flatnonzero(~keep & (weakens >= JUDGED_SECOND_OPINION) & (weakens > strengthens))]
+    if len(ask):
+        from .cross import load_cross
+
+        second = load_cross().probabilities([(read[pairs[k][0]].text, read[pairs[k][1]].text) for k in ask])
+        keep[ask] = (second[:, w] >= CROSS_WEAKENS) & (second[:, w] > second[:, s])
     return [pair for pair, k in zip(pairs, keep) if k]
 
 

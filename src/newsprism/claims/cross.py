@@ -8,11 +8,13 @@ upper layers and a linear head over the mean-pooled last states are fine-tuned o
 bodies' closest claims, bench/data/claimpairs_labelled.jsonl). Inference is numpy only, through
 the same engine as the sentence vectors (``nlp.minilm``): no torch at run time.
 
-**Not used by the pipeline, and no weights ship**: fine-tuned on 2 CPU cores (one layer, 6,342
-sequences), it scored below the linear judge on ClaimDiff's validation topics (macro-F1 0.457
-against 0.531) and gave false disputes on real piles as high a P(weakens) as real ones
-(bench/RESULTS.md, "A claim-pair cross-encoder"). The module stays for the next attempt (an
-NLI-trained encoder plugs in as it is): ``load_cross(path)`` reads what the trainer writes.
+Shipped (``data/claim_cross.npz``, the top layer and head in float16, 3.2 MB) as a *second
+reader* only: fine-tuned on 2 CPU cores (one layer, 6,342 sequences), it scores below the linear
+judge on ClaimDiff's validation topics (macro-F1 0.457 against 0.531), and alone it gives false
+disputes on real piles as high a P(weakens) as real ones; alignment asks it only about pairs the
+linear judge nearly contests (``align.JUDGED_SECOND_OPINION``), where it adds real disputes and
+no false ones on six real piles (bench/RESULTS.md, "A claim-pair cross-encoder").
+``claim_relation`` keeps the linear judge.
 
 A pair is read both ways and the probabilities averaged, as the linear judge does.
 """
@@ -22,6 +24,7 @@ from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,7 @@ import numpy as np
 from ..nlp.minilm import SMALL_PASS_TOKENS, MiniLM, read_layer, shared_minilm, token_chunks
 
 RELATIONS = ("strengthens", "weakens", "neither")
+CROSS_FILE = "claim_cross.npz"
 CROSS_VERSION = "claim-cross-1"
 
 
@@ -98,9 +102,10 @@ def save_cross(path: Path, *, frozen: int, layers: dict[str, np.ndarray], head: 
 
 
 @cache
-def load_cross(path: str) -> CrossEncoder:
-    """The cross-encoder ``bench/train_claim_cross.py`` wrote to ``path``."""
-    source = Path(path)
+def load_cross(path: str | None = None) -> CrossEncoder:
+    """The shipped cross-encoder (``claims/data/claim_cross.npz``), or the one
+    ``bench/train_claim_cross.py`` wrote to ``path``."""
+    source = Path(path) if path else resources.files("newsprism.claims") / "data" / CROSS_FILE
     with source.open("rb") as handle:
         data = np.load(handle, allow_pickle=False)
         if tuple(str(r) for r in data["relations"]) != RELATIONS:
@@ -114,4 +119,4 @@ def load_cross(path: str) -> CrossEncoder:
                             max_pieces=int(data["max_pieces"]))
 
 
-__all__ = ["CROSS_VERSION", "CrossEncoder", "RELATIONS", "load_cross", "save_cross"]
+__all__ = ["CROSS_FILE", "CROSS_VERSION", "CrossEncoder", "RELATIONS", "load_cross", "save_cross"]

@@ -175,6 +175,19 @@ NON_ANSWER = re.compile(
     r"(?:could|can)\s*(?:not|n[’']t)\s+be\s+(?:immediately\s+)?reached|"
     r"(?:had|has|have|offered)\s+no\s+(?:immediate\s+)?(?:comment|response))", re.I)
 
+# A note on what the reporter could see or check ("The New York Times has not viewed a copy of the
+# memo", "Reuters could not independently verify the report"): about the outlet's access to the
+# evidence, no denial of what the evidence says (align.checkable). On the Comey-memo cluster the
+# Times's note was judged against "sources told The New York Times ... that Comey wrote down ..."
+# (P(weakens) 0.854): a false dispute.
+ACCESS_NOTE = re.compile(
+    r"\b(?:(?:has|have|had|did|does|do)\s*(?:not|n[’']t)\s+(?:independently\s+)?"
+    r"(?:seen|viewed|obtained|reviewed|see|view|obtain|review|have)\s+"
+    r"(?:a\s+copy|the\s+(?:full\s+)?(?:memo|memos|document|documents|letter|video|footage|recording|email|emails|text)\b)|"
+    r"(?:could|can)\s*(?:not|n[’']t)\s+(?:independently\s+)?(?:verify|confirm)|"
+    r"(?:was|were|has\s+not\s+been|have\s+not\s+been)\s+(?:not\s+|un)able\s+to\s+(?:independently\s+)?(?:verify|confirm))",
+    re.I)
+
 # A subject that points outside the claim ("This is not a truthful portrayal ...", "It was
 # wrong"): the claim alone doesn't say what it is about, so it can't be judged against another
 # outlet's claim (align.checkable). A reported "it has not provided weaponry" is read with its
