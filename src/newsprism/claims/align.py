@@ -95,7 +95,7 @@ JUDGED_MIN_SCORE = 0.20
 # Russia" against "the U.S. has cautioned China against assisting Moscow ..."; Comey: the White
 # House denial against "we now know that ... he asked Comey to stop investigating ...") and the
 # nearest false pair sits at linear 0.747 ("... has never asked Mr. Comey ..." against "Trump
-# has defended his firing of Comey"). Four held-apart clusters: none added.
+# has defended his firing of Comey"). Four held-apart clusters: 3 pairs asked, none added.
 JUDGED_SECOND_OPINION = 0.80
 CROSS_WEAKENS = 0.85
 # Claims the vector of their sentence stands in for (no second embedding): those covering at
