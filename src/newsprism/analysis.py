@@ -82,7 +82,7 @@ def analyze(store: Store, language: Any = None, *, fast: bool = False,
     # Static vectors live in another space than MiniLM's: the stages that compare MiniLM vectors
     # wait for a full run.
     fast = getattr(language, "vectors", "minilm") == "static"
-    run = Run(store=store, language=language, on_progress=on_progress, workers=workers, dask=dask,
+    run = Run(store=store, language=language, on_progress=on_progress, workers=workers, dask=dask, fast=fast,
               articles=sorted((a for a in store.articles() if a.is_article), key=_arrival_order))  # no home pages, walls
     full_tier_read = False
     for stage in STAGES:
@@ -95,9 +95,9 @@ def analyze(store: Store, language: Any = None, *, fast: bool = False,
         if stage.finding is not None:
             rows, keys = produced
             store.save_findings(stage.finding, rows, version=stage.version, keys=keys)
+    stories, events = run.totals or (len(run.stories), sum(len(s.events) for s in run.stories))
     return AnalysisReport(articles=len(run.articles), annotated=len(run.annotated), relations=len(run.relations),
-                          groups=len(run.groups), stories=len(run.stories),
-                          events=sum(len(s.events) for s in run.stories), quotes=len(run.aligned_quotes),
+                          groups=len(run.groups), stories=stories, events=events, quotes=len(run.aligned_quotes),
                           claims=len(run.aligned_claims), fast=fast)
 
 
@@ -550,6 +550,12 @@ def stored_cluster(store: Store, articles: Sequence[Article], annotations: Mappi
     """``cluster`` from the features kept in the store (``cluster.stored``): computed only for
     the articles that have none of this version (their annotations are the only ones read),
     then every article placed and consolidated, as ``cluster`` does (the same answer)."""
+    assignments, built, _ = _stored_batch(store, articles, annotations, groups, version)
+    return assignments, built
+
+
+def _stored_batch(store: Store, articles: Sequence[Article], annotations: Mapping[str, Annotation],
+                  groups: Sequence[ProvenanceGroup], version: str):
     from .cluster import CLUSTER_VERSION, StoryIndex, stories
     from .cluster.stored import index_version, stored_features
 
@@ -558,7 +564,71 @@ def stored_cluster(store: Store, articles: Sequence[Article], annotations: Mappi
     for article in articles:
         index.add_features(feats[article.id])
     built = stories(index, articles, groups)
-    return list(index.assignments()), built
+    return list(index.assignments()), built, index
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryChange:
+    """What ``update_stories`` saved: with ``full`` every assignment and story, else those it
+    rebuilt; ``stories`` / ``events``: how many the store holds after the run."""
+
+    full: bool
+    assignments: list[Assignment]
+    stories: list[Story]
+    total_stories: int
+    total_events: int
+
+
+def update_stories(store: Store, articles: Sequence[Article], annotations: Mapping[str, Annotation],
+                   relations: Sequence[Relation], groups: Sequence[ProvenanceGroup], version: str, *,
+                   rebuild_share: float | None = None) -> StoryChange:
+    """Stories and events over the story index kept in the store (``cluster.stored``), saved with
+    the syndication results: a batch run (every article placed and consolidated, exactly as
+    ``cluster``) when no index is kept, when an article left, or when the new articles are at
+    least ``rebuild_share`` (default ``cluster.stored.REBUILD_SHARE``) of those placed; else an
+    incremental run that re-clusters only what the new articles touch and saves only what changed
+    (its answer may differ from a batch run's: bench/RESULTS.md, "The story index kept in the store")."""
+    from .cluster import CLUSTER_VERSION, StoryIndex, stories
+    from .cluster import stored as kept
+
+    share = kept.REBUILD_SHARE if rebuild_share is None else rebuild_share
+    feature_version = kept.index_version(CLUSTER_VERSION, version)
+    placed = kept.placed_ids(store, feature_version) if kept.has_state(store, feature_version) else None
+    inside = {a.id for a in articles}
+    new = [a for a in articles if placed is None or a.id not in placed]
+    if placed is None or not placed <= inside or len(new) >= share * len(placed):
+        assignments, built, index = _stored_batch(store, articles, annotations, groups, version)
+        events = sum(len(s.events) for s in built)
+        store.save_analysis(relations, groups, assignments, built, ranked=True)
+        kept.save_state(store, index, feature_version, (len(built), events))
+        return StoryChange(full=True, assignments=assignments, stories=built, total_stories=len(built),
+                           total_events=events)
+    if isinstance(annotations, StoredAnnotations):
+        annotations.load([a.id for a in new])
+    feats = kept.stored_features(store, new, annotations, version=feature_version)
+    change = kept.update(store, [feats[a.id] for a in new], feature_version, StoryIndex())
+    rebuilt = stories(_View(change.groups), articles, groups)  # type: ignore[arg-type]  # duck-typed view
+    fresh = {a.id for a in new}
+    changed_groups = [g for g in groups if g.origin in fresh or any(m.id in fresh for m in g.members)]
+    store.update_analysis([r for r in relations if r.source in fresh or r.target in fresh], changed_groups,
+                          change.assignments, rebuilt,
+                          drop_groups=[i for g in changed_groups for i in (g.origin, *(m.id for m in g.members))],
+                          drop_stories=change.dropped)
+    return StoryChange(full=False, assignments=change.assignments, stories=rebuilt, total_stories=change.stories,
+                       total_events=change.events)
+
+
+class _View:
+    """The groups an incremental run rebuilt, read as ``cluster.stories`` reads a consolidated index."""
+
+    def __init__(self, groups):
+        self._groups = groups
+
+    def consolidate(self) -> None:
+        return None
+
+    def groups(self):
+        return list(self._groups)
 
 
 def syndication(articles: Sequence[Article], annotations: Sequence[Annotation]

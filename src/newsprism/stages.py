@@ -52,6 +52,8 @@ class Run:
     aligned_quotes: list = field(default_factory=list)
     aligned_claims: list[AlignedClaim] = field(default_factory=list)
     coverage: CoverageMatrix | None = None
+    fast: bool = False  # the triage path: nothing after the stories reads them
+    totals: tuple[int, int] | None = None  # stories and events stored, when ``stories`` holds only the changed
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,11 +106,15 @@ def _syndication(run: Run) -> None:
 
 
 def _cluster(run: Run) -> None:
-    from .analysis import stored_cluster
+    from .analysis import update_stories
 
-    run.assignments, run.stories = stored_cluster(run.store, run.articles, run.annotations, run.groups, _version(run))
+    change = update_stories(run.store, run.articles, run.annotations, run.relations, run.groups, _version(run))
+    run.assignments, run.stories = change.assignments, change.stories
+    if not change.full:
+        run.totals = (change.total_stories, change.total_events)
+        if not run.fast:  # the full tier reads every story
+            run.assignments, run.stories = list(run.store.assignments().values()), run.store.stories()
     run.event_of = {a.article_id: a.event_id for a in run.assignments}
-    run.store.save_analysis(run.relations, run.groups, run.assignments, run.stories)
 
 
 def _version(run: Run) -> str:

@@ -19,7 +19,7 @@ from newsprism.claims.coverage import CoverageRow
 from newsprism.claims.records import AlignedClaim, ClaimMention
 from newsprism.figures.records import AlignedFigure, Figure, FigurePair
 from newsprism.findings import KINDS, CitedSentence, CitedSummary, HeadlineAgainst, HeadlineVerdict, StoryFraming
-from newsprism.model import (Annotation, Article, Assignment, Block, Entity, Event, EventArticle, GroupMember,
+from newsprism.model import (Annotation, Article, Assignment, Block, Entity, Event, EventArticle, GroupMember, IndexEntry,
                              ProvenanceGroup, RawArticle, Relation, Span, Story)
 from newsprism.quotes.align import AlignedQuote, QuoteVariant
 from newsprism.store import SQLiteStore, Store
@@ -253,7 +253,6 @@ def test_contract_per_article_caches_read_by_id(store):
 
 
 def test_contract_index_entries_by_id_day_key_and_links(store):
-    from newsprism.model import IndexEntry
 
     ids = ["a" * 16, "b" * 16, "c" * 16, "d" * 16]
     for aid in ids:
@@ -288,6 +287,31 @@ def test_contract_index_entries_by_id_day_key_and_links(store):
     assert store.index_matches("syndication", "v2", [(0, 1)]) == {ids[0]}
 
 
+def test_contract_index_state_by_id_and_key_and_deleted_by_kind(store):
+    big = (1 << 63) - 5
+    store.save_index_state("story-online", "v1", [IndexEntry(article_id="o1", data=b"\x00one", keys=((0, big), (1, 0))),
+                                                  IndexEntry(article_id="o2", data=b"two", keys=((0, 7),))])
+    store.save_index_state("story-stats", "v1", [IndexEntry(article_id="stats", data=b"s")])
+    assert [(e.article_id, e.data) for e in store.index_state("story-online", "v1")] == [("o1", b"\x00one"),
+                                                                                         ("o2", b"two")]
+    assert [e.data for e in store.index_state("story-online", "v1", ["o2"])] == [b"two"]
+    assert list(store.index_state("story-online", "v2")) == []
+    assert store.index_state_matches("story-online", "v1", [(0, big), (0, 7)]) == {"o1", "o2"}
+    assert store.index_state_matches("story-online", "v1", [(1, 7)]) == set()  # the slot counts
+    store.save_index_state("story-online", "v1", [IndexEntry(article_id="o1", data=b"new", keys=((0, 9),))])
+    assert store.index_state_matches("story-online", "v1", [(0, big)]) == set()  # keys replaced
+    store.delete_index_state("story-online", ["o2"])
+    assert [e.article_id for e in store.index_state("story-online", "v1")] == ["o1"]
+    store.delete_index_state("story-online")
+    assert list(store.index_state("story-online", "v1")) == [] and store.index_state_matches(
+        "story-online", "v1", [(0, 9)]) == set()
+    assert [e.data for e in store.index_state("story-stats", "v1")] == [b"s"]
+    store.add(raw("x"), article("x" * 16))
+    store.save_index_entries("story-placed", "v1", [IndexEntry(article_id="x" * 16, keys=((0, 1),))])
+    store.delete_index_entries("story-placed")
+    assert store.indexed_ids("story-placed", "v1") == set()
+
+
 # --- analysis ---------------------------------------------------------------------------------------
 def test_contract_analysis_replaced_as_a_whole(store):
     for aid in ("a1", "a2"):
@@ -308,6 +332,39 @@ def test_contract_analysis_replaced_as_a_whole(store):
     assert store.assignments() == {a.article_id: a for a in assignments}
     store.save_analysis([], [], [], [])
     assert store.stories() == [] and store.relations() == [] and store.assignments() == {}
+
+
+def test_contract_analysis_updated_in_part_keeps_display_order(store):
+    from newsprism.cluster import display_order
+
+    ids = [c * 16 for c in "abcd"]
+    for aid in ids:
+        store.add(raw(aid), article(aid))
+
+    def story(sid, members, sources, end):
+        return Story(id=sid, title=sid, articles=tuple(members), outlets=(), independent_sources=sources,
+                     start=None, end=end, events=(Event(id="e" + sid, title=sid, start=None, end=end, articles=tuple(
+                         EventArticle(id=m, role="report") for m in members)),))
+
+    def assigned(sid, members):
+        return [Assignment(article_id=m, story_id=sid, event_id="e" + sid, role="report") for m in members]
+
+    group = ProvenanceGroup(origin=ids[0], members=(GroupMember(id=ids[0], relation="origin"),
+                                                    GroupMember(id=ids[1], relation="copy")))
+    first = [story("s1", ids[:2], 1, "2024-01-02"), story("s2", ids[2:3], 1, "2024-03-01")]
+    store.save_analysis([], [group], assigned("s1", ids[:2]) + assigned("s2", ids[2:3]), first, ranked=True)
+    assert store.stories() == display_order(first)
+    relation = Relation(source=ids[2], target=ids[3], kind="copy", score=0.9, evidence="shingles")
+    merged = ProvenanceGroup(origin=ids[2], members=(GroupMember(id=ids[2], relation="origin"),
+                                                     GroupMember(id=ids[3], relation="copy")))
+    rebuilt = story("s3", ids[2:], 2, "2024-02-01")
+    store.update_analysis([relation], [merged], assigned("s3", ids[2:]), [rebuilt], drop_groups=[ids[2]],
+                          drop_stories=["s2"])
+    assert store.stories() == display_order([first[0], rebuilt]) == [rebuilt, first[0]]
+    assert store.relations() == [relation]
+    assert sorted(store.provenance_groups(), key=lambda g: g.origin) == [group, merged]
+    assert store.assignments(ids[2:]) == {a.article_id: a for a in assigned("s3", ids[2:])}
+    assert set(store.assignments()) == set(ids)
 
 
 def test_contract_story_by_id_or_unique_prefix(store):

@@ -130,6 +130,9 @@ class StoryIndex:
         self._arrival: list[str] = []
         self._view: dict[str, tuple[str, str]] | None = None
         self._view_groups: list[tuple[str, list[tuple[str, list[Features]]]]] = []
+        # the last consolidation's blocks and the scaffold stories inside each (``cluster.stored``
+        # keeps them so that a later run re-clusters only the blocks new articles touch)
+        self.last_blocks: list[tuple[list[_Story], list[list[Features]]]] = []
         self._reset()
 
     # --- state ---------------------------------------------------------------------------------
@@ -168,9 +171,7 @@ class StoryIndex:
         """``add`` for precomputed features (benchmarks, re-runs from the store)."""
         if feats.id in self._features:
             return self.assignment(feats.id)
-        if feats.vector.shape != (self.dim,) or not np.any(feats.vector):
-            flags = feats.flags if "no-vector" in feats.flags else feats.flags + ("no-vector",)
-            feats = replace(feats, vector=np.zeros(self.dim, dtype=np.float32), flags=flags)
+        feats = checked(feats, self.dim)
         self._features[feats.id] = feats
         self._arrival.append(feats.id)
         if self._last_order and feats.order < self._last_order:
@@ -261,11 +262,7 @@ class StoryIndex:
 
     def _consolidate(self) -> None:
         events, alone, centre, lead_idf = self.events()
-        labels = link_events(events, centre, link=self.type_link, alone=alone, lead_idf=lead_idf,
-                             words_weight=self.words_weight, apart_days=self.apart_days,
-                             apart_extra=self.apart_extra,
-                             model=self.link_model.events if self.link_model else None)
-        self._build_view(events, labels)
+        self._build_view(events, self.link(events, alone, centre, lead_idf))
 
     def events(self) -> tuple[list[list[Features]], list[bool], np.ndarray, np.ndarray]:
         """The batch events before they link into stories (canonical order), whether each is
@@ -280,26 +277,45 @@ class StoryIndex:
         events: list[list[Features]] = []
         alone: list[bool] = []
         scaffold: list[list[Features]] = []
+        self.last_blocks = []
         for block in self._blocks():
-            if len(block) == 1 and block[0].aside:
-                events.append(sorted(block[0].members, key=lambda f: f.order))
-                alone.append(True)
-                continue
-            members = [f for story in block for f in story.members]
-            # Scaffold stories: the content clusters inside which events are told apart.
-            for story in agglomerate(members, term_idf, self.idf, link=self.story_link,
-                                     weights=self.story_weights, max_gap=0, interval=_no_interval,
-                                     model=self.link_model.scaffold if self.link_model else None):
-                scaffold.append(story)
-                groups = cluster_events(story, term_idf, self.idf, **self.batch_event_params)
-                events.extend(groups)
-                alone.extend([False] * len(groups))
+            found, kinds, stories = self.recluster(block, term_idf, self.idf)
+            events.extend(found)
+            alone.extend(kinds)
+            scaffold.extend(stories)
+            self.last_blocks.append((block, stories))
         ranked = sorted(range(len(events)), key=lambda k: events[k][0].order)
         events = [events[k] for k in ranked]
         alone = [alone[k] for k in ranked]
         centre = lead_centre(sorted(scaffold, key=lambda story: story[0].order), self.background_prior)
         lead_idf = lead_word_idf(sorted(self._features.values(), key=lambda f: f.order))
         return events, alone, centre, lead_idf
+
+    def recluster(self, block: list[_Story], term_idf: np.ndarray, idf
+                  ) -> tuple[list[list[Features]], list[bool], list[list[Features]]]:
+        """One block's batch events, whether each is set-aside input kept alone, and its scaffold
+        stories (the content clusters inside which events are told apart)."""
+        if len(block) == 1 and block[0].aside:
+            return [sorted(block[0].members, key=lambda f: f.order)], [True], []
+        return self.recluster_members([f for story in block for f in story.members], term_idf, idf)
+
+    def recluster_members(self, members: list[Features], term_idf: np.ndarray, idf
+                          ) -> tuple[list[list[Features]], list[bool], list[list[Features]]]:
+        events: list[list[Features]] = []
+        scaffold = agglomerate(members, term_idf, idf, link=self.story_link, weights=self.story_weights,
+                               max_gap=0, interval=_no_interval,
+                               model=self.link_model.scaffold if self.link_model else None)
+        for story in scaffold:
+            events.extend(cluster_events(story, term_idf, idf, **self.batch_event_params))
+        return events, [False] * len(events), scaffold
+
+    def link(self, events: list[list[Features]], alone: list[bool], centre: np.ndarray,
+             lead_idf: np.ndarray) -> list[int]:
+        """``linking.link_events`` with this index's settings."""
+        return link_events(events, centre, link=self.type_link, alone=alone, lead_idf=lead_idf,
+                           words_weight=self.words_weight, apart_days=self.apart_days,
+                           apart_extra=self.apart_extra,
+                           model=self.link_model.events if self.link_model else None)
 
     def _blocks(self) -> list[list[_Story]]:
         """Online stories grouped for batch re-clustering: unions of stories whose centroids
@@ -336,23 +352,7 @@ class StoryIndex:
         return list(blocks.values())
 
     def _build_view(self, events: list[list[Features]], labels: list[int]) -> None:
-        stories: dict[int, list[list[Features]]] = {}
-        for group, label in zip(events, labels):
-            stories.setdefault(label, []).append(group)
-        view: dict[str, tuple[str, str]] = {}
-        groups_out = []
-        for story_events in stories.values():
-            first = min((f for g in story_events for f in g), key=lambda f: f.order)
-            story_id = short_hash("s", first.id)
-            built = []
-            for group in sorted(story_events, key=lambda g: min(f.order for f in g)):
-                members = sorted(group, key=lambda f: f.order)
-                event_id = short_hash("e", members[0].id)
-                built.append((event_id, members))
-                for feats in members:
-                    view[feats.id] = (story_id, event_id)
-            groups_out.append((story_id, built))
-        self._view, self._view_groups = view, groups_out
+        self._view, self._view_groups = build_view(events, labels)
 
     # --- reading -------------------------------------------------------------------------------
     def assignment(self, article_id: str) -> Assignment:
@@ -380,6 +380,37 @@ class StoryIndex:
         """[(story id, [(event id, members)])] of the consolidated view (consolidating first)."""
         self.consolidate()
         return list(self._view_groups)
+
+
+def checked(feats: Features, dim: int) -> Features:
+    """``feats`` as the index places it: a missing or empty vector becomes zeros, flagged."""
+    if feats.vector.shape != (dim,) or not np.any(feats.vector):
+        flags = feats.flags if "no-vector" in feats.flags else feats.flags + ("no-vector",)
+        feats = replace(feats, vector=np.zeros(dim, dtype=np.float32), flags=flags)
+    return feats
+
+
+def build_view(events: list[list[Features]], labels: list[int]
+               ) -> tuple[dict[str, tuple[str, str]], list[tuple[str, list[tuple[str, list[Features]]]]]]:
+    """Article id -> (story id, event id), and [(story id, [(event id, members)])], from the
+    events (canonical order) and their story labels. Ids are content hashes of the earliest member."""
+    stories: dict[int, list[list[Features]]] = {}
+    for group, label in zip(events, labels):
+        stories.setdefault(label, []).append(group)
+    view: dict[str, tuple[str, str]] = {}
+    groups_out = []
+    for story_events in stories.values():
+        first = min((f for g in story_events for f in g), key=lambda f: f.order)
+        story_id = short_hash("s", first.id)
+        built = []
+        for group in sorted(story_events, key=lambda g: min(f.order for f in g)):
+            members = sorted(group, key=lambda f: f.order)
+            event_id = short_hash("e", members[0].id)
+            built.append((event_id, members))
+            for feats in members:
+                view[feats.id] = (story_id, event_id)
+        groups_out.append((story_id, built))
+    return view, groups_out
 
 
 def _single_thread_blas():

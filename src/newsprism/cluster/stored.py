@@ -14,14 +14,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Mapping, Sequence
+import math
+import zlib
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..model import Annotation, Article, IndexEntry
+from ..model import Annotation, Article, Assignment, IndexEntry
 from .dates import When
-from .features import Features, features
+from .features import TERM_BITS, Features, features
+from .index import (
+    BLOCK_LINK, CANDIDATES, MAX_BLOCK, SET_ASIDE, StoryIndex, _month, build_view, checked, overlap,
+)
+from .linking import BACKGROUND_PRIOR
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -46,11 +54,12 @@ def stored_features(store: Store, articles: Sequence[Article], annotations: Mapp
         batch = missing[start:start + BATCH]
         store.save_index_entries(KIND, version, [
             IndexEntry(article_id=a.id, data=encode(features(a, annotations.get(a.id)))) for a in batch])
-    return {e.article_id: decode(e.article_id, e.data) for e in _entries(store, version) if e.article_id in wanted}
-
-
-def _entries(store: Store, version: str) -> Iterator[IndexEntry]:
-    return store.index_entries(KIND, version)
+    if len(wanted) * 2 >= len(known) + len(missing):  # most of the index: one scan
+        return {e.article_id: decode(e.article_id, e.data) for e in store.index_entries(KIND, version)
+                if e.article_id in wanted}
+    ids = sorted(wanted)
+    return {e.article_id: decode(e.article_id, e.data) for start in range(0, len(ids), 2000)
+            for e in store.index_entries(KIND, version, ids[start:start + 2000])}
 
 
 _ARRAYS = (("vector", np.float32), ("terms", np.int32), ("tf", np.float32), ("lead", np.float32),
@@ -89,3 +98,416 @@ def _day(day: dt.date | None) -> str | None:
 
 def _date(text: str | None) -> dt.date | None:
     return None if text is None else dt.date.fromisoformat(text)
+
+
+# --- the consolidated index kept between runs ------------------------------------------------------
+# A batch run (``rebuild``) places and consolidates every article, as ``StoryIndex`` does, and then
+# keeps what a later run needs to consolidate only what changed: each online story (members' ids,
+# vector sum, entity counts, months, block), each block (its stories, size, and the sum of its
+# scaffold stories' mean leads: its share of the background lead), and the global statistics the
+# decisions read (entity and word document frequencies, the lead words' document frequencies, the
+# background lead's sum). An incremental run (``update``) places the new articles online among the
+# stored stories active within the window of their dates, unites the blocks their stories now reach
+# (a neighbour search over those stories' centroids, not every pair), re-clusters those blocks alone,
+# and links their events with the events of the final stories they belonged to. What it does not
+# redo, by design: blocks no new article reaches keep the clustering they got with the statistics of
+# their day (idf, background lead), blocks only ever merge, and events link only within the final
+# stories the changed blocks touch. bench/RESULTS.md ("The story index kept in the store") measures
+# how far that moves the answer from a batch run.
+ONLINE, BLOCK, STATS, PLACED = "story-online", "story-block", "story-stats", "story-placed"
+STATE_FORMAT = "state-1"
+STATS_ID = "stats"
+# A run whose new articles are at least this share of the articles placed so far is a batch run:
+# rebuilding when the index has doubled costs O(1) an article amortised, and keeps the answer
+# within one doubling of the batch answer.
+REBUILD_SHARE = 1.0
+_MONTH, _UNDATED = 0, 1  # key slots of an online story: its months, or undated
+
+
+def state_version(version: str) -> str:
+    return f"{version}+{STATE_FORMAT}"
+
+
+class _Online:
+    """An online story as the store keeps it (``index._Story`` without its member records)."""
+
+    __slots__ = ("row", "members", "vsum", "keys", "months", "aside", "dated", "first", "block")
+
+    def __init__(self, row: int, dim: int, aside: bool = False):
+        self.row, self.aside, self.dated = row, aside, False
+        self.members: list[str] = []
+        self.vsum = np.zeros(dim, dtype=np.float64)
+        self.keys: Counter = Counter()
+        self.months: set[int] = set()
+        self.first: tuple = ()  # the earliest member's canonical order
+        self.block = -1
+
+    def centroid(self) -> np.ndarray:
+        norm = float(np.linalg.norm(self.vsum))
+        return (self.vsum / norm).astype(np.float32) if norm else self.vsum.astype(np.float32)
+
+    def entry(self) -> IndexEntry:
+        head = {"members": self.members, "keys": dict(self.keys), "months": sorted(self.months),
+                "aside": self.aside, "dated": self.dated, "first": list(self.first), "block": self.block}
+        keys = tuple((_MONTH, m) for m in sorted(self.months))
+        if not self.aside and not self.dated:
+            keys += ((_UNDATED, 0),)
+        return IndexEntry(article_id=_online_id(self.row), keys=keys,
+                          data=json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + self.vsum.tobytes())
+
+    @classmethod
+    def from_entry(cls, entry: IndexEntry) -> _Online:
+        cut = entry.data.index(b"\n")
+        head = json.loads(entry.data[:cut].decode("utf-8"))
+        story = cls(int(entry.article_id[1:]), 0, head["aside"])
+        story.vsum = np.frombuffer(entry.data, dtype=np.float64, offset=cut + 1).copy()
+        story.members, story.keys, story.months = head["members"], Counter(head["keys"]), set(head["months"])
+        story.dated, story.first, story.block = head["dated"], tuple(head["first"]), head["block"]
+        return story
+
+
+def _online_id(row: int) -> str:
+    return f"o{row:010d}"
+
+
+def _block_id(block: int) -> str:
+    return f"b{block:010d}"
+
+
+class _Block:
+    """A block as kept: its online stories, its articles, its scaffold stories' lead means summed."""
+
+    __slots__ = ("id", "stories", "size", "scaffolds", "lead_sum")
+
+    def __init__(self, block: int, stories: list[int], size: int, scaffolds: int, lead_sum: np.ndarray):
+        self.id, self.stories, self.size, self.scaffolds, self.lead_sum = block, stories, size, scaffolds, lead_sum
+
+    def entry(self) -> IndexEntry:
+        head = {"stories": self.stories, "size": self.size, "scaffolds": self.scaffolds}
+        return IndexEntry(article_id=_block_id(self.id), data=json.dumps(head).encode("utf-8") + b"\n"
+                          + np.asarray(self.lead_sum, dtype=np.float64).tobytes())
+
+    @classmethod
+    def from_entry(cls, entry: IndexEntry) -> _Block:
+        cut = entry.data.index(b"\n")
+        head = json.loads(entry.data[:cut].decode("utf-8"))
+        return cls(int(entry.article_id[1:]), head["stories"], head["size"], head["scaffolds"],
+                   np.frombuffer(entry.data, dtype=np.float64, offset=cut + 1).copy())
+
+
+class _Stats:
+    """The global statistics the decisions read, and counters."""
+
+    def __init__(self, dim: int):
+        self.n = 0
+        self.key_df: Counter = Counter()
+        self.term_df = np.zeros(1 << TERM_BITS, dtype=np.int32)
+        self.lead_df = np.zeros(1 << TERM_BITS, dtype=np.int32)
+        self.centre_sum = np.zeros(dim, dtype=np.float64)
+        self.centre_count = 0
+        self.next_row = self.next_block = 0
+        self.stories = self.events = 0
+
+    def idf(self, key: str) -> float:  # as StoryIndex.idf
+        return math.log((self.n + 1) / (self.key_df.get(key, 0) + 1)) + 1.0
+
+    def term_idf(self) -> np.ndarray:  # as StoryIndex.term_idf
+        return (np.log((self.n + 1) / (self.term_df + 1.0)) + 1.0).astype(np.float32)
+
+    def lead_idf(self) -> np.ndarray:  # as linking.lead_word_idf over every article
+        return (np.log((self.n + 1) / (self.lead_df + 1.0)) + 1.0).astype(np.float32)
+
+    def centre(self) -> np.ndarray:  # as linking.lead_centre over every scaffold story
+        if not self.centre_count:
+            return np.zeros(0, dtype=np.float64)
+        return self.centre_count / (self.centre_count + BACKGROUND_PRIOR) * (self.centre_sum / self.centre_count)
+
+    def entry(self) -> IndexEntry:
+        head = {"n": self.n, "key_df": dict(self.key_df), "centre_count": self.centre_count,
+                "next_row": self.next_row, "next_block": self.next_block, "stories": self.stories,
+                "events": self.events, "dim": int(self.centre_sum.size)}
+        arrays = zlib.compress(self.term_df.tobytes() + self.lead_df.tobytes() + self.centre_sum.tobytes(), 1)
+        return IndexEntry(article_id=STATS_ID, data=json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + arrays)
+
+    @classmethod
+    def from_entry(cls, entry: IndexEntry) -> _Stats:
+        cut = entry.data.index(b"\n")
+        head = json.loads(entry.data[:cut].decode("utf-8"))
+        stats = cls(head["dim"])
+        raw = zlib.decompress(entry.data[cut + 1:])
+        size = (1 << TERM_BITS) * 4
+        stats.term_df = np.frombuffer(raw, dtype=np.int32, count=1 << TERM_BITS).copy()
+        stats.lead_df = np.frombuffer(raw, dtype=np.int32, count=1 << TERM_BITS, offset=size).copy()
+        stats.centre_sum = np.frombuffer(raw, dtype=np.float64, offset=2 * size).copy()
+        stats.n, stats.key_df, stats.centre_count = head["n"], Counter(head["key_df"]), head["centre_count"]
+        stats.next_row, stats.next_block = head["next_row"], head["next_block"]
+        stats.stories, stats.events = head["stories"], head["events"]
+        return stats
+
+    def count(self, feats: Features) -> None:
+        self.key_df.update(feats.keys.keys())
+        self.term_df[feats.terms] += 1
+        self.lead_df[feats.lead_terms] += 1
+        self.n += 1
+
+
+def _lead_mean(members: Sequence[Features]) -> np.ndarray | None:
+    """A scaffold story's mean lead (as ``linking.lead_centre`` sums them), None without leads."""
+    leads = [f.lead for f in members if f.lead.size]
+    return np.mean(np.stack(leads).astype(np.float64), axis=0) if leads else None
+
+
+def _lead_sum(scaffold: Sequence[Sequence[Features]], dim: int) -> tuple[int, np.ndarray]:
+    total, count = np.zeros(dim, dtype=np.float64), 0
+    for members in scaffold:
+        mean = _lead_mean(members)
+        if mean is not None and mean.size == dim:
+            total += mean
+            count += 1
+    return count, total
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryUpdate:
+    """What a run changed: with ``full`` the whole answer (a batch run), else the assignments of
+    the articles whose story was rebuilt, the rebuilt stories' member groups, and the ids of the
+    stored stories they replace. ``stories`` / ``events``: the totals after the run."""
+
+    full: bool
+    assignments: list[Assignment]
+    groups: list[tuple[str, list[tuple[str, list[Features]]]]]
+    dropped: list[str]
+    stories: int
+    events: int
+
+
+def has_state(store: Store, version: str) -> bool:
+    return any(True for _ in store.index_state(STATS, state_version(version), [STATS_ID]))
+
+
+def placed_ids(store: Store, version: str) -> set[str]:
+    return store.indexed_ids(PLACED, state_version(version))
+
+
+def save_state(store: Store, index: StoryIndex, version: str, totals: tuple[int, int]) -> None:
+    """Keep ``index`` (consolidated: ``last_blocks`` filled) as the state a later run updates."""
+    v = state_version(version)
+    for kind in (ONLINE, BLOCK, STATS):
+        store.delete_index_state(kind)
+    store.delete_index_entries(PLACED)
+    stats = _Stats(index.dim)
+    stats.n, stats.key_df, stats.term_df = index._n, Counter(index._key_df), index._term_df.copy()
+    for feats in index._features.values():
+        stats.lead_df[feats.lead_terms] += 1
+    online: dict[int, _Online] = {}
+    for story in index._stories:
+        kept = _Online(story.row, index.dim, story.aside)
+        kept.members = [f.id for f in story.members]
+        kept.vsum, kept.keys, kept.months, kept.dated = story.vsum.copy(), Counter(story.keys), set(story.months), story.dated
+        kept.first = story.first.order if story.first is not None else ()
+        online[story.row] = kept
+    blocks = []
+    for number, (members, scaffold) in enumerate(index.last_blocks):
+        count, lead_sum = _lead_sum(scaffold, index.dim)
+        stats.centre_sum += lead_sum
+        stats.centre_count += count
+        for story in members:
+            online[story.row].block = number
+        blocks.append(_Block(number, [s.row for s in members], sum(len(s.members) for s in members), count, lead_sum))
+    stats.next_row, stats.next_block = len(index._stories), len(blocks)
+    stats.stories, stats.events = totals
+    _save(store, v, list(online.values()), blocks, stats)
+    ids = list(index._features)
+    for start in range(0, len(ids), 5000):
+        store.save_index_entries(PLACED, v, [IndexEntry(article_id=i) for i in ids[start:start + 5000]])
+
+
+def _save(store: Store, version: str, online: Sequence[_Online], blocks: Sequence[_Block], stats: _Stats) -> None:
+    for start in range(0, len(online), 2000):
+        store.save_index_state(ONLINE, version, [s.entry() for s in online[start:start + 2000]])
+    store.save_index_state(BLOCK, version, [b.entry() for b in blocks])
+    store.save_index_state(STATS, version, [stats.entry()])
+
+
+def update(store: Store, new: Sequence[Features], version: str, index: StoryIndex | None = None) -> StoryUpdate:
+    """Add the ``new`` articles' features to the kept state (see above) and return what changed.
+    ``version``: the features' (``index_version``); ``index``: an empty ``StoryIndex`` whose
+    settings to use (default ones otherwise)."""
+    index = index if index is not None else StoryIndex()
+    feature_version = version
+    v = state_version(version)
+    stats = _Stats.from_entry(next(iter(store.index_state(STATS, v, [STATS_ID]))))
+    dim = index.dim
+    if not new:
+        return StoryUpdate(full=False, assignments=[], groups=[], dropped=[], stories=stats.stories, events=stats.events)
+    new = sorted((checked(f, dim) for f in new), key=lambda f: f.order)
+    with index._blas():
+        # 1. online placement among the stored stories active within the window of the new articles
+        span = index.window_days // 30 + 1
+        months = {_month(f.day) for f in new if f.day is not None}
+        wanted = {(_MONTH, m + d) for m in months for d in range(-span, span + 1)} | {(_UNDATED, 0)}
+        stories = {s.row: s for s in (_Online.from_entry(e) for e in store.index_state(
+            ONLINE, v, sorted(store.index_state_matches(ONLINE, v, wanted))))}
+        touched: set[int] = set()
+        added: Counter = Counter()
+        for feats in new:
+            story = None if SET_ASIDE.intersection(feats.flags) else _best(stories, feats, stats, index, span)
+            if story is None:
+                story = _Online(stats.next_row, dim, bool(SET_ASIDE.intersection(feats.flags)))
+                stats.next_row += 1
+                stories[story.row] = story
+            _join(story, feats, stats)
+            touched.add(story.row)
+            added[story.row] += 1
+        # 2. the blocks the touched stories reach (a neighbour search over the loaded centroids)
+        blocks = {b.id: b for b in (_Block.from_entry(e) for e in store.index_state(
+            BLOCK, v, sorted({_block_id(stories[r].block) for r in touched if stories[r].block >= 0})))}
+        parent: dict[int, int] = {}
+
+        def find(x: int) -> int:
+            while parent.get(x, x) != x:
+                x = parent[x]
+            return x
+
+        size: dict[int, int] = {}
+        for row in sorted(touched):
+            story = stories[row]
+            if story.block < 0:  # a new story: a block of its own to begin with
+                story.block = stats.next_block
+                stats.next_block += 1
+                blocks[story.block] = _Block(story.block, [row], 0, 0, np.zeros(dim))
+            size[story.block] = size.get(story.block, blocks[story.block].size) + added[row]
+        live = sorted(r for r, s in stories.items() if not s.aside)
+        if live:
+            matrix = np.stack([stories[r].centroid() for r in live])
+            rows = np.asarray(live, dtype=np.int64)
+            for row in sorted(touched):
+                if stories[row].aside:
+                    continue
+                sims = matrix @ stories[row].centroid()
+                for k in np.lexsort((rows, -sims)).tolist():
+                    if sims[k] < BLOCK_LINK:
+                        break
+                    other = stories[int(rows[k])]
+                    if other.block not in size:
+                        if other.block not in blocks:
+                            blocks.update((b.id, b) for b in (_Block.from_entry(e) for e in store.index_state(
+                                BLOCK, v, [_block_id(other.block)])))
+                        size[other.block] = blocks[other.block].size
+                    a, b = find(stories[row].block), find(other.block)
+                    if a != b and size[a] + size[b] <= MAX_BLOCK:
+                        parent[max(a, b)] = min(a, b)
+                        size[min(a, b)] += size[max(a, b)]
+        merged: dict[int, list[int]] = {}
+        for block in size:
+            merged.setdefault(find(block), []).append(block)
+        # 3. re-cluster the changed blocks
+        new_by_id = {f.id: f for f in new}
+        term_idf = stats.term_idf()
+        events: list[list[Features]] = []
+        alone: list[bool] = []
+        changed_blocks: list[_Block] = []
+        dropped_blocks: list[int] = []
+        members_of: dict[int, list[str]] = {}
+        for root, parts in sorted(merged.items()):
+            rows_in = sorted({r for b in parts for r in blocks[b].stories})
+            missing = [_online_id(r) for r in rows_in if r not in stories]
+            stories.update((s.row, s) for s in (_Online.from_entry(e) for e in store.index_state(ONLINE, v, missing)))
+            for b in parts:
+                stats.centre_sum -= blocks[b].lead_sum
+                stats.centre_count -= blocks[b].scaffolds
+            ids = [i for r in rows_in for i in stories[r].members]
+            held = _features_of(store, feature_version, ids, new_by_id, dim)
+            block_stories = [stories[r] for r in rows_in]
+            if len(block_stories) == 1 and block_stories[0].aside:
+                found: list[list[Features]] = [sorted(held, key=lambda f: f.order)]
+                kinds: list[bool] = [True]
+                scaffold: list[list[Features]] = []
+            else:
+                found, kinds, scaffold = index.recluster_members(held, term_idf, stats.idf)
+            count, lead_sum = _lead_sum(scaffold, dim)
+            stats.centre_sum += lead_sum
+            stats.centre_count += count
+            events.extend(found)
+            alone.extend(kinds)
+            for r in rows_in:
+                stories[r].block = root
+            changed_blocks.append(_Block(root, rows_in, len(ids), count, lead_sum))
+            dropped_blocks.extend(b for b in parts if b != root)
+            members_of[root] = ids
+        # 4. link the new events with the events of the final stories they touch
+        changed = {i for ids in members_of.values() for i in ids}
+        before = store.assignments(sorted(changed - set(new_by_id)))
+        old_stories = [s for s in (store.story(i) for i in sorted({a.story_id for a in before.values()})) if s]
+        fixed = [[a.id for a in e.articles if a.id not in changed] for s in old_stories for e in s.events]
+        fixed = [group for group in fixed if group]
+        by_id = {f.id: f for f in _features_of(store, feature_version, [i for g in fixed for i in g], {}, dim)}
+        events.extend(sorted((by_id[i] for i in group), key=lambda f: f.order) for group in fixed)
+        alone.extend(bool(SET_ASIDE.intersection(by_id[group[0]].flags)) for group in fixed)
+        ranked = sorted(range(len(events)), key=lambda k: min(f.order for f in events[k]))
+        events = [events[k] for k in ranked]
+        alone = [alone[k] for k in ranked]
+        labels = index.link(events, alone, stats.centre(), stats.lead_idf())
+        view, groups = build_view(events, labels)
+    feats_of = {f.id: f for e in events for f in e}
+    assignments = [Assignment(article_id=i, story_id=s, event_id=e, role=feats_of[i].role, flags=feats_of[i].flags)
+                   for i, (s, e) in sorted(view.items())]
+    dropped = sorted(s.id for s in old_stories)
+    stats.stories += len(groups) - len(old_stories)
+    stats.events += sum(len(g[1]) for g in groups) - sum(len(s.events) for s in old_stories)
+    touched_online = [stories[r] for b in changed_blocks for r in b.stories]
+    _save(store, v, touched_online, changed_blocks, stats)
+    if dropped_blocks:
+        store.delete_index_state(BLOCK, [_block_id(b) for b in dropped_blocks])
+    store.save_index_entries(PLACED, v, [IndexEntry(article_id=f.id) for f in new])
+    return StoryUpdate(full=False, assignments=assignments, groups=groups, dropped=dropped, stories=stats.stories,
+                       events=stats.events)
+
+
+def _features_of(store: Store, version: str, ids: Sequence[str], known: Mapping[str, Features],
+                 dim: int) -> list[Features]:
+    """The features of ``ids`` (``known`` ones as given, the others decoded from the store), as the index holds them."""
+    out = {i: known[i] for i in ids if i in known}
+    rest = [i for i in ids if i not in out]
+    for start in range(0, len(rest), 2000):
+        for e in store.index_entries(KIND, version, rest[start:start + 2000]):
+            out[e.article_id] = decode(e.article_id, e.data)
+    return [checked(out[i], dim) for i in ids if i in out]
+
+
+def _best(stories: Mapping[int, _Online], feats: Features, stats: _Stats, index: StoryIndex, span: int) -> _Online | None:
+    """``StoryIndex._best_story`` over the loaded stories."""
+    if feats.day is None:
+        rows = sorted(r for r, s in stories.items() if not s.aside)
+    else:
+        month = _month(feats.day)
+        rows = sorted(r for r, s in stories.items() if not s.aside
+                      and (not s.dated or any(month - span <= m <= month + span for m in s.months)))
+    if not rows:
+        return None
+    candidates = np.asarray(rows, dtype=np.int64)
+    sims = np.stack([stories[r].centroid() for r in rows]) @ feats.vector
+    best, best_score = None, index.story_join
+    for k in np.lexsort((candidates, -sims))[:CANDIDATES].tolist():
+        sim = float(sims[k])
+        if sim + index.key_weight < best_score:
+            break
+        story = stories[int(candidates[k])]
+        score = sim + index.key_weight * overlap(feats.keys, story.keys, len(story.members), stats.idf)
+        if score >= best_score:
+            best, best_score = story, score
+    return best
+
+
+def _join(story: _Online, feats: Features, stats: _Stats) -> None:
+    """``StoryIndex._join`` for a kept story (no online events: only the consolidated answer is kept)."""
+    story.members.append(feats.id)
+    if not story.first or feats.order < story.first:
+        story.first = feats.order
+    story.vsum += feats.vector
+    story.keys.update(feats.keys.keys())
+    stats.count(feats)
+    day = feats.day
+    if day is not None and not story.aside:
+        story.months.add(_month(day))
+        story.dated = True

@@ -120,19 +120,46 @@ class Store(Protocol):
     def index_matches(self, kind: str, version: str, keys: Iterable[tuple[int, int]]) -> set[str]:
         """The ids of the entries sharing a ``(slot, key)`` pair with ``keys``."""
 
+    def delete_index_entries(self, kind: str, ids: Iterable[str] | None = None) -> None:
+        """Remove the entries of ``kind`` (those of ``ids`` when given), of any version, with their keys."""
+
+    def save_index_state(self, kind: str, version: str, entries: Sequence[IndexEntry]) -> None:
+        """Insert or replace entries of ``kind`` that are no article's (``IndexEntry.article_id``
+        is the entry's own id; ``data`` and ``keys`` are kept, nothing else), in one transaction."""
+
+    def index_state(self, kind: str, version: str, ids: Iterable[str] | None = None) -> Iterator[IndexEntry]:
+        """The state entries of ``kind`` and ``version`` (of ``ids`` when given), by id; without their keys."""
+
+    def index_state_matches(self, kind: str, version: str, keys: Iterable[tuple[int, int]]) -> set[str]:
+        """The ids of the state entries sharing a ``(slot, key)`` pair with ``keys``."""
+
+    def delete_index_state(self, kind: str, ids: Iterable[str] | None = None) -> None:
+        """Remove the state entries of ``kind`` (of ``ids`` when given), of any version, with their keys."""
+
     def index_links(self, kind: str, version: str) -> list[str]:
         """The ``links`` (JSON) of every entry of ``kind`` and ``version`` that has any, by article id."""
 
     # --- syndication, stories and events (replaced as a whole by each analyze run) --------------
     def save_analysis(self, relations: Sequence[Relation], groups: Sequence[ProvenanceGroup],
-                      assignments: Sequence[Assignment], stories: Sequence[Story]) -> None:
-        """Replace the derived analysis in one transaction: readers see the old or the new."""
+                      assignments: Sequence[Assignment], stories: Sequence[Story], *, ranked: bool = False) -> None:
+        """Replace the derived analysis in one transaction: readers see the old or the new.
+        ``ranked``: stories are placed by ``rank.story_rank`` (display order, what
+        ``update_analysis`` keeps) rather than in the order given."""
+
+    def update_analysis(self, relations: Sequence[Relation], groups: Sequence[ProvenanceGroup],
+                        assignments: Sequence[Assignment], stories: Sequence[Story], *,
+                        drop_groups: Iterable[str] = (), drop_stories: Iterable[str] = ()) -> None:
+        """Change part of the derived analysis in one transaction (an incremental ``analyze``):
+        add or replace ``relations`` and ``assignments``, drop the groups of ``drop_groups``
+        (origins) and the stories of ``drop_stories`` (ids), then add ``groups`` and ``stories``
+        (placed by ``rank.story_rank``)."""
 
     def relations(self) -> list[Relation]: ...
 
     def provenance_groups(self) -> list[ProvenanceGroup]: ...
 
-    def assignments(self) -> dict[str, Assignment]: ...
+    def assignments(self, ids: Iterable[str] | None = None) -> dict[str, Assignment]:
+        """Every article's assignment (of ``ids`` when given), by article id."""
 
     def stories(self) -> list[Story]:
         """Stories in display order (biggest, most recent first)."""

@@ -220,6 +220,29 @@ MIGRATIONS: list[tuple[str, str]] = [
             UPDATE revisions SET n = n + 1 WHERE name = 'analysis';
         END;""" for table in ("stories", "relations", "provenance_groups", "headline_checks", "findings")
         for verb in ("INSERT", "UPDATE", "DELETE"))),
+    # 0010: what an incremental analyze keeps of the story index beyond each article's entry
+    # (``cluster.stored``: online stories, blocks, global statistics), entries that are no
+    # article's; and stories read in display order by a rank that such a run gives the stories it
+    # rebuilt without renumbering the others (``store.rank``; SQLite's INTEGER is 64-bit already).
+    ("0010_index_state", """
+        CREATE TABLE index_state (
+            kind TEXT NOT NULL,           -- e.g. "story-online", "story-block", "story-stats"
+            id TEXT NOT NULL,
+            version TEXT NOT NULL,
+            data BLOB NOT NULL,           -- the stage's encoding of the entry
+            PRIMARY KEY (kind, id)
+        );
+        CREATE TABLE index_state_keys (
+            kind TEXT NOT NULL,
+            version TEXT NOT NULL,
+            key INTEGER NOT NULL,         -- e.g. a month an online story has members in
+            slot INTEGER NOT NULL,
+            id TEXT NOT NULL,
+            PRIMARY KEY (kind, version, key, slot, id)
+        ) WITHOUT ROWID;
+        CREATE INDEX index_state_keys_id ON index_state_keys(kind, id);
+        CREATE INDEX stories_position ON stories(position, id);
+    """),
 ]
 
 

@@ -213,6 +213,26 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE TRIGGER {table}_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table}
             FOR EACH STATEMENT EXECUTE FUNCTION bump_revision('analysis');"""
                   for table in ("stories", "relations", "provenance_groups", "headline_checks", "findings"))),
+    ("0010_index_state", """
+        CREATE TABLE index_state (
+            kind TEXT NOT NULL,
+            id TEXT NOT NULL,
+            version TEXT NOT NULL,
+            data BYTEA NOT NULL,
+            PRIMARY KEY (kind, id)
+        );
+        CREATE TABLE index_state_keys (
+            kind TEXT NOT NULL,
+            version TEXT NOT NULL,
+            key BIGINT NOT NULL,
+            slot INTEGER NOT NULL,
+            id TEXT NOT NULL,
+            PRIMARY KEY (kind, version, key, slot, id)
+        );
+        CREATE INDEX index_state_keys_id ON index_state_keys(kind, id);
+        ALTER TABLE stories ALTER COLUMN position TYPE BIGINT;
+        CREATE INDEX stories_position ON stories(position, id COLLATE "C");
+    """),
 ]
 
 

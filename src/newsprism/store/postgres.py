@@ -28,6 +28,7 @@ from ..model import (Annotation, Article, Assignment, Entity, GroupMember, Index
                      Relation, Span, Story)
 from ..watch.records import Alert, FeedState, SeenItem
 from .pg_migrations import HNSW_DIM, migrate
+from .rank import story_rank
 from .revision import Revision
 from .search import ELLIPSIS, MARK_END, MARK_START, SNIPPET_TOKENS, SearchHit, plain_snippet
 from .sqlite import _COLUMNS, _HINTS, _article, _raw_article, _detail_json, _now, _story, raw_id
@@ -349,6 +350,56 @@ class PostgresStore:
             (kind, version, sorted({k for _, k in wanted}))).fetchall()
         return {r["article_id"] for r in rows if (r["slot"], r["key"]) in wanted}
 
+    def delete_index_entries(self, kind: str, ids: Iterable[str] | None = None) -> None:
+        """Remove the entries of ``kind`` (of ``ids`` when given), of any version, with their keys."""
+        with self.conn.transaction(), self.conn.cursor() as cursor:
+            for table in ("article_index", "article_index_keys"):
+                if ids is None:
+                    cursor.execute(f"DELETE FROM {table} WHERE kind = %s", (kind,))  # fixed table names
+                else:
+                    cursor.execute(f"DELETE FROM {table} WHERE kind = %s AND article_id = ANY(%s)",
+                                   (kind, list(dict.fromkeys(ids))))
+
+    def save_index_state(self, kind: str, version: str, entries: Sequence[IndexEntry]) -> None:
+        """Insert or replace state entries of ``kind`` (and their keys), in one transaction."""
+        with self.conn.transaction(), self.conn.cursor() as cursor:
+            cursor.executemany("DELETE FROM index_state_keys WHERE kind = %s AND id = %s",
+                               [(kind, e.article_id) for e in entries])
+            cursor.executemany(
+                "INSERT INTO index_state(kind, id, version, data) VALUES (%s, %s, %s, %s) ON CONFLICT (kind, id)"
+                " DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data",
+                [(kind, e.article_id, version, e.data) for e in entries])
+            cursor.executemany(
+                "INSERT INTO index_state_keys(kind, version, key, slot, id) VALUES (%s, %s, %s, %s, %s)"
+                " ON CONFLICT DO NOTHING",
+                [(kind, version, key, slot, e.article_id) for e in entries for slot, key in e.keys])
+
+    def index_state(self, kind: str, version: str, ids: Iterable[str] | None = None) -> Iterator[IndexEntry]:
+        params: list[Any]
+        query, params = "SELECT id, data FROM index_state WHERE kind = %s AND version = %s", [kind, version]
+        if ids is not None:
+            query, params = query + " AND id = ANY(%s)", [*params, list(dict.fromkeys(ids))]
+        for row in self.conn.execute(query + ' ORDER BY id COLLATE "C"', params).fetchall():
+            yield IndexEntry(article_id=row["id"], data=bytes(row["data"]))
+
+    def index_state_matches(self, kind: str, version: str, keys: Iterable[tuple[int, int]]) -> set[str]:
+        wanted = set(keys)
+        if not wanted:
+            return set()
+        rows = self.conn.execute(
+            "SELECT slot, key, id FROM index_state_keys WHERE kind = %s AND version = %s AND key = ANY(%s::bigint[])",
+            (kind, version, sorted({k for _, k in wanted}))).fetchall()
+        return {r["id"] for r in rows if (r["slot"], r["key"]) in wanted}
+
+    def delete_index_state(self, kind: str, ids: Iterable[str] | None = None) -> None:
+        with self.conn.transaction(), self.conn.cursor() as cursor:
+            for table in ("index_state", "index_state_keys"):
+                if ids is None:
+                    cursor.execute(f"DELETE FROM {table} WHERE kind = %s", (kind,))  # fixed table names
+                else:
+                    cursor.execute(f"DELETE FROM {table} WHERE kind = %s AND id = ANY(%s)",
+                                   (kind, list(dict.fromkeys(ids))))
+
     def index_links(self, kind: str, version: str) -> list[str]:
         """The non-empty ``links`` of every entry of ``kind`` and ``version`` (JSON), by article id."""
         rows = self.conn.execute("SELECT links FROM article_index WHERE kind = %s AND version = %s AND links != '[]'"
@@ -357,25 +408,44 @@ class PostgresStore:
 
     # --- analysis results (replaced as a whole by each analyze run) ----------------------------
     def save_analysis(self, relations: Sequence[Relation], groups: Sequence[ProvenanceGroup],
-                      assignments: Sequence[Assignment], stories: Sequence[Story]) -> None:
+                      assignments: Sequence[Assignment], stories: Sequence[Story], *, ranked: bool = False) -> None:
         """Replace the derived analysis in one transaction: readers see the old or the new, never half."""
         with self.conn.transaction(), self.conn.cursor() as cursor:
             for table in ("relations", "provenance_groups", "assignments", "stories"):
                 cursor.execute(f"DELETE FROM {table}")  # fixed table names
-            cursor.executemany(
-                "INSERT INTO relations(source, target, kind, score, evidence) VALUES (%s, %s, %s, %s, %s)"
-                " ON CONFLICT (source, target, kind) DO UPDATE SET score = EXCLUDED.score, evidence = EXCLUDED.evidence",
-                [(r.source, r.target, r.kind, r.score, r.evidence) for r in relations])
-            cursor.executemany(
-                "INSERT INTO provenance_groups(origin, members) VALUES (%s, %s)",
-                [(g.origin, json.dumps([[m.id, m.relation] for m in g.members])) for g in groups])
-            cursor.executemany(
-                "INSERT INTO assignments(article_id, story_id, event_id, role, detail) VALUES (%s, %s, %s, %s, %s)",
-                [(a.article_id, a.story_id, a.event_id, a.role, json.dumps({"flags": list(a.flags)}))
-                 for a in assignments])
-            cursor.executemany(
-                "INSERT INTO stories(id, position, data) VALUES (%s, %s, %s)",
-                [(story.id, i, json.dumps(asdict(story), ensure_ascii=False)) for i, story in enumerate(stories)])
+            self._write_analysis(cursor, relations, groups, assignments, stories, ranked=ranked)
+
+    def update_analysis(self, relations: Sequence[Relation], groups: Sequence[ProvenanceGroup],
+                        assignments: Sequence[Assignment], stories: Sequence[Story], *,
+                        drop_groups: Iterable[str] = (), drop_stories: Iterable[str] = ()) -> None:
+        """Change part of the derived analysis in one transaction (see ``Store.update_analysis``)."""
+        with self.conn.transaction(), self.conn.cursor() as cursor:
+            cursor.execute("DELETE FROM provenance_groups WHERE origin = ANY(%s)", (list(dict.fromkeys(drop_groups)),))
+            cursor.execute("DELETE FROM stories WHERE id = ANY(%s)", (list(dict.fromkeys(drop_stories)),))
+            self._write_analysis(cursor, relations, groups, assignments, stories, ranked=True)
+
+    @staticmethod
+    def _write_analysis(cursor: Any, relations: Sequence[Relation], groups: Sequence[ProvenanceGroup],
+                        assignments: Sequence[Assignment], stories: Sequence[Story], *, ranked: bool) -> None:
+        cursor.executemany(
+            "INSERT INTO relations(source, target, kind, score, evidence) VALUES (%s, %s, %s, %s, %s)"
+            " ON CONFLICT (source, target, kind) DO UPDATE SET score = EXCLUDED.score, evidence = EXCLUDED.evidence",
+            [(r.source, r.target, r.kind, r.score, r.evidence) for r in relations])
+        cursor.executemany(
+            "INSERT INTO provenance_groups(origin, members) VALUES (%s, %s)"
+            " ON CONFLICT (origin) DO UPDATE SET members = EXCLUDED.members",
+            [(g.origin, json.dumps([[m.id, m.relation] for m in g.members])) for g in groups])
+        cursor.executemany(
+            "INSERT INTO assignments(article_id, story_id, event_id, role, detail) VALUES (%s, %s, %s, %s, %s)"
+            " ON CONFLICT (article_id) DO UPDATE SET story_id = EXCLUDED.story_id, event_id = EXCLUDED.event_id,"
+            " role = EXCLUDED.role, detail = EXCLUDED.detail",
+            [(a.article_id, a.story_id, a.event_id, a.role, json.dumps({"flags": list(a.flags)}))
+             for a in assignments])
+        cursor.executemany(
+            "INSERT INTO stories(id, position, data) VALUES (%s, %s, %s)"
+            " ON CONFLICT (id) DO UPDATE SET position = EXCLUDED.position, data = EXCLUDED.data",
+            [(story.id, story_rank(story) if ranked else i, json.dumps(asdict(story), ensure_ascii=False))
+             for i, story in enumerate(stories)])
 
     def save_headline_checks(self, checks: Mapping[str, Mapping[str, Any]], version: str) -> None:
         """Each article's headline judged against its own body (JSON-ready dicts by article id)."""
@@ -475,14 +545,15 @@ class PostgresStore:
         return [ProvenanceGroup(origin=r["origin"], members=tuple(
             GroupMember(id=i, relation=rel) for i, rel in json.loads(r["members"]))) for r in rows]
 
-    def assignments(self) -> dict[str, Assignment]:
-        rows = self.conn.execute("SELECT * FROM assignments").fetchall()
+    def assignments(self, ids: Iterable[str] | None = None) -> dict[str, Assignment]:
+        rows = self.conn.execute("SELECT * FROM assignments").fetchall() if ids is None else self.conn.execute(
+            "SELECT * FROM assignments WHERE article_id = ANY(%s)", (list(dict.fromkeys(ids)),)).fetchall()
         return {r["article_id"]: Assignment(article_id=r["article_id"], story_id=r["story_id"], event_id=r["event_id"],
                                             role=r["role"], flags=tuple(json.loads(r["detail"]).get("flags") or ()))
                 for r in rows}
 
     def stories(self) -> list[Story]:
-        rows = self.conn.execute("SELECT data FROM stories ORDER BY position").fetchall()
+        rows = self.conn.execute('SELECT data FROM stories ORDER BY position, id COLLATE "C" DESC').fetchall()
         return [_story(json.loads(r["data"])) for r in rows]
 
     def story(self, story_id: str) -> Story | None:

@@ -23,6 +23,7 @@ from ..model import (Annotation, Article, Assignment, Block, Entity, Event, Even
 from ..findings import StoredFinding, encode, kind_of
 from ..watch.records import Alert, FeedState, SeenItem
 from .migrations import migrate
+from .rank import story_rank
 from .revision import Revision
 from .search import ELLIPSIS, MARK_END, MARK_START, SNIPPET_TOKENS, SearchHit, plain_snippet
 
@@ -349,6 +350,52 @@ class SQLiteStore:
             " AND key IN (SELECT value FROM json_each(?))", (kind, version, json.dumps(sorted({k for _, k in wanted}))))
         return {r["article_id"] for r in rows if (r["slot"], r["key"]) in wanted}
 
+    def delete_index_entries(self, kind: str, ids: Iterable[str] | None = None) -> None:
+        """Remove the entries of ``kind`` (of ``ids`` when given), of any version, with their keys."""
+        with self._transaction():
+            for table in ("article_index", "article_index_keys"):
+                if ids is None:
+                    self.conn.execute(f"DELETE FROM {table} WHERE kind = ?", (kind,))  # noqa: S608 - fixed names
+                else:
+                    self.conn.execute(f"DELETE FROM {table} WHERE kind = ? AND article_id IN"  # noqa: S608
+                                      " (SELECT value FROM json_each(?))", (kind, _ids(ids)))
+
+    def save_index_state(self, kind: str, version: str, entries: Sequence[IndexEntry]) -> None:
+        """Insert or replace state entries of ``kind`` (and their keys), in one transaction."""
+        with self._transaction():
+            self.conn.executemany("DELETE FROM index_state_keys WHERE kind = ? AND id = ?",
+                                  [(kind, e.article_id) for e in entries])
+            self.conn.executemany("INSERT OR REPLACE INTO index_state(kind, id, version, data) VALUES (?, ?, ?, ?)",
+                                  [(kind, e.article_id, version, e.data) for e in entries])
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO index_state_keys(kind, version, key, slot, id) VALUES (?, ?, ?, ?, ?)",
+                [(kind, version, key, slot, e.article_id) for e in entries for slot, key in e.keys])
+
+    def index_state(self, kind: str, version: str, ids: Iterable[str] | None = None) -> Iterator[IndexEntry]:
+        query, params = "SELECT id, data FROM index_state WHERE kind = ? AND version = ?", [kind, version]
+        if ids is not None:
+            query, params = query + " AND id IN (SELECT value FROM json_each(?))", [*params, _ids(ids)]
+        for row in self.conn.execute(query + " ORDER BY id", params).fetchall():
+            yield IndexEntry(article_id=row["id"], data=bytes(row["data"]))
+
+    def index_state_matches(self, kind: str, version: str, keys: Iterable[tuple[int, int]]) -> set[str]:
+        wanted = set(keys)
+        if not wanted:
+            return set()
+        rows = self.conn.execute(
+            "SELECT slot, key, id FROM index_state_keys WHERE kind = ? AND version = ?"
+            " AND key IN (SELECT value FROM json_each(?))", (kind, version, json.dumps(sorted({k for _, k in wanted}))))
+        return {r["id"] for r in rows if (r["slot"], r["key"]) in wanted}
+
+    def delete_index_state(self, kind: str, ids: Iterable[str] | None = None) -> None:
+        with self._transaction():
+            for table in ("index_state", "index_state_keys"):
+                if ids is None:
+                    self.conn.execute(f"DELETE FROM {table} WHERE kind = ?", (kind,))  # noqa: S608 - fixed names
+                else:
+                    self.conn.execute(f"DELETE FROM {table} WHERE kind = ? AND id IN"  # noqa: S608
+                                      " (SELECT value FROM json_each(?))", (kind, _ids(ids)))
+
     def index_links(self, kind: str, version: str) -> list[str]:
         """The non-empty ``links`` of every entry of ``kind`` and ``version`` (JSON), by article id."""
         rows = self.conn.execute("SELECT links FROM article_index WHERE kind = ? AND version = ? AND links != '[]'"
@@ -357,24 +404,40 @@ class SQLiteStore:
 
     # --- analysis results (replaced as a whole by each analyze run) ----------------------------
     def save_analysis(self, relations: Sequence[Relation], groups: Sequence[ProvenanceGroup],
-                      assignments: Sequence[Assignment], stories: Sequence[Story]) -> None:
+                      assignments: Sequence[Assignment], stories: Sequence[Story], *, ranked: bool = False) -> None:
         """Replace the derived analysis in one transaction: readers see the old or the new, never half."""
         with self._transaction():
             for table in ("relations", "provenance_groups", "assignments", "stories"):
                 self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO relations(source, target, kind, score, evidence) VALUES (?, ?, ?, ?, ?)",
-                [(r.source, r.target, r.kind, r.score, r.evidence) for r in relations])
-            self.conn.executemany(
-                "INSERT INTO provenance_groups(origin, members) VALUES (?, ?)",
-                [(g.origin, json.dumps([[m.id, m.relation] for m in g.members])) for g in groups])
-            self.conn.executemany(
-                "INSERT INTO assignments(article_id, story_id, event_id, role, detail) VALUES (?, ?, ?, ?, ?)",
-                [(a.article_id, a.story_id, a.event_id, a.role, json.dumps({"flags": list(a.flags)}))
-                 for a in assignments])
-            self.conn.executemany(
-                "INSERT INTO stories(id, position, data) VALUES (?, ?, ?)",
-                [(story.id, i, json.dumps(asdict(story), ensure_ascii=False)) for i, story in enumerate(stories)])
+            self._write_analysis(relations, groups, assignments, stories, ranked=ranked)
+
+    def update_analysis(self, relations: Sequence[Relation], groups: Sequence[ProvenanceGroup],
+                        assignments: Sequence[Assignment], stories: Sequence[Story], *,
+                        drop_groups: Iterable[str] = (), drop_stories: Iterable[str] = ()) -> None:
+        """Change part of the derived analysis in one transaction (see ``Store.update_analysis``)."""
+        with self._transaction():
+            self.conn.execute("DELETE FROM provenance_groups WHERE origin IN (SELECT value FROM json_each(?))",
+                              (_ids(drop_groups),))
+            self.conn.execute("DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))",
+                              (_ids(drop_stories),))
+            self._write_analysis(relations, groups, assignments, stories, ranked=True)
+
+    def _write_analysis(self, relations: Sequence[Relation], groups: Sequence[ProvenanceGroup],
+                        assignments: Sequence[Assignment], stories: Sequence[Story], *, ranked: bool) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO relations(source, target, kind, score, evidence) VALUES (?, ?, ?, ?, ?)",
+            [(r.source, r.target, r.kind, r.score, r.evidence) for r in relations])
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO provenance_groups(origin, members) VALUES (?, ?)",
+            [(g.origin, json.dumps([[m.id, m.relation] for m in g.members])) for g in groups])
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO assignments(article_id, story_id, event_id, role, detail) VALUES (?, ?, ?, ?, ?)",
+            [(a.article_id, a.story_id, a.event_id, a.role, json.dumps({"flags": list(a.flags)}))
+             for a in assignments])
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO stories(id, position, data) VALUES (?, ?, ?)",
+            [(story.id, story_rank(story) if ranked else i, json.dumps(asdict(story), ensure_ascii=False))
+             for i, story in enumerate(stories)])
 
     def save_headline_checks(self, checks: Mapping[str, Mapping[str, Any]], version: str) -> None:
         """Each article's headline judged against its own body (JSON-ready dicts by article id)."""
@@ -468,14 +531,15 @@ class SQLiteStore:
         return [ProvenanceGroup(origin=r["origin"], members=tuple(
             GroupMember(id=i, relation=rel) for i, rel in json.loads(r["members"]))) for r in rows]
 
-    def assignments(self) -> dict[str, Assignment]:
-        rows = self.conn.execute("SELECT * FROM assignments")
+    def assignments(self, ids: Iterable[str] | None = None) -> dict[str, Assignment]:
+        rows = self.conn.execute("SELECT * FROM assignments") if ids is None else self.conn.execute(
+            "SELECT * FROM assignments WHERE article_id IN (SELECT value FROM json_each(?))", (_ids(ids),))
         return {r["article_id"]: Assignment(article_id=r["article_id"], story_id=r["story_id"], event_id=r["event_id"],
                                             role=r["role"], flags=tuple(json.loads(r["detail"]).get("flags") or ()))
                 for r in rows}
 
     def stories(self) -> list[Story]:
-        rows = self.conn.execute("SELECT data FROM stories ORDER BY position")
+        rows = self.conn.execute("SELECT data FROM stories ORDER BY position, id DESC")
         return [_story(json.loads(r["data"])) for r in rows]
 
     def story(self, story_id: str) -> Story | None:

@@ -64,6 +64,10 @@ TABLES: tuple[Table, ...] = (
           "replace"),
     Table("article_index_keys", ("kind", "version", "key", "slot", "article_id"),
           ("kind", "version", "key", "slot", "article_id"), "replace", order="kind, version, key, slot, article_id"),
+    # what analyze keeps of the story index beyond each article's entry (migration 0010_index_state)
+    Table("index_state", ("kind", "id", "version", "data"), ("kind", "id"), "replace"),
+    Table("index_state_keys", ("kind", "version", "key", "slot", "id"), ("kind", "version", "key", "slot", "id"),
+          "replace", order="kind, version, key, slot, id"),
 )
 
 Progress = Callable[[str, int, int], None]  # table, rows done, rows in the source
