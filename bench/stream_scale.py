@@ -46,17 +46,28 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def stream_items(texts: list[tuple[str | None, str]], n: int):
-    """``n`` JSON-ready items: the real texts in turn, each round a new copy of every text."""
-    for i in range(n):
+def stream_items(texts: list[tuple[str | None, str]], n: int, first: int = 0, pace: int | None = None):
+    """``n`` JSON-ready items: the real texts in turn, each round a new copy of every text; from
+    item ``first`` on, dates rising ``DAYS`` every ``pace`` items (default ``n``)."""
+    pace = pace or n
+    for i in range(first, first + n):
         headline, body = texts[i % len(texts)]
         round_ = i // len(texts)
         name = f"Outlet {(i * 7919) % OUTLETS:03d}"
-        published = START + dt.timedelta(days=DAYS * i // n)
+        published = START + dt.timedelta(days=DAYS * i // pace)
         dateline = f"({name}, {published.isoformat()}) -" if round_ else ""
         yield {"title": headline or body.split(".")[0][:120], "text": f"{dateline} {body}".strip(),
                "outlet": name, "published": published.isoformat(),
                "url": f"https://outlet{(i * 7919) % OUTLETS:03d}.example/{i}"}
+
+
+def rss_now_mb() -> float:
+    """Resident memory of this process now, MB (what it holds between chunks, not its peak)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def worker_peaks(client) -> list[float]:
@@ -69,6 +80,8 @@ def main(argv=None) -> int:
     parser.add_argument("--chunk", type=int, default=2_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--db", type=Path, default=None, help="store to write (default: a temporary file)")
+    parser.add_argument("--first", type=int, default=0, help="continue a stream a store holds: its first item")
+    parser.add_argument("--pace", type=int, default=None, help="items per two years of dates (default --n)")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from distributed import Client, LocalCluster
@@ -83,11 +96,15 @@ def main(argv=None) -> int:
     cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, host="127.0.0.1",
                            dashboard_address=None, processes=True)
     client = Client(cluster)
-    rows, items = [], stream_items(texts, args.n)
+    rows, items = [], stream_items(texts, args.n, args.first, args.pace)
     done = ingest_s = analyze_s = 0.0
     stored = 0
     try:
+        from analyze_rerun import timed_stages
+
+        spent = timed_stages()
         with newsprism.open(db) as corpus:
+            stored = corpus.store.count()
             while done < args.n:
                 size = min(args.chunk, args.n - int(done))
                 chunk = folder / "chunk.jsonl"
@@ -98,17 +115,19 @@ def main(argv=None) -> int:
                 stored += len(corpus.ingest(chunk).ingested)
                 ingested = time.perf_counter()
                 cpu = time.process_time()
+                spent.clear()
                 corpus.analyze(fast=True, workers=args.workers, dask=cluster.scheduler_address)
                 finished = time.perf_counter()
                 parent_cpu = time.process_time() - cpu
                 done += size
                 ingest_s += ingested - started
                 analyze_s += finished - ingested
-                row = (f"{int(done):,}", f"{stored:,}", f"{size / (ingested - started):.1f}",
+                row = (f"{args.first + int(done):,}", f"{stored:,}", f"{size / (ingested - started):.1f}",
                        f"{size / (finished - ingested):.1f}", f"{done / (ingest_s + analyze_s):.1f}",
-                       f"{parent_cpu:.1f}", f"{rss_mb():.0f}", " / ".join(f"{m:.0f}" for m in worker_peaks(client)),
+                       f"{parent_cpu:.1f}", f"{rss_mb():.0f}", f"{rss_now_mb():.0f}", " / ".join(f"{m:.0f}" for m in worker_peaks(client)),
                        f"{db.stat().st_size / 1e6:.0f}", f"{os.getloadavg()[0]:.1f}")
                 rows.append(row)
+                print("  parent CPU s by stage: " + ", ".join(f"{k} {v:.1f}" for k, v in spent.items()), file=sys.stderr)
                 print(" | ".join(row), file=sys.stderr)
     finally:
         client.close()
@@ -116,7 +135,7 @@ def main(argv=None) -> int:
         if args.db is None:
             shutil.rmtree(folder, ignore_errors=True)
     header = ("articles in", "stored", "ingest art/s (chunk)", "analyze art/s (chunk)", "end to end art/s (all)",
-              "parent CPU s in analyze (chunk)", "parent peak RSS MB", "worker peak RSS MB", "store MB", "load avg")
+              "parent CPU s in analyze (chunk)", "parent peak RSS MB", "parent RSS after MB", "worker peak RSS MB", "store MB", "load avg")
     body = benchkit.table(header, rows)
     print(body)
     if args.append_results:

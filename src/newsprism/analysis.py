@@ -82,8 +82,12 @@ def analyze(store: Store, language: Any = None, *, fast: bool = False,
     # Static vectors live in another space than MiniLM's: the stages that compare MiniLM vectors
     # wait for a full run.
     fast = getattr(language, "vectors", "minilm") == "static"
+    # no home pages, walls; the triage path holds every article's metadata and the new ones' text only
+    articles = [a for a in store.articles(text=not fast) if a.is_article]
+    if fast:
+        articles = _with_text(store, articles, getattr(language, "version", ""))
     run = Run(store=store, language=language, on_progress=on_progress, workers=workers, dask=dask, fast=fast,
-              articles=sorted((a for a in store.articles() if a.is_article), key=_arrival_order))  # no home pages, walls
+              articles=sorted(articles, key=_arrival_order))
     full_tier_read = False
     for stage in STAGES:
         if fast and not stage.fast:
@@ -99,6 +103,18 @@ def analyze(store: Store, language: Any = None, *, fast: bool = False,
     return AnalysisReport(articles=len(run.articles), annotated=len(run.annotated), relations=len(run.relations),
                           groups=len(run.groups), stories=stories, events=events, quotes=len(run.aligned_quotes),
                           claims=len(run.aligned_claims), fast=fast)
+
+
+def _with_text(store: Store, heads: list[Article], version: str) -> list[Article]:
+    """``heads`` (articles without their text) with the text of those a fast run reads: not yet
+    annotated in ``version``, or not yet in the syndication or story index."""
+    from .cluster import CLUSTER_VERSION
+    from .cluster.stored import index_version as story_version, placed_ids
+    from .dedup.stored import index_version as dedup_version, stored_ids
+
+    done = store.annotation_ids(version) & stored_ids(store, dedup_version(version)) \
+        & placed_ids(store, story_version(CLUSTER_VERSION, version))
+    return [a if a.id in done else (store.get(a.id) or a) for a in heads]
 
 
 class StoredAnnotations(Mapping[str, Annotation]):
@@ -607,7 +623,12 @@ def update_stories(store: Store, articles: Sequence[Article], annotations: Mappi
         annotations.load([a.id for a in new])
     feats = kept.stored_features(store, new, annotations, version=feature_version)
     change = kept.update(store, [feats[a.id] for a in new], feature_version, StoryIndex())
-    rebuilt = stories(_View(change.groups), articles, groups)  # type: ignore[arg-type]  # duck-typed view
+    by_id = {a.id: a for a in articles}
+    for _, story_events in change.groups:  # a title from a text when no member has a headline
+        for f in (f for _, members in story_events for f in members):
+            if by_id.get(f.id) is not None and not by_id[f.id].text and not by_id[f.id].headline:
+                by_id[f.id] = store.get(f.id) or by_id[f.id]
+    rebuilt = stories(_View(change.groups), by_id.values(), groups)  # type: ignore[arg-type]  # duck-typed view
     fresh = {a.id for a in new}
     changed_groups = [g for g in groups if g.origin in fresh or any(m.id in fresh for m in g.members)]
     store.update_analysis([r for r in relations if r.source in fresh or r.target in fresh], changed_groups,

@@ -101,6 +101,16 @@ def test_contract_articles_round_trip_and_count(store):
     assert store.get("aaaa") == a and store.get("aaa") is None and store.get("%") is None
 
 
+def test_contract_articles_without_text_keep_metadata_and_flags(store):
+    store.add(raw("a"), article("a" * 16, published="2024-04-01", outlet="X", flags=("not-article:home (links)",)))
+    store.add(raw("b"), article("b" * 16, published="2024-03-01"))
+    full, heads = list(store.articles()), list(store.articles(text=False))
+    assert [a.id for a in heads] == [a.id for a in full] == ["b" * 16, "a" * 16]
+    assert all(h.text == "" and h.blocks == () for h in heads)
+    assert [(h.outlet, h.published, h.headline, h.flags, h.is_article) for h in heads] == \
+        [(a.outlet, a.published, a.headline, a.flags, a.is_article) for a in full]
+
+
 def test_contract_articles_oldest_first_undated_last(store):
     store.add(raw("1"), article("1" * 16, published=None))
     store.add(raw("2"), article("2" * 16, published="2024-05-01"))

@@ -50,8 +50,10 @@ class Store(Protocol):
     def get(self, article_id: str) -> Article | None:
         """One article by id or unique prefix of at least 4 characters."""
 
-    def articles(self) -> Iterator[Article]:
-        """Every article, oldest publication date first (undated last)."""
+    def articles(self, *, text: bool = True) -> Iterator[Article]:
+        """Every article, oldest publication date first (undated last). ``text=False``: their
+        metadata and flags only (``text`` empty, no blocks): what a run over a large store holds
+        of every article (``analysis.analyze --fast``)."""
 
     def revision(self) -> Revision:
         """Where the store stands (``Revision``): a reader that keeps what it read compares two to

@@ -31,7 +31,7 @@ from .pg_migrations import HNSW_DIM, migrate
 from .rank import story_rank
 from .revision import Revision
 from .search import ELLIPSIS, MARK_END, MARK_START, SNIPPET_TOKENS, SearchHit, plain_snippet
-from .sqlite import _COLUMNS, _HINTS, _article, _raw_article, _detail_json, _now, _story, raw_id
+from .sqlite import _COLUMNS, _HINTS, _article, _head, _raw_article, _detail_json, _now, _story, raw_id
 
 # hnsw.ef_search (pgvector's default 40) is raised to the number of neighbours asked for, up to
 # pgvector's maximum, so a query for k neighbours can return k.
@@ -152,11 +152,15 @@ class PostgresStore:
             row = self._by_prefix(article_id)
         return _article(row) if row else None
 
-    def articles(self) -> Iterator[Article]:
-        rows = self.conn.execute(f"SELECT {_ARTICLE_SELECT} FROM articles"
-                                 ' ORDER BY published IS NULL, published COLLATE "C", seq').fetchall()
-        for row in rows:
-            yield _article(row)
+    def articles(self, *, text: bool = True) -> Iterator[Article]:
+        order = ' FROM articles ORDER BY published IS NULL, published COLLATE "C", seq'
+        if text:
+            for row in self.conn.execute(f"SELECT {_ARTICLE_SELECT}" + order).fetchall():
+                yield _article(row)
+            return
+        heads = ", ".join(name for name in _COLUMNS if name != "text")
+        for row in self.conn.execute(f"SELECT {heads}, (detail::json -> 'flags')::text AS flags" + order).fetchall():
+            yield _head(row)
 
     def revision(self) -> Revision:
         row = self.conn.execute(

@@ -141,10 +141,15 @@ class SQLiteStore:
             row = self._by_prefix(article_id)
         return _article(row) if row else None
 
-    def articles(self) -> Iterator[Article]:
-        rows = self.conn.execute("SELECT * FROM articles ORDER BY published IS NULL, published, rowid")
-        for row in rows.fetchall():
-            yield _article(row)
+    def articles(self, *, text: bool = True) -> Iterator[Article]:
+        order = " FROM articles ORDER BY published IS NULL, published, rowid"
+        if text:
+            for row in self.conn.execute("SELECT *" + order).fetchall():
+                yield _article(row)
+            return
+        heads = ", ".join(name for name in _COLUMNS if name != "text")
+        for row in self.conn.execute(f"SELECT {heads}, json_extract(detail, '$.flags') AS flags" + order).fetchall():
+            yield _head(row)
 
     def revision(self) -> Revision:
         row = self.conn.execute(
@@ -732,6 +737,12 @@ def _article(row: sqlite3.Row | Mapping[str, Any]) -> Article:
         stage_versions=detail["stage_versions"],
         flags=tuple(detail.get("flags", ())),
     )
+
+
+def _head(row: sqlite3.Row | Mapping[str, Any]) -> Article:
+    """An article without its text (``Store.articles(text=False)``)."""
+    return Article(**{name: row[name] for name in _COLUMNS if name != "text"}, text="",
+                   flags=tuple(json.loads(row["flags"] or "[]")))
 
 
 def _fts_phrase(query: str) -> str:
