@@ -398,9 +398,11 @@ def update(store: Store, new: Sequence[Features], version: str, index: StoryInde
                     if a != b and size[a] + size[b] <= MAX_BLOCK:
                         parent[max(a, b)] = min(a, b)
                         size[min(a, b)] += size[max(a, b)]
+        reached = {find(stories[r].block) for r in touched}  # a neighbour too full to unite stays as it was
         merged: dict[int, list[int]] = {}
         for block in size:
-            merged.setdefault(find(block), []).append(block)
+            if find(block) in reached:
+                merged.setdefault(find(block), []).append(block)
         # 3. re-cluster the changed blocks
         new_by_id = {f.id: f for f in new}
         term_idf = stats.term_idf()
