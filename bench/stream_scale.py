@@ -89,6 +89,10 @@ def main(argv=None) -> int:
     import newsprism
     from scale import load_texts
 
+    import logging
+
+    logging.basicConfig(format="  %(message)s")
+    logging.getLogger("newsprism.cluster.stored").setLevel(logging.INFO)  # what each incremental run re-clustered
     texts = load_texts(args.eval) + neus_texts(args.eval)
     print(f"{len(texts):,} distinct real texts", file=sys.stderr)
     folder = Path(tempfile.mkdtemp(prefix="newsprism-stream-"))

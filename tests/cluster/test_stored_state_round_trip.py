@@ -5,7 +5,8 @@ from collections import Counter
 
 import numpy as np
 
-from newsprism.cluster.stored import _Block, _Online, _Stats
+from newsprism.cluster import Features, When
+from newsprism.cluster.stored import _Block, _Online, _Scaffold, _Stats
 
 
 def test_online_story_block_and_statistics_read_back_equal():
@@ -20,10 +21,20 @@ def test_online_story_block_and_statistics_read_back_equal():
     assert story.entry().keys == ((0, 24291),)  # found by month; an undated story by its own key
     assert _Online(1, 4).entry().keys == ((1, 0),) and _Online(2, 4, aside=True).entry().keys == ()
 
-    block = _Block(3, [42, 43], 17, 2, np.array([1.0, 2.0, 3.0, 4.0]))
+    block = _Block(3, [42, 43], 17, [5, 9])
     again = _Block.from_entry(block.entry())
-    assert (again.id, again.stories, again.size, again.scaffolds) == (3, [42, 43], 17, 2)
-    assert np.array_equal(again.lead_sum, block.lead_sum)
+    assert (again.id, again.stories, again.size, again.scaffolds) == (3, [42, 43], 17, [5, 9])
+
+    def feats(aid, vector, lead):
+        return Features(id=aid, vector=np.asarray(vector, dtype=np.float32), keys={}, when=When(date=None, anchor=None, source="none"),
+                        lead=np.asarray(lead, dtype=np.float32), role="report")
+
+    scaffold = _Scaffold(8, [feats("a", [1, 0, 0, 0], [0, 1, 0, 0]), feats("b", [0, 1, 0, 0], [0, 0, 1, 0])], 4)
+    back_scaffold = _Scaffold.from_entry(scaffold.entry())
+    assert (back_scaffold.id, back_scaffold.members) == (8, ["a", "b"])
+    assert np.array_equal(back_scaffold.vsum, [1, 1, 0, 0]) and np.array_equal(back_scaffold.lead, [0, 0.5, 0.5, 0])
+    leadless = _Scaffold.from_entry(_Scaffold(9, [feats("c", [0, 0, 1, 0], [])], 4).entry())
+    assert leadless.lead is None and np.array_equal(leadless.vsum, [0, 0, 1, 0])
 
     stats = _Stats(4)
     stats.n, stats.key_df, stats.centre_count, stats.next_row, stats.next_block = 9, Counter({"g:x": 3}), 2, 50, 8

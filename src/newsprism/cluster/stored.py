@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import math
 import zlib
 from collections import Counter
@@ -33,6 +34,8 @@ from .linking import BACKGROUND_PRIOR
 
 if TYPE_CHECKING:
     from ..store import Store
+
+log = logging.getLogger(__name__)
 
 KIND = "story"
 FORMAT = "features-2"  # features-2: headline terms  # the encoding (part of the index version)
@@ -114,14 +117,20 @@ def _date(text: str | None) -> dt.date | None:
 # their day (idf, background lead), blocks only ever merge, and events link only within the final
 # stories the changed blocks touch. bench/RESULTS.md ("The story index kept in the store") measures
 # how far that moves the answer from a batch run.
-ONLINE, BLOCK, STATS, PLACED = "story-online", "story-block", "story-stats", "story-placed"
-STATE_FORMAT = "state-1"
+ONLINE, BLOCK, SCAFFOLD, STATS, PLACED = "story-online", "story-block", "story-scaffold", "story-stats", "story-placed"
+STATE_FORMAT = "state-2"  # state-2: scaffold stories kept
 STATS_ID = "stats"
 # A run whose new articles are at least this share of the articles placed so far is a batch run:
 # rebuilding when the index has doubled costs O(1) an article amortised, and keeps the answer
 # within one doubling of the batch answer.
 REBUILD_SHARE = 1.0
 _MONTH, _UNDATED = 0, 1  # key slots of an online story: its months, or undated
+# A new article is re-clustered with the scaffold stories of its block whose centroid is among its
+# SCAFFOLD_CANDIDATES nearest and at least SCAFFOLD_NEAR (cosine); new articles of one online
+# story go together. Set on the stream of bench/stream_scale.py (bench/RESULTS.md, "The story
+# index kept in the store": B-cubed F1 against batch and the share of a block re-clustered).
+SCAFFOLD_CANDIDATES = 4
+SCAFFOLD_NEAR = 0.5
 
 
 def state_version(version: str) -> str:
@@ -175,24 +184,60 @@ def _block_id(block: int) -> str:
 
 
 class _Block:
-    """A block as kept: its online stories, its articles, its scaffold stories' lead means summed."""
+    """A block as kept: its online stories, its articles, its scaffold stories' ids."""
 
-    __slots__ = ("id", "stories", "size", "scaffolds", "lead_sum")
+    __slots__ = ("id", "stories", "size", "scaffolds")
 
-    def __init__(self, block: int, stories: list[int], size: int, scaffolds: int, lead_sum: np.ndarray):
-        self.id, self.stories, self.size, self.scaffolds, self.lead_sum = block, stories, size, scaffolds, lead_sum
+    def __init__(self, block: int, stories: list[int], size: int, scaffolds: list[int]):
+        self.id, self.stories, self.size, self.scaffolds = block, stories, size, scaffolds
 
     def entry(self) -> IndexEntry:
         head = {"stories": self.stories, "size": self.size, "scaffolds": self.scaffolds}
-        return IndexEntry(article_id=_block_id(self.id), data=json.dumps(head).encode("utf-8") + b"\n"
-                          + np.asarray(self.lead_sum, dtype=np.float64).tobytes())
+        return IndexEntry(article_id=_block_id(self.id), data=json.dumps(head).encode("utf-8"))
 
     @classmethod
     def from_entry(cls, entry: IndexEntry) -> _Block:
+        head = json.loads(entry.data.decode("utf-8"))
+        return cls(int(entry.article_id[1:]), head["stories"], head["size"], head["scaffolds"])
+
+
+class _Scaffold:
+    """A scaffold story as kept: its members, their vectors' sum (the neighbour search of new
+    articles) and its mean lead (its share of the background lead), None without leads."""
+
+    __slots__ = ("id", "members", "vsum", "lead")
+
+    def __init__(self, number: int, members: Sequence[Features], dim: int):
+        self.id, self.members = number, [f.id for f in members]
+        self.vsum = np.zeros(dim, dtype=np.float64)
+        for f in members:
+            self.vsum += f.vector
+        lead = _lead_mean(members)
+        self.lead = lead if lead is not None and lead.size == dim else None
+
+    def unit(self) -> np.ndarray:
+        norm = float(np.linalg.norm(self.vsum))
+        return (self.vsum / norm).astype(np.float32) if norm else self.vsum.astype(np.float32)
+
+    def entry(self) -> IndexEntry:
+        head = json.dumps({"members": self.members, "lead": self.lead is not None}, ensure_ascii=False)
+        tail = self.vsum.tobytes() + (self.lead.tobytes() if self.lead is not None else b"")
+        return IndexEntry(article_id=_scaffold_id(self.id), data=head.encode("utf-8") + b"\n" + tail)
+
+    @classmethod
+    def from_entry(cls, entry: IndexEntry) -> _Scaffold:
         cut = entry.data.index(b"\n")
         head = json.loads(entry.data[:cut].decode("utf-8"))
-        return cls(int(entry.article_id[1:]), head["stories"], head["size"], head["scaffolds"],
-                   np.frombuffer(entry.data, dtype=np.float64, offset=cut + 1).copy())
+        arrays = np.frombuffer(entry.data, dtype=np.float64, offset=cut + 1)
+        dim = arrays.size // 2 if head["lead"] else arrays.size
+        kept = cls(int(entry.article_id[1:]), [], dim)
+        kept.members, kept.vsum = head["members"], arrays[:dim].copy()
+        kept.lead = arrays[dim:].copy() if head["lead"] else None
+        return kept
+
+
+def _scaffold_id(number: int) -> str:
+    return f"c{number:010d}"
 
 
 class _Stats:
@@ -205,7 +250,7 @@ class _Stats:
         self.lead_df = np.zeros(1 << TERM_BITS, dtype=np.int32)
         self.centre_sum = np.zeros(dim, dtype=np.float64)
         self.centre_count = 0
-        self.next_row = self.next_block = 0
+        self.next_row = self.next_block = self.next_scaffold = 0
         self.stories = self.events = 0
 
     def idf(self, key: str) -> float:  # as StoryIndex.idf
@@ -224,7 +269,8 @@ class _Stats:
 
     def entry(self) -> IndexEntry:
         head = {"n": self.n, "key_df": dict(self.key_df), "centre_count": self.centre_count,
-                "next_row": self.next_row, "next_block": self.next_block, "stories": self.stories,
+                "next_row": self.next_row, "next_block": self.next_block, "next_scaffold": self.next_scaffold,
+                "stories": self.stories,
                 "events": self.events, "dim": int(self.centre_sum.size)}
         arrays = zlib.compress(self.term_df.tobytes() + self.lead_df.tobytes() + self.centre_sum.tobytes(), 1)
         return IndexEntry(article_id=STATS_ID, data=json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + arrays)
@@ -240,9 +286,14 @@ class _Stats:
         stats.lead_df = np.frombuffer(raw, dtype=np.int32, count=1 << TERM_BITS, offset=size).copy()
         stats.centre_sum = np.frombuffer(raw, dtype=np.float64, offset=2 * size).copy()
         stats.n, stats.key_df, stats.centre_count = head["n"], Counter(head["key_df"]), head["centre_count"]
-        stats.next_row, stats.next_block = head["next_row"], head["next_block"]
+        stats.next_row, stats.next_block, stats.next_scaffold = head["next_row"], head["next_block"], head["next_scaffold"]
         stats.stories, stats.events = head["stories"], head["events"]
         return stats
+
+    def add_lead(self, scaffold: _Scaffold, sign: int = 1) -> None:
+        if scaffold.lead is not None:
+            self.centre_sum += sign * scaffold.lead
+            self.centre_count += sign
 
     def count(self, feats: Features) -> None:
         self.key_df.update(feats.keys.keys())
@@ -255,16 +306,6 @@ def _lead_mean(members: Sequence[Features]) -> np.ndarray | None:
     """A scaffold story's mean lead (as ``linking.lead_centre`` sums them), None without leads."""
     leads = [f.lead for f in members if f.lead.size]
     return np.mean(np.stack(leads).astype(np.float64), axis=0) if leads else None
-
-
-def _lead_sum(scaffold: Sequence[Sequence[Features]], dim: int) -> tuple[int, np.ndarray]:
-    total, count = np.zeros(dim, dtype=np.float64), 0
-    for members in scaffold:
-        mean = _lead_mean(members)
-        if mean is not None and mean.size == dim:
-            total += mean
-            count += 1
-    return count, total
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -292,7 +333,7 @@ def placed_ids(store: Store, version: str) -> set[str]:
 def save_state(store: Store, index: StoryIndex, version: str, totals: tuple[int, int]) -> None:
     """Keep ``index`` (consolidated: ``last_blocks`` filled) as the state a later run updates."""
     v = state_version(version)
-    for kind in (ONLINE, BLOCK, STATS):
+    for kind in (ONLINE, BLOCK, SCAFFOLD, STATS):
         store.delete_index_state(kind)
     store.delete_index_entries(PLACED)
     stats = _Stats(index.dim)
@@ -306,25 +347,31 @@ def save_state(store: Store, index: StoryIndex, version: str, totals: tuple[int,
         kept.vsum, kept.keys, kept.months, kept.dated = story.vsum.copy(), Counter(story.keys), set(story.months), story.dated
         kept.first = story.first.order if story.first is not None else ()
         online[story.row] = kept
-    blocks = []
+    blocks: list[_Block] = []
+    scaffolds: list[_Scaffold] = []
     for number, (members, scaffold) in enumerate(index.last_blocks):
-        count, lead_sum = _lead_sum(scaffold, index.dim)
-        stats.centre_sum += lead_sum
-        stats.centre_count += count
+        made = [_Scaffold(len(scaffolds) + k, group, index.dim) for k, group in enumerate(scaffold)]
+        for kept_scaffold in made:
+            stats.add_lead(kept_scaffold)
+        scaffolds.extend(made)
         for story in members:
             online[story.row].block = number
-        blocks.append(_Block(number, [s.row for s in members], sum(len(s.members) for s in members), count, lead_sum))
-    stats.next_row, stats.next_block = len(index._stories), len(blocks)
+        blocks.append(_Block(number, [s.row for s in members], sum(len(s.members) for s in members),
+                             [c.id for c in made]))
+    stats.next_row, stats.next_block, stats.next_scaffold = len(index._stories), len(blocks), len(scaffolds)
     stats.stories, stats.events = totals
-    _save(store, v, list(online.values()), blocks, stats)
+    _save(store, v, list(online.values()), blocks, scaffolds, stats)
     ids = list(index._features)
     for start in range(0, len(ids), 5000):
         store.save_index_entries(PLACED, v, [IndexEntry(article_id=i) for i in ids[start:start + 5000]])
 
 
-def _save(store: Store, version: str, online: Sequence[_Online], blocks: Sequence[_Block], stats: _Stats) -> None:
+def _save(store: Store, version: str, online: Sequence[_Online], blocks: Sequence[_Block],
+          scaffolds: Sequence[_Scaffold], stats: _Stats) -> None:
     for start in range(0, len(online), 2000):
         store.save_index_state(ONLINE, version, [s.entry() for s in online[start:start + 2000]])
+    for start in range(0, len(scaffolds), 2000):
+        store.save_index_state(SCAFFOLD, version, [c.entry() for c in scaffolds[start:start + 2000]])
     store.save_index_state(BLOCK, version, [b.entry() for b in blocks])
     store.save_index_state(STATS, version, [stats.entry()])
 
@@ -350,6 +397,7 @@ def update(store: Store, new: Sequence[Features], version: str, index: StoryInde
             ONLINE, v, sorted(store.index_state_matches(ONLINE, v, wanted))))}
         touched: set[int] = set()
         added: Counter = Counter()
+        row_of: dict[str, int] = {}
         for feats in new:
             story = None if SET_ASIDE.intersection(feats.flags) else _best(stories, feats, stats, index, span)
             if story is None:
@@ -359,6 +407,7 @@ def update(store: Store, new: Sequence[Features], version: str, index: StoryInde
             _join(story, feats, stats)
             touched.add(story.row)
             added[story.row] += 1
+            row_of[feats.id] = story.row
         # 2. the blocks the touched stories reach (a neighbour search over the loaded centroids)
         blocks = {b.id: b for b in (_Block.from_entry(e) for e in store.index_state(
             BLOCK, v, sorted({_block_id(stories[r].block) for r in touched if stories[r].block >= 0})))}
@@ -375,7 +424,7 @@ def update(store: Store, new: Sequence[Features], version: str, index: StoryInde
             if story.block < 0:  # a new story: a block of its own to begin with
                 story.block = stats.next_block
                 stats.next_block += 1
-                blocks[story.block] = _Block(story.block, [row], 0, 0, np.zeros(dim))
+                blocks[story.block] = _Block(story.block, [row], 0, [])
             size[story.block] = size.get(story.block, blocks[story.block].size) + added[row]
         live = sorted(r for r, s in stories.items() if not s.aside)
         if live:
@@ -403,42 +452,55 @@ def update(store: Store, new: Sequence[Features], version: str, index: StoryInde
         for block in size:
             if find(block) in reached:
                 merged.setdefault(find(block), []).append(block)
-        # 3. re-cluster the changed blocks
+        # 3. inside each block the touched stories reach, re-cluster the new articles with the
+        # scaffold stories near them (SCAFFOLD_CANDIDATES), each connected part on its own
         new_by_id = {f.id: f for f in new}
         term_idf = stats.term_idf()
         events: list[list[Features]] = []
         alone: list[bool] = []
+        changed: set[str] = set(new_by_id)
+        rewrite: set[int] = set(touched)
         changed_blocks: list[_Block] = []
         dropped_blocks: list[int] = []
-        members_of: dict[int, list[str]] = {}
+        made: list[_Scaffold] = []
+        gone: list[int] = []
         for root, parts in sorted(merged.items()):
             rows_in = sorted({r for b in parts for r in blocks[b].stories})
-            missing = [_online_id(r) for r in rows_in if r not in stories]
+            moved = [r for b in parts if b != root for r in blocks[b].stories]
+            missing = [_online_id(r) for r in moved if r not in stories]
             stories.update((s.row, s) for s in (_Online.from_entry(e) for e in store.index_state(ONLINE, v, missing)))
-            for b in parts:
-                stats.centre_sum -= blocks[b].lead_sum
-                stats.centre_count -= blocks[b].scaffolds
-            ids = [i for r in rows_in for i in stories[r].members]
-            held = _features_of(store, feature_version, ids, new_by_id, dim)
-            block_stories = [stories[r] for r in rows_in]
-            if len(block_stories) == 1 and block_stories[0].aside:
-                found: list[list[Features]] = [sorted(held, key=lambda f: f.order)]
-                kinds: list[bool] = [True]
-                scaffold: list[list[Features]] = []
-            else:
-                found, kinds, scaffold = index.recluster_members(held, term_idf, stats.idf)
-            count, lead_sum = _lead_sum(scaffold, dim)
-            stats.centre_sum += lead_sum
-            stats.centre_count += count
-            events.extend(found)
-            alone.extend(kinds)
-            for r in rows_in:
+            for r in moved:
                 stories[r].block = root
-            changed_blocks.append(_Block(root, rows_in, len(ids), count, lead_sum))
+            rewrite.update(moved)
+            arrivals = [f for f in new if row_of[f.id] in set(rows_in)]
+            owned = sorted({c for b in parts for c in blocks[b].scaffolds})
+            if len(rows_in) == 1 and stories[rows_in[0]].aside:  # set-aside input: an event alone
+                events.extend([f] for f in arrivals)
+                alone.extend([True] * len(arrivals))
+            else:
+                kept_scaffolds = {c.id: c for c in (_Scaffold.from_entry(e) for e in store.index_state(
+                    SCAFFOLD, v, [_scaffold_id(c) for c in owned]))}
+                for part_scaffolds, part_new in _parts(arrivals, kept_scaffolds, row_of):
+                    ids = [i for c in part_scaffolds for i in c.members]
+                    held = _features_of(store, feature_version, ids, {}, dim) + part_new
+                    found, kinds, scaffold = index.recluster_members(held, term_idf, stats.idf)
+                    for old_scaffold in part_scaffolds:
+                        stats.add_lead(old_scaffold, -1)
+                        gone.append(old_scaffold.id)
+                        del kept_scaffolds[old_scaffold.id]
+                    for group in scaffold:
+                        fresh = _Scaffold(stats.next_scaffold, group, dim)
+                        stats.next_scaffold += 1
+                        stats.add_lead(fresh)
+                        made.append(fresh)
+                        kept_scaffolds[fresh.id] = fresh
+                    events.extend(found)
+                    alone.extend(kinds)
+                    changed.update(ids)
+                owned = sorted(kept_scaffolds)
+            changed_blocks.append(_Block(root, rows_in, size[root], owned))
             dropped_blocks.extend(b for b in parts if b != root)
-            members_of[root] = ids
         # 4. link the new events with the events of the final stories they touch
-        changed = {i for ids in members_of.values() for i in ids}
         before = store.assignments(sorted(changed - set(new_by_id)))
         old_stories = [s for s in (store.story(i) for i in sorted({a.story_id for a in before.values()})) if s]
         fixed = [[a.id for a in e.articles if a.id not in changed] for s in old_stories for e in s.events]
@@ -457,13 +519,57 @@ def update(store: Store, new: Sequence[Features], version: str, index: StoryInde
     dropped = sorted(s.id for s in old_stories)
     stats.stories += len(groups) - len(old_stories)
     stats.events += sum(len(g[1]) for g in groups) - sum(len(s.events) for s in old_stories)
-    touched_online = [stories[r] for b in changed_blocks for r in b.stories]
-    _save(store, v, touched_online, changed_blocks, stats)
+    _save(store, v, [stories[r] for r in sorted(rewrite)], changed_blocks, made, stats)
     if dropped_blocks:
         store.delete_index_state(BLOCK, [_block_id(b) for b in dropped_blocks])
+    if gone:
+        store.delete_index_state(SCAFFOLD, [_scaffold_id(c) for c in gone])
+    log.info("stories: %d new articles, %d articles re-clustered in %d blocks, %d events linked",
+             len(new), len(changed), len(changed_blocks), len(events))
     store.save_index_entries(PLACED, v, [IndexEntry(article_id=f.id) for f in new])
     return StoryUpdate(full=False, assignments=assignments, groups=groups, dropped=dropped, stories=stats.stories,
                        events=stats.events)
+
+
+def _parts(arrivals: Sequence[Features], scaffolds: Mapping[int, _Scaffold], row_of: Mapping[str, int]
+           ) -> list[tuple[list[_Scaffold], list[Features]]]:
+    """The new articles of one block with the scaffold stories near them, in connected parts: a
+    new article reaches its SCAFFOLD_CANDIDATES nearest scaffold stories at SCAFFOLD_NEAR or more,
+    and the other new articles of its online story."""
+    parent: dict[tuple[str, object], tuple[str, object]] = {}
+
+    def find(x):
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    def unite(a, b):
+        a, b = find(a), find(b)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    order = sorted(scaffolds)
+    matrix = np.stack([scaffolds[c].unit() for c in order]) if order else None
+    first_of: dict[int, str] = {}
+    for feats in arrivals:
+        node = ("a", feats.id)
+        parent.setdefault(node, node)
+        unite(node, ("a", first_of.setdefault(row_of[feats.id], feats.id)))
+        if matrix is None:
+            continue
+        sims = matrix @ feats.vector
+        for k in np.argsort(-sims, kind="stable")[:SCAFFOLD_CANDIDATES].tolist():
+            if sims[k] < SCAFFOLD_NEAR:
+                break
+            unite(node, ("c", order[k]))
+    grouped: dict[tuple[str, object], tuple[list[_Scaffold], list[Features]]] = {}
+    for feats in arrivals:
+        grouped.setdefault(find(("a", feats.id)), ([], []))[1].append(feats)
+    for c in order:
+        root = find(("c", c))
+        if root in grouped:
+            grouped[root][0].append(scaffolds[c])
+    return [grouped[k] for k in sorted(grouped, key=str)]
 
 
 def _features_of(store: Store, version: str, ids: Sequence[str], known: Mapping[str, Features],
