@@ -125,9 +125,8 @@ STATS_ID = "stats"
 # within one doubling of the batch answer.
 REBUILD_SHARE = 1.0
 _MONTH, _UNDATED = 0, 1  # key slots of an online story: its months, or undated
-# A new article is re-clustered with the scaffold stories of its block whose centroid is among its
-# SCAFFOLD_CANDIDATES nearest and at least SCAFFOLD_NEAR (cosine); new articles of one online
-# story go together. Set on the stream of bench/stream_scale.py (bench/RESULTS.md, "The story
+# A new article is re-clustered with the scaffold stories of its block (and the other new articles)
+# that are among its SCAFFOLD_CANDIDATES nearest and at least SCAFFOLD_NEAR (cosine). Set on the stream of bench/stream_scale.py (bench/RESULTS.md, "The story
 # index kept in the store": B-cubed F1 against batch and the share of a block re-clustered).
 SCAFFOLD_CANDIDATES = 4
 SCAFFOLD_NEAR = 0.5
@@ -464,6 +463,7 @@ def update(store: Store, new: Sequence[Features], version: str, index: StoryInde
         dropped_blocks: list[int] = []
         made: list[_Scaffold] = []
         gone: list[int] = []
+        largest = 0
         for root, parts in sorted(merged.items()):
             rows_in = sorted({r for b in parts for r in blocks[b].stories})
             moved = [r for b in parts if b != root for r in blocks[b].stories]
@@ -480,9 +480,10 @@ def update(store: Store, new: Sequence[Features], version: str, index: StoryInde
             else:
                 kept_scaffolds = {c.id: c for c in (_Scaffold.from_entry(e) for e in store.index_state(
                     SCAFFOLD, v, [_scaffold_id(c) for c in owned]))}
-                for part_scaffolds, part_new in _parts(arrivals, kept_scaffolds, row_of):
+                for part_scaffolds, part_new in _parts(arrivals, kept_scaffolds):
                     ids = [i for c in part_scaffolds for i in c.members]
                     held = _features_of(store, feature_version, ids, {}, dim) + part_new
+                    largest = max(largest, len(held))
                     found, kinds, scaffold = index.recluster_members(held, term_idf, stats.idf)
                     for old_scaffold in part_scaffolds:
                         stats.add_lead(old_scaffold, -1)
@@ -524,18 +525,18 @@ def update(store: Store, new: Sequence[Features], version: str, index: StoryInde
         store.delete_index_state(BLOCK, [_block_id(b) for b in dropped_blocks])
     if gone:
         store.delete_index_state(SCAFFOLD, [_scaffold_id(c) for c in gone])
-    log.info("stories: %d new articles, %d articles re-clustered in %d blocks, %d events linked",
-             len(new), len(changed), len(changed_blocks), len(events))
+    log.info("stories: %d new articles, %d articles re-clustered in %d blocks (largest part %d), %d events linked",
+             len(new), len(changed), len(changed_blocks), largest, len(events))
     store.save_index_entries(PLACED, v, [IndexEntry(article_id=f.id) for f in new])
     return StoryUpdate(full=False, assignments=assignments, groups=groups, dropped=dropped, stories=stats.stories,
                        events=stats.events)
 
 
-def _parts(arrivals: Sequence[Features], scaffolds: Mapping[int, _Scaffold], row_of: Mapping[str, int]
+def _parts(arrivals: Sequence[Features], scaffolds: Mapping[int, _Scaffold]
            ) -> list[tuple[list[_Scaffold], list[Features]]]:
     """The new articles of one block with the scaffold stories near them, in connected parts: a
-    new article reaches its SCAFFOLD_CANDIDATES nearest scaffold stories at SCAFFOLD_NEAR or more,
-    and the other new articles of its online story."""
+    new article reaches its SCAFFOLD_CANDIDATES nearest scaffold stories and other new articles
+    at SCAFFOLD_NEAR or more (cosine)."""
     parent: dict[tuple[str, object], tuple[str, object]] = {}
 
     def find(x):
@@ -549,19 +550,19 @@ def _parts(arrivals: Sequence[Features], scaffolds: Mapping[int, _Scaffold], row
             parent[max(a, b)] = min(a, b)
 
     order = sorted(scaffolds)
-    matrix = np.stack([scaffolds[c].unit() for c in order]) if order else None
-    first_of: dict[int, str] = {}
-    for feats in arrivals:
+    nodes = [("c", c) for c in order] + [("a", f.id) for f in arrivals]
+    if not arrivals:
+        return []
+    matrix = np.stack([scaffolds[c].unit() for c in order] + [f.vector for f in arrivals])
+    sims = matrix[len(order):] @ matrix.T
+    for k, feats in enumerate(arrivals):
         node = ("a", feats.id)
         parent.setdefault(node, node)
-        unite(node, ("a", first_of.setdefault(row_of[feats.id], feats.id)))
-        if matrix is None:
-            continue
-        sims = matrix @ feats.vector
-        for k in np.argsort(-sims, kind="stable")[:SCAFFOLD_CANDIDATES].tolist():
-            if sims[k] < SCAFFOLD_NEAR:
+        sims[k, len(order) + k] = -np.inf  # not itself
+        for j in np.argsort(-sims[k], kind="stable")[:SCAFFOLD_CANDIDATES].tolist():
+            if sims[k, j] < SCAFFOLD_NEAR:
                 break
-            unite(node, ("c", order[k]))
+            unite(node, nodes[j])
     grouped: dict[tuple[str, object], tuple[list[_Scaffold], list[Features]]] = {}
     for feats in arrivals:
         grouped.setdefault(find(("a", feats.id)), ([], []))[1].append(feats)
