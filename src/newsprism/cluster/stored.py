@@ -128,8 +128,8 @@ _MONTH, _UNDATED = 0, 1  # key slots of an online story: its months, or undated
 # A new article is re-clustered with the scaffold stories of its block (and the other new articles)
 # that are among its SCAFFOLD_CANDIDATES nearest and at least SCAFFOLD_NEAR (cosine). Set on the stream of bench/stream_scale.py (bench/RESULTS.md, "The story
 # index kept in the store": B-cubed F1 against batch and the share of a block re-clustered).
-SCAFFOLD_CANDIDATES = 4
-SCAFFOLD_NEAR = 0.5
+SCAFFOLD_CANDIDATES = 2
+SCAFFOLD_NEAR = 0.6
 
 
 def state_version(version: str) -> str:
