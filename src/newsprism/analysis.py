@@ -628,7 +628,10 @@ def update_stories(store: Store, articles: Sequence[Article], annotations: Mappi
         for f in (f for _, members in story_events for f in members):
             if by_id.get(f.id) is not None and not by_id[f.id].text and not by_id[f.id].headline:
                 by_id[f.id] = store.get(f.id) or by_id[f.id]
-    rebuilt = stories(_View(change.groups), by_id.values(), groups)  # type: ignore[arg-type]  # duck-typed view
+    group_of = {m.id: g for g in groups for m in g.members}  # the groups the rebuilt stories count sources in
+    near = {group_of[f.id].origin: group_of[f.id] for _, story_events in change.groups
+            for _, members in story_events for f in members if f.id in group_of}
+    rebuilt = stories(_View(change.groups), by_id.values(), list(near.values()))  # type: ignore[arg-type]
     fresh = {a.id for a in new}
     changed_groups = [g for g in groups if g.origin in fresh or any(m.id in fresh for m in g.members)]
     store.update_analysis([r for r in relations if r.source in fresh or r.target in fresh], changed_groups,

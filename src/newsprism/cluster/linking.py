@@ -161,16 +161,17 @@ def event_similarity(events: Sequence[Sequence[Features]], centre: np.ndarray, *
 def years_apart(events: Sequence[Sequence[Features]], days: int) -> np.ndarray:
     """1.0 for each pair of events whose reliably dated members' date hulls lie more than
     ``days`` apart, else 0.0 (an event without a reliable date is apart from none)."""
-    hulls: list[tuple | None] = []
-    for members in events:
+    first = np.zeros(len(events), dtype=np.int64)
+    last = np.zeros(len(events), dtype=np.int64)
+    dated = np.zeros(len(events), dtype=bool)
+    for k, members in enumerate(events):
         spans = [s for s in (interval(f, reliable_only=True) for f in members) if s is not None]
-        hulls.append((min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None)
-    out = np.zeros((len(events), len(events)), dtype=np.float64)
-    for i, a in enumerate(hulls):
-        for j in range(i + 1, len(hulls)):
-            b = hulls[j]
-            if a is not None and b is not None and max((b[0] - a[1]).days, (a[0] - b[1]).days) > days:
-                out[i, j] = out[j, i] = 1.0
+        if spans:
+            first[k], last[k] = min(s[0] for s in spans).toordinal(), max(s[1] for s in spans).toordinal()
+            dated[k] = True
+    apart = np.maximum(first[None, :] - last[:, None], first[:, None] - last[None, :]) > days
+    out = (apart & dated[:, None] & dated[None, :]).astype(np.float64)
+    np.fill_diagonal(out, 0.0)
     return out
 
 

@@ -397,13 +397,15 @@ def update(store: Store, new: Sequence[Features], version: str, index: StoryInde
         touched: set[int] = set()
         added: Counter = Counter()
         row_of: dict[str, int] = {}
+        units: dict[int, np.ndarray] = {}
         for feats in new:
-            story = None if SET_ASIDE.intersection(feats.flags) else _best(stories, feats, stats, index, span)
+            story = None if SET_ASIDE.intersection(feats.flags) else _best(stories, feats, stats, index, span, units)
             if story is None:
                 story = _Online(stats.next_row, dim, bool(SET_ASIDE.intersection(feats.flags)))
                 stats.next_row += 1
                 stories[story.row] = story
             _join(story, feats, stats)
+            units.pop(story.row, None)
             touched.add(story.row)
             added[story.row] += 1
             row_of[feats.id] = story.row
@@ -584,8 +586,10 @@ def _features_of(store: Store, version: str, ids: Sequence[str], known: Mapping[
     return [checked(out[i], dim) for i in ids if i in out]
 
 
-def _best(stories: Mapping[int, _Online], feats: Features, stats: _Stats, index: StoryIndex, span: int) -> _Online | None:
-    """``StoryIndex._best_story`` over the loaded stories."""
+def _best(stories: Mapping[int, _Online], feats: Features, stats: _Stats, index: StoryIndex, span: int,
+          units: dict[int, np.ndarray]) -> _Online | None:
+    """``StoryIndex._best_story`` over the loaded stories (``units``: their centroids, kept
+    between calls; the caller drops a story's when it changes)."""
     if feats.day is None:
         rows = sorted(r for r, s in stories.items() if not s.aside)
     else:
@@ -595,7 +599,8 @@ def _best(stories: Mapping[int, _Online], feats: Features, stats: _Stats, index:
     if not rows:
         return None
     candidates = np.asarray(rows, dtype=np.int64)
-    sims = np.stack([stories[r].centroid() for r in rows]) @ feats.vector
+    sims = np.stack([units[r] if r in units else units.setdefault(r, stories[r].centroid()) for r in rows]) \
+        @ feats.vector
     best, best_score = None, index.story_join
     for k in np.lexsort((candidates, -sims))[:CANDIDATES].tolist():
         sim = float(sims[k])
