@@ -128,8 +128,9 @@ def b_cubed_f1(found: dict[str, str], truth: dict[str, str]) -> float:
 
 
 # Stories of the pile added in five runs (a batch run on half, then four incremental runs), against
-# one batch run: B-cubed F1 1.000 on this pile when measured (bench/RESULTS.md, "The story index kept
-# in the store", measures a real stream of thousands); held to this bound.
+# one batch run: B-cubed F1 1.000 on this pile when measured. The incremental answer differs from
+# the batch one by design (bench/RESULTS.md, "The story index kept in the store": stories F1 0.90 on
+# a real stream of 14,000 articles in chunks of 1,000); this small pile is held to this bound.
 INCREMENTAL_F1 = 0.95
 
 
@@ -155,7 +156,7 @@ def test_incremental_runs_keep_a_consistent_store_near_the_batch_stories(tmp_pat
         relations, groups = stored_syndication(store, seen, notes, version)
         changes.append(update_stories(store, seen, notes, relations, groups, version, rebuild_share=100.0))
     assert changes[0].full and not any(c.full for c in changes[1:])
-    assert all(set(notes._held) <= {a.id for a in runs[-1]} for _ in [0])  # the last run read its own only
+    assert set(notes._held) <= {a.id for a in runs[-1]}  # the last run read the new articles' annotations only
     stored = store.assignments()
     assert set(stored) == {a.id for a in everything}
     stories = store.stories()
