@@ -154,7 +154,8 @@ def test_incremental_runs_keep_a_consistent_store_near_the_batch_stories(tmp_pat
         seen = _order(seen + part)
         notes = StoredAnnotations(store, version)
         relations, groups = stored_syndication(store, seen, notes, version)
-        changes.append(update_stories(store, seen, notes, relations, groups, version, rebuild_share=100.0))
+        changes.append(update_stories(store, seen, notes, relations, groups, version, rebuild_share=100.0,
+                                      incremental_from=0))
     assert changes[0].full and not any(c.full for c in changes[1:])
     assert set(notes._held) <= {a.id for a in runs[-1]}  # the last run read the new articles' annotations only
     stored = store.assignments()
@@ -172,3 +173,26 @@ def test_incremental_runs_keep_a_consistent_store_near_the_batch_stories(tmp_pat
     print(f"incremental vs batch story B-cubed F1 {f1:.3f}")
     assert f1 >= INCREMENTAL_F1
     store.close()
+
+
+def test_a_store_below_the_incremental_floor_is_reclustered_as_one_batch(tmp_path, pile):
+    """A pile of a size people analyse by hand keeps the batch answer: a few new articles after a
+    kept index still give a batch run while fewer than ``INCREMENTAL_FROM`` articles are placed."""
+    from newsprism.analysis import update_stories
+    from newsprism.cluster import stored as kept
+
+    articles, annotations = pile
+    version = next(iter(annotations.values())).version
+    everything = _order(articles)
+    store = _store(tmp_path, articles, annotations)
+    first, last = everything[:-2], everything
+    assert len(everything) < kept.INCREMENTAL_FROM
+    changes = []
+    for seen in (first, last):
+        notes = StoredAnnotations(store, version)
+        relations, groups = stored_syndication(store, seen, notes, version)
+        changes.append(update_stories(store, seen, notes, relations, groups, version))
+    assert all(c.full for c in changes)
+    _, batch_groups = syndication(everything, [annotations[a.id] for a in everything])
+    batch_assignments, _ = cluster(everything, [annotations[a.id] for a in everything], batch_groups)
+    assert store.assignments() == {a.article_id: a for a in batch_assignments}

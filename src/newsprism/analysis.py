@@ -597,22 +597,24 @@ class StoryChange:
 
 def update_stories(store: Store, articles: Sequence[Article], annotations: Mapping[str, Annotation],
                    relations: Sequence[Relation], groups: Sequence[ProvenanceGroup], version: str, *,
-                   rebuild_share: float | None = None) -> StoryChange:
+                   rebuild_share: float | None = None, incremental_from: int | None = None) -> StoryChange:
     """Stories and events over the story index kept in the store (``cluster.stored``), saved with
     the syndication results: a batch run (every article placed and consolidated, exactly as
-    ``cluster``) when no index is kept, when an article left, or when the new articles are at
-    least ``rebuild_share`` (default ``cluster.stored.REBUILD_SHARE``) of those placed; else an
+    ``cluster``) when no index is kept, when an article left, when fewer than ``incremental_from``
+    (default ``cluster.stored.INCREMENTAL_FROM``) articles are placed, or when the new articles are
+    at least ``rebuild_share`` (default ``cluster.stored.REBUILD_SHARE``) of those placed; else an
     incremental run that re-clusters only what the new articles touch and saves only what changed
     (its answer may differ from a batch run's: bench/RESULTS.md, "The story index kept in the store")."""
     from .cluster import CLUSTER_VERSION, StoryIndex, stories
     from .cluster import stored as kept
 
     share = kept.REBUILD_SHARE if rebuild_share is None else rebuild_share
+    floor = kept.INCREMENTAL_FROM if incremental_from is None else incremental_from
     feature_version = kept.index_version(CLUSTER_VERSION, version)
     placed = kept.placed_ids(store, feature_version) if kept.has_state(store, feature_version) else None
     inside = {a.id for a in articles}
     new = [a for a in articles if placed is None or a.id not in placed]
-    if placed is None or not placed <= inside or len(new) >= share * len(placed):
+    if placed is None or not placed <= inside or len(placed) < floor or len(new) >= share * len(placed):
         assignments, built, index = _stored_batch(store, articles, annotations, groups, version)
         events = sum(len(s.events) for s in built)
         store.save_analysis(relations, groups, assignments, built, ranked=True)
