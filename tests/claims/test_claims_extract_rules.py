@@ -152,3 +152,22 @@ def test_a_claim_cut_at_a_closing_quotation_mark_keeps_it(text, expected):
     for c in claims:
         assert c.text.count('"') % 2 == 0 and c.text.count("“") == c.text.count("”")
         assert text[c.start:c.end] == c.text
+
+
+def test_a_claim_cut_where_a_relative_clause_opens_ends_at_its_noun():
+    """The reported speech inside the relative clause is cut off as a frame; the claim before it
+    must not end on the dangling "where"."""
+    text = "Smith met Blinken at a summit in Berlin where Acme said China supplies drones to Russia."
+    content = text.index("China")
+    cue = text.index("said")
+    quote = Quote(text=text[content:-1], start=content, end=len(text) - 1, speaker="Acme",
+                  speaker_text="Acme", speaker_start=cue - 5, speaker_end=cue - 1, cue="said",
+                  cue_start=cue, cue_end=cue + 4, kind="indirect")
+    texts = [c.text for c in claims_of(text, [quote])]
+    assert "Smith met Blinken at a summit in Berlin" in texts
+    assert not any(t.endswith("where") for t in texts)
+
+
+def test_a_sentence_that_ends_on_a_question_word_keeps_it():
+    [claim] = claims_of("Blinken met Smith in Berlin but Acme did not say when.")
+    assert claim.text.endswith("did not say when")

@@ -26,7 +26,7 @@ from .records import QUOTED, REPORTED, STATED, Claim
 from .stance_features import stem
 from .stance_patterns import STOPWORDS
 
-CLAIMS_VERSION = "claims-3"
+CLAIMS_VERSION = "claims-4"
 # A claim has at least this many content words (not stopwords): "Ryder said." has one, "China
 # regulates the export of dual-use items" has six. Below it, fragments of split sentences.
 MIN_CONTENT_WORDS = 3
@@ -183,7 +183,8 @@ def _remainder(piece: Span, cut: Sequence[tuple[int, int]]) -> list[tuple[int, i
 
 def _build(article: str, text: str, start: int, end: int, entities: Sequence[Entity], *,
            speaker: str | None, voice: str, sentence: int) -> Claim | None:
-    start, end = _close_quotation(text, *_trim(text, _main_clause(text, start, end), end))
+    start, end = _trim(text, _main_clause(text, start, end), end)
+    start, end = _close_quotation(text, *_trim(text, *_end_before_cut_relative(text, start, end)))
     if voice == REPORTED and (m := P.COMPLEMENTISER.match(text[start:end])):
         start += m.end()
     if end - start < 8:
@@ -253,6 +254,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         if (new_start, new_end) == (start, end):
             break
         start, end = new_start, max(new_start, new_end)
+    return start, end
+
+
+def _end_before_cut_relative(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span that ends on a relative word whose clause was cut off ("... in Kazakhstan where |
+    Shoigu said ...") ends before that word: the rest is a whole proposition."""
+    m = P.CUT_RELATIVE.search(text, start, end)
+    if m is not None and P.SENTENCE_GOES_ON.match(text, end):
+        return start, m.start()
     return start, end
 
 

@@ -212,6 +212,11 @@ CRITICISM = re.compile(
 FRAGMENT_OPENING = re.compile(r"^(?:[a-z]+ing|to|of|for|with|at|from|by|in|on|into|about|than|as)\b")
 # A claim ending on a word that needs more ("The UN envoy, Nikolay Mladenov, also") was cut short.
 DANGLING_END = re.compile(r"\b(?:also|which|whose|the|a|an|and|or|by|his|its|their)$", re.I)
+# A span cut where a relative clause opens ("They met at a meeting in Kazakhstan where | Shoigu
+# said ...") ends on the relative word while the sentence goes on: the claim ends at its noun.
+# ("He did not say where." ends the sentence there and is left alone.)
+CUT_RELATIVE = re.compile(r"[\s,]+(?:where|when|who|whom)$", re.I)
+SENTENCE_GOES_ON = re.compile(r"\s+[\w\"“‘']")
 # A lower-case opening determiner is the object of a cut-off frame ("Chinese officials have
 # maintained | a policy of neutrality ..."): a fragment unless a finite verb follows.
 DETERMINER_OPENING = re.compile(r"^(?:a|an|the|its|their|his|her|our|this|these|those|some)\b")
