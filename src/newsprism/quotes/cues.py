@@ -85,11 +85,84 @@ def find_frames(doc, *, any_verb: bool = False) -> list[Frame]:
         elif any_verb and token.pos_ == "VERB" and token.lower_ not in P.NOT_CUES:
             frame = _verb_frame(doc, token)
             frame = frame if frame.content_start is not None else None
+        elif any_verb and token.pos_ == "NOUN" and _noun_base(token) in P.NOUN_CUES:
+            frame = _noun_frame(doc, token)
         else:
             frame = None
         if frame is not None:
             frames.append(frame)
     return frames
+
+
+NOMINAL_DEPS = ("noun_that", "noun_relcl", "noun_prep")
+
+
+def is_nominal(frame: Frame) -> bool:
+    """Whether ``frame`` has a noun for its cue ("Trump's claim that ...")."""
+    return frame.content_dep in NOMINAL_DEPS
+
+
+def _noun_base(noun) -> str:
+    word = noun.lower_
+    if word.endswith("ies") and word[:-3] + "y" in P.NOUN_CUES:
+        return word[:-3] + "y"
+    if word.endswith("s") and word[:-1] in P.NOUN_CUES:
+        return word[:-1]
+    return word
+
+
+def _noun_frame(doc, noun) -> Frame | None:
+    """A nominal cue: "Trump's claim that the vote was rigged", "his criticism of the deal", "a
+    warning by the agency about ...", "X made the accusation that ...". The content is the
+    that-clause (or the "of"/"about" phrase) hanging from the noun; the source its possessor,
+    its "by"/"from" object, or the subject of the verb the noun is the object of when that is a
+    light verb ("made", "issued", "repeated"), or of the verb "in a statement" hangs from. None
+    without content; a frame without a source is no candidate (PolNeAR train, held-apart fifth:
+    such frames matched content but never the source)."""
+    content = _noun_content(doc, noun)
+    if content is None:
+        return None
+    source = _noun_source(noun)
+    src = _span_of(source) if source is not None else (None, None)
+    return Frame(cue_start=noun.idx, cue_end=noun.idx + len(noun), cue=noun.text, cue_word=_noun_base(noun),
+                 content_start=content[0], content_end=content[1], content_dep=content[2],
+                 source_start=src[0], source_end=src[1],
+                 source_head=source.i if source is not None else None, cue_index=noun.i)
+
+
+def _noun_content(doc, noun):
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp", "relcl") and child.left_edge.lower_ == "that" \
+                and (child.dep_ != "relcl" or child.left_edge.i == noun.i + 1):
+            if child.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.lower_ == "that" for c in child.children):
+                continue  # "the report that said ...": a relative clause, its "that" the subject
+            start, end = _clean(doc, child.left_edge.i, child.right_edge.i)
+            if end > start:
+                return start, end, "noun_that" if child.dep_ != "relcl" else "noun_relcl"
+        if child.dep_ == "prep" and child.lower_ in P.NOUN_CONTENT_PREPS and child.i == noun.i + 1:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                start, end = _clean(doc, objs[0].left_edge.i, child.right_edge.i)
+                if end > start:
+                    return start, end, "noun_prep"
+    return None
+
+
+def _noun_source(noun):
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.rights:
+        if child.dep_ in ("prep", "agent") and child.lower_ in P.NOUN_SOURCE_PREPS:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and objs[0].pos_ in ("PROPN", "PRON", "NOUN"):
+                return objs[0]
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject(head.head, 1)  # "X said in a statement that ...": the that-clause hangs from the noun
+    if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and head.lower_ in P.LIGHT_VERBS:
+        return _subject(head, 1)
+    return None
 
 
 def colon_frame(doc, colon) -> Frame | None:

@@ -18,7 +18,7 @@ from functools import cache
 
 from . import patterns as P
 from .cues import (SUBJECTS, Frame, _span_of as _mention_span, colon_frame, cue_forms, cue_frame, dash_frame,
-                   find_frames, inverted_source, label_frames, text_of)
+                   find_frames, inverted_source, is_nominal, label_frames, text_of)
 from .marks import Quotation, find_quotations
 from .model import AttributionScorer
 from .records import (AMBIGUOUS, CONTINUED, DIRECT, INDIRECT, MIXED, OTHER_CUE, PARTIAL, PRONOUN, ROLE, UNATTRIBUTED,
@@ -43,7 +43,7 @@ class _Scored(Protocol):
 
 T = TypeVar("T", bound=_Scored)
 
-QUOTES_VERSION = "quotes-4"
+QUOTES_VERSION = "quotes-5"
 # A quotation with no cue anywhere near and fewer words than this is a scare quote or a title
 # ("described as “unsafe”"), not a quote (PolNeAR train: 546 of 1,829 quotations under 4 words lie
 # outside every attribution, against 127 of 5,515 longer ones).
@@ -176,10 +176,12 @@ def quotes_from_doc(doc, scorer=_SHIPPED) -> list[Quote]:
         scorer = AttributionScorer.load()
     text = text_of(doc)
     frames = find_frames(doc, any_verb=scorer is not None)
-    quotations, attached = _trim_tail_cues(doc, find_quotations(text), frames)
+    # nominal cues ("Trump's claim that ...") are candidates for reported speech only
+    verbal = [f for f in frames if not is_nominal(f)]
+    quotations, attached = _trim_tail_cues(doc, find_quotations(text), verbal)
     frames = [_cut_after_quotation(text, _close_quotation(_outside_source(doc, f, quotations), quotations), quotations)
               for f in frames if not _inside_any(f.cue_start, quotations) and not not_speech(doc, f)]
-    pending = _direct_quotes(doc, quotations, frames, attached, label_frames(doc))
+    pending = _direct_quotes(doc, quotations, [f for f in frames if not is_nominal(f)], attached, label_frames(doc))
     used = {id(p.frame) for p in pending if p.kind == DIRECT and p.frame is not None and not p.borrowed}
     pending += _reported_speech(doc, frames, used, quotations, pending, scorer)
     pending.sort(key=lambda p: (p.start, p.end))

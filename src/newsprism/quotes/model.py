@@ -1,7 +1,7 @@
 """The trained part: a logistic regression that decides which cue frames are attributions.
 
-Rules find the candidates (``cues.find_frames(any_verb=True)``: every verb with a complement, and
-"according to"), this model scores them from parse features: the cue word, how the content hangs
+Rules find the candidates (``cues.find_frames(any_verb=True)``: every verb with a complement,
+"according to", and nominal cues, "Trump's claim that ..." with a ``nominal`` feature), this model scores them from parse features: the cue word, how the content hangs
 from it, what the subject is (a name, a pronoun, an organisation, a thing), tense, position,
 quotation marks. Trained on PolNeAR train documents by ``scripts/train_quotes.py``; the weights
 ship as ``data/attribution.json`` (a feature -> weight table, read with the standard library).
@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 
 from . import patterns as P
-from .cues import Frame, cue_forms, text_of
+from .cues import Frame, cue_forms, is_nominal, text_of
 
 WEIGHTS = "attribution.json"
 # Probability above which a frame is emitted as reported speech. Tuned on PolNeAR train by
@@ -70,6 +70,11 @@ def frame_features(doc, frame: Frame, frames: Sequence[Frame] = ()) -> dict[str,
         f"lex_dep={_lexicon(base)}|{frame.content_dep}": 1.0,
         f"cue_dep_pair={frame.cue_word}|{frame.content_dep}": 1.0,
     }
+    if is_nominal(frame):  # a noun cue ("Trump's claim that"): its own weights, and its source's kind
+        f["nominal"] = 1.0
+        f[f"nominal_dep={frame.content_dep}"] = 1.0
+        head = doc[frame.source_head] if frame.source_head is not None else None
+        f[f"nominal_src={'none' if head is None else head.dep_ if head.head.i == frame.cue_index else 'light'}"] = 1.0
     f.update(_subject_features(doc, frame))
     f.update(_nesting_features(doc, frame, frames, _lexicon(base)))
     f.update(_context_features(doc, frame, verb))

@@ -215,3 +215,27 @@ NO_SPEECH_TEXT = re.compile(
     r"(?:was|were|is|are|been|being)\s+(?:not\s+)?(?:\w+ly\s+)?asked\b|"
     r"(?:is|are|was|were)\s+(?:expected|scheduled|set|due|slated|poised|likely)\s+to\s+"
     r"(?:say|announce|tell|address|speak|testify|deliver|argue|unveil|make))", re.I)
+
+# Nouns that name something said or claimed ("Trump's claim that ...", "his criticism of ...",
+# "X made the accusation that ..."): nominal cues, candidates for the trained scorer only
+# (``cues._noun_frame``). PolNeAR dev: 109 of the 304 gold attributions with no candidate frame
+# had such a cue.
+NOUN_CUES = frozenset("""statement claim assertion warning accusation allegation denial report criticism
+promise suggestion argument insistence admission complaint remark comment charge threat pledge vow
+prediction announcement declaration contention assessment conclusion finding testimony explanation
+assurance acknowledgment acknowledgement recommendation proposal demand request call plea appeal
+condemnation praise attack question answer response reply rejection dismissal belief view fear
+concern hope worry notion idea insinuation implication boast confession estimate forecast theory
+message tweet post speech interview letter memo""".split())
+# Verbs whose object noun is a statement made by their subject: "X made the claim that", "X issued
+# a warning about", "X repeated his criticism of".
+LIGHT_VERBS = frozenset("""make made makes making issue issued issues issuing release released releases
+repeat repeated repeats repeating voice voiced voices voicing express expressed expresses expressing
+offer offered offers offering give gave gives giving deliver delivered delivers delivering level leveled
+levelled levels reiterate reiterated reiterates renew renewed renews raise raised raises raising
+post posted posts publish published publishes send sent sends echo echoed echoes file filed files
+lodge lodged lodges put puts press pressed presses double doubled stand stood stands""".split())
+# How a nominal cue's content hangs from it: a that-clause, or an "of"/"about" phrase.
+NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against"})
+# A nominal cue's source after "by" or "from" ("a claim by Clinton", "a warning from the agency").
+NOUN_SOURCE_PREPS = frozenset({"by", "from"})
