@@ -346,22 +346,33 @@ class PostgresStore:
 
     def index_matches(self, kind: str, version: str, keys: Iterable[tuple[int, int]]) -> set[str]:
         """The ids of the entries sharing a ``(slot, key)`` pair with ``keys``."""
+        return self._key_matches("article_index_keys", "article_id", kind, version, keys)
+
+    def delete_index_entries(self, kind: str, ids: Iterable[str] | None = None) -> None:
+        """Remove the entries of ``kind`` (of ``ids`` when given), of any version, with their keys."""
+        self._delete_kind(("article_index", "article_index_keys"), "article_id", kind, ids)
+
+    def _key_matches(self, table: str, id_column: str, kind: str, version: str,
+                     keys: Iterable[tuple[int, int]]) -> set[str]:
+        """The ids in ``table`` (a keys table: ``article_index_keys`` or ``index_state_keys``) that
+        share a ``(slot, key)`` pair with ``keys``."""
         wanted = set(keys)
         if not wanted:
             return set()
         rows = self.conn.execute(
-            "SELECT slot, key, article_id FROM article_index_keys WHERE kind = %s AND version = %s AND key = ANY(%s::bigint[])",
+            f"SELECT slot, key, {id_column} AS id FROM {table}"  # fixed table and column names
+            " WHERE kind = %s AND version = %s AND key = ANY(%s::bigint[])",
             (kind, version, sorted({k for _, k in wanted}))).fetchall()
-        return {r["article_id"] for r in rows if (r["slot"], r["key"]) in wanted}
+        return {r["id"] for r in rows if (r["slot"], r["key"]) in wanted}
 
-    def delete_index_entries(self, kind: str, ids: Iterable[str] | None = None) -> None:
-        """Remove the entries of ``kind`` (of ``ids`` when given), of any version, with their keys."""
+    def _delete_kind(self, tables: Sequence[str], id_column: str, kind: str, ids: Iterable[str] | None) -> None:
+        """Remove the rows of ``kind`` (of ``ids`` when given) from each of ``tables``, in one transaction."""
         with self.conn.transaction(), self.conn.cursor() as cursor:
-            for table in ("article_index", "article_index_keys"):
+            for table in tables:
                 if ids is None:
                     cursor.execute(f"DELETE FROM {table} WHERE kind = %s", (kind,))  # fixed table names
                 else:
-                    cursor.execute(f"DELETE FROM {table} WHERE kind = %s AND article_id = ANY(%s)",
+                    cursor.execute(f"DELETE FROM {table} WHERE kind = %s AND {id_column} = ANY(%s)",
                                    (kind, list(dict.fromkeys(ids))))
 
     def save_index_state(self, kind: str, version: str, entries: Sequence[IndexEntry]) -> None:
@@ -387,22 +398,10 @@ class PostgresStore:
             yield IndexEntry(article_id=row["id"], data=bytes(row["data"]))
 
     def index_state_matches(self, kind: str, version: str, keys: Iterable[tuple[int, int]]) -> set[str]:
-        wanted = set(keys)
-        if not wanted:
-            return set()
-        rows = self.conn.execute(
-            "SELECT slot, key, id FROM index_state_keys WHERE kind = %s AND version = %s AND key = ANY(%s::bigint[])",
-            (kind, version, sorted({k for _, k in wanted}))).fetchall()
-        return {r["id"] for r in rows if (r["slot"], r["key"]) in wanted}
+        return self._key_matches("index_state_keys", "id", kind, version, keys)
 
     def delete_index_state(self, kind: str, ids: Iterable[str] | None = None) -> None:
-        with self.conn.transaction(), self.conn.cursor() as cursor:
-            for table in ("index_state", "index_state_keys"):
-                if ids is None:
-                    cursor.execute(f"DELETE FROM {table} WHERE kind = %s", (kind,))  # fixed table names
-                else:
-                    cursor.execute(f"DELETE FROM {table} WHERE kind = %s AND id = ANY(%s)",
-                                   (kind, list(dict.fromkeys(ids))))
+        self._delete_kind(("index_state", "index_state_keys"), "id", kind, ids)
 
     def index_links(self, kind: str, version: str) -> list[str]:
         """The non-empty ``links`` of every entry of ``kind`` and ``version`` (JSON), by article id."""

@@ -347,22 +347,32 @@ class SQLiteStore:
 
     def index_matches(self, kind: str, version: str, keys: Iterable[tuple[int, int]]) -> set[str]:
         """The ids of the entries sharing a ``(slot, key)`` pair with ``keys``."""
+        return self._key_matches("article_index_keys", "article_id", kind, version, keys)
+
+    def delete_index_entries(self, kind: str, ids: Iterable[str] | None = None) -> None:
+        """Remove the entries of ``kind`` (of ``ids`` when given), of any version, with their keys."""
+        self._delete_kind(("article_index", "article_index_keys"), "article_id", kind, ids)
+
+    def _key_matches(self, table: str, id_column: str, kind: str, version: str,
+                     keys: Iterable[tuple[int, int]]) -> set[str]:
+        """The ids in ``table`` (a keys table: ``article_index_keys`` or ``index_state_keys``) that
+        share a ``(slot, key)`` pair with ``keys``."""
         wanted = set(keys)
         if not wanted:
             return set()
         rows = self.conn.execute(
-            "SELECT slot, key, article_id FROM article_index_keys WHERE kind = ? AND version = ?"
+            f"SELECT slot, key, {id_column} AS id FROM {table} WHERE kind = ? AND version = ?"  # noqa: S608 - fixed names
             " AND key IN (SELECT value FROM json_each(?))", (kind, version, json.dumps(sorted({k for _, k in wanted}))))
-        return {r["article_id"] for r in rows if (r["slot"], r["key"]) in wanted}
+        return {r["id"] for r in rows if (r["slot"], r["key"]) in wanted}
 
-    def delete_index_entries(self, kind: str, ids: Iterable[str] | None = None) -> None:
-        """Remove the entries of ``kind`` (of ``ids`` when given), of any version, with their keys."""
+    def _delete_kind(self, tables: Sequence[str], id_column: str, kind: str, ids: Iterable[str] | None) -> None:
+        """Remove the rows of ``kind`` (of ``ids`` when given) from each of ``tables``, in one transaction."""
         with self._transaction():
-            for table in ("article_index", "article_index_keys"):
+            for table in tables:
                 if ids is None:
                     self.conn.execute(f"DELETE FROM {table} WHERE kind = ?", (kind,))  # noqa: S608 - fixed names
                 else:
-                    self.conn.execute(f"DELETE FROM {table} WHERE kind = ? AND article_id IN"  # noqa: S608
+                    self.conn.execute(f"DELETE FROM {table} WHERE kind = ? AND {id_column} IN"  # noqa: S608
                                       " (SELECT value FROM json_each(?))", (kind, _ids(ids)))
 
     def save_index_state(self, kind: str, version: str, entries: Sequence[IndexEntry]) -> None:
@@ -384,22 +394,10 @@ class SQLiteStore:
             yield IndexEntry(article_id=row["id"], data=bytes(row["data"]))
 
     def index_state_matches(self, kind: str, version: str, keys: Iterable[tuple[int, int]]) -> set[str]:
-        wanted = set(keys)
-        if not wanted:
-            return set()
-        rows = self.conn.execute(
-            "SELECT slot, key, id FROM index_state_keys WHERE kind = ? AND version = ?"
-            " AND key IN (SELECT value FROM json_each(?))", (kind, version, json.dumps(sorted({k for _, k in wanted}))))
-        return {r["id"] for r in rows if (r["slot"], r["key"]) in wanted}
+        return self._key_matches("index_state_keys", "id", kind, version, keys)
 
     def delete_index_state(self, kind: str, ids: Iterable[str] | None = None) -> None:
-        with self._transaction():
-            for table in ("index_state", "index_state_keys"):
-                if ids is None:
-                    self.conn.execute(f"DELETE FROM {table} WHERE kind = ?", (kind,))  # noqa: S608 - fixed names
-                else:
-                    self.conn.execute(f"DELETE FROM {table} WHERE kind = ? AND id IN"  # noqa: S608
-                                      " (SELECT value FROM json_each(?))", (kind, _ids(ids)))
+        self._delete_kind(("index_state", "index_state_keys"), "id", kind, ids)
 
     def index_links(self, kind: str, version: str) -> list[str]:
         """The non-empty ``links`` of every entry of ``kind`` and ``version`` (JSON), by article id."""
