@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from stream_vs_batch import b_cubed
+from stream_vs_batch import print_agreement
 
 
 def main(argv=None) -> int:
@@ -70,10 +70,7 @@ def main(argv=None) -> int:
         batch_cpu = time.process_time() - cpu
         print(f"{len(heads):,} articles: batch on {args.first:,}, then {len(spent)} incremental runs of "
               f"{args.chunk:,}: CPU s " + " ".join(f"{s:.1f}" for s in spent) + f"; one batch run over all {batch_cpu:.1f}")
-        for name, field in (("stories", "story_id"), ("events", "event_id")):
-            p, r, f = b_cubed({i: getattr(x, field) for i, x in incremental.items() if i in batch},
-                              {i: getattr(x, field) for i, x in batch.items()})
-            print(f"{name}: B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f} (incremental against batch)")
+        print_agreement(incremental, batch)
         store.close()
     return 0
 

@@ -33,6 +33,15 @@ def b_cubed(found: dict[str, str], truth: dict[str, str]) -> tuple[float, float,
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
+def print_agreement(incremental: dict, batch: dict) -> None:
+    """Stories and events B-cubed of the incremental assignments (article id -> Assignment)
+    against the batch ones, over the articles both hold."""
+    for name, field in (("stories", "story_id"), ("events", "event_id")):
+        p, r, f = b_cubed({i: getattr(x, field) for i, x in incremental.items() if i in batch},
+                          {i: getattr(x, field) for i, x in batch.items()})
+        print(f"{name}: B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f} (incremental against batch)")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.strip().split("\n")[0])
     parser.add_argument("db", type=Path)
@@ -53,10 +62,7 @@ def main(argv=None) -> int:
     kept = store.stories()
     print(f"{len(articles):,} articles; stories kept {len(kept):,}, batch {len(stories):,}; "
           f"batch clustering {spent:.1f} CPU s", file=sys.stderr)
-    for name, field in (("stories", "story_id"), ("events", "event_id")):
-        p, r, f = b_cubed({i: getattr(a, field) for i, a in stored.items()},
-                          {i: getattr(a, field) for i, a in batch.items()})
-        print(f"{name}: B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f} (incremental against batch)")
+    print_agreement(stored, batch)
     store.close()
     return 0
 
