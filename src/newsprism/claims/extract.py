@@ -183,8 +183,7 @@ def _remainder(piece: Span, cut: Sequence[tuple[int, int]]) -> list[tuple[int, i
 
 def _build(article: str, text: str, start: int, end: int, entities: Sequence[Entity], *,
            speaker: str | None, voice: str, sentence: int) -> Claim | None:
-    start, end = _trim(text, _main_clause(text, start, end), end)
-    start, end = _close_quotation(text, *_trim(text, *_end_before_cut_relative(text, start, end)))
+    start, end = _close_quotation(text, *_trim(text, _main_clause(text, start, end), end))
     if voice == REPORTED and (m := P.COMPLEMENTISER.match(text[start:end])):
         start += m.end()
     if end - start < 8:
@@ -244,25 +243,20 @@ def _main_clause(text: str, start: int, end: int) -> int:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Connectives, punctuation and quotation marks off both ends of a span."""
+    """Connectives, punctuation and quotation marks off both ends of a span, and a relative word
+    whose clause was cut off ("... in Kazakhstan where | Shoigu said ...") off its end."""
     while start < end:
         piece = text[start:end]
         lead = P.LEADING.match(piece)
         trail = P.TRAILING.search(piece)
         new_start = start + (lead.end() if lead else 0)
         new_end = end - (len(piece) - trail.start() if trail else 0)
+        cut = P.CUT_RELATIVE.search(text, new_start, new_end) if new_start < new_end else None
+        if cut is not None and P.SENTENCE_GOES_ON.match(text, new_end):
+            new_end = cut.start()
         if (new_start, new_end) == (start, end):
             break
         start, end = new_start, max(new_start, new_end)
-    return start, end
-
-
-def _end_before_cut_relative(text: str, start: int, end: int) -> tuple[int, int]:
-    """A span that ends on a relative word whose clause was cut off ("... in Kazakhstan where |
-    Shoigu said ...") ends before that word: the rest is a whole proposition."""
-    m = P.CUT_RELATIVE.search(text, start, end)
-    if m is not None and P.SENTENCE_GOES_ON.match(text, end):
-        return start, m.start()
     return start, end
 
 
