@@ -7,10 +7,12 @@
 The parse is the expensive part and runs once per article, for articles without a cached
 annotation of the current version. Syndication and clustering keep their indexes in the store
 (``dedup.stored``: fingerprints, LSH band keys, vectors by day; ``cluster.stored``: each article's
-story features), so a run reads and compares only the new articles' annotations, and the stored
-result stays equal to a batch run whatever order articles arrived in. The story index is still
-placed and consolidated over every article's stored features each run (its answer is a function of
-the whole set). Annotations are read from the store as a stage asks for them
+story features and the story index's state), so a run reads and compares only the new articles'
+annotations. Syndication stays equal to a batch run whatever order articles arrived in; so do the
+stories of a store under ``cluster.stored.INCREMENTAL_FROM`` articles, or of a run that doubles the
+index (both re-place and consolidate every stored feature record). Past that, a run re-clusters
+only what the new articles reach (``update_stories``; its answer may differ from a batch run's,
+measured in bench/RESULTS.md). Annotations are read from the store as a stage asks for them
 (``StoredAnnotations``); the full tier reads them all. The cross-article findings (aligned quotes
 and claims, framing, summaries) are replaced as a whole, reusing each scope's stored output while
 its key holds.
