@@ -64,3 +64,15 @@ def test_summarize_junk_never_in_a_summary(language):
             "Construction of the bridge will begin in the spring, the mayor said.")
     summary = summarize([text], 200, language=language)
     assert summary.sentences and "Tweet location history" not in summary.text
+
+
+def test_summarize_junk_bare_attribution_says_nothing():
+    def junk(text: str) -> bool:
+        return is_junk(_sentence(text))
+
+    assert junk("A US State Department spokesman told reporters.")
+    assert junk("Police said on Sunday.")
+    assert junk("The spokesman added.")
+    assert not junk("Blinken told Wang the US would act against Chinese firms.")
+    assert not junk("The president said Tuesday that he would veto the bill.")
+    assert not junk('"We will act against the firms," he said.')

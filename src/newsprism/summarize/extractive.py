@@ -25,7 +25,7 @@ from .redundancy import select
 from .scoring import Weights, sentence_scores
 from .sentences import candidates, document_text, is_junk, is_prospective
 
-SUMMARIZE_VERSION = "summarize-3"  # 2: a dispute stated once; 3: stale previews and widgets out, ledes to 60 words
+SUMMARIZE_VERSION = "summarize-4"  # 2: a dispute stated once; 3: stale previews and widgets out, ledes to 60 words; 4: bare "X said." out
 DEFAULT_WORDS = 260
 
 

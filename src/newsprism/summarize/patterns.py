@@ -86,6 +86,14 @@ FURNITURE = re.compile(
     r"add [\w ]{0,40}as an interest to stay up to date|want to add to this story|"
     r"you can share ideas for stories|want stories like these delivered|"
     r"download the [\w ]{0,30}app now|this feature is not available right now)\b", re.I)
+# A sentence that only says who spoke, its words left in the sentence before ("A US State
+# Department spokesman told reporters." / "The speaker said." / "Blinken told CNN on Monday."):
+# up to eight words, a speech verb, at most a listener and a time, nothing said.
+BARE_ATTRIBUTION = re.compile(
+    r"^[\"'“‘]?(?:[\w'’.-]+\s+){0,8}?(?:later\s+|also\s+)?(?:said|says|told|tells|added|adds|"
+    r"noted|explained|stated|wrote|writes|continued|insisted|replied|recalled)"
+    r"(?:\s+(?:reporters|journalists|the press|the media|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))?"
+    r"(?:\s+(?:on|in|at|last|this)\s+[\w-]+(?:\s+[\w-]+)?)?\s*[.!]?[\"'”’]?\s*$")
 URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\.com\b|\.org\b", re.I)
 
 # --- the tense of what happened ---------------------------------------------------------------

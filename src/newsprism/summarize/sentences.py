@@ -126,9 +126,10 @@ def _names_someone(text: str) -> bool:
 
 
 def is_junk(sentence: Sentence) -> bool:
-    """Page furniture that survived cleaning, or too short / too long to be a summary sentence."""
+    """Page furniture that survived cleaning, a bare "X told reporters." with nothing said, or
+    too short / too long to be a summary sentence."""
     text = sentence.text
-    if P.JUNK.match(text) or P.FURNITURE.search(text) or P.URL.search(text):
+    if P.JUNK.match(text) or P.FURNITURE.search(text) or P.URL.search(text) or P.BARE_ATTRIBUTION.match(text):
         return True
     letters = sum(ch.isalpha() for ch in text)
     return letters < 0.6 * len(text) or not re.search(r"[.!?\"'”’)]$", text)
