@@ -357,9 +357,10 @@ def pile_contested(eval_dir: Path, piles: dict[str, str | None] = PILES, judged:
                 linear = pair_probabilities([read_claim(a, views.vectors[i]) for (a, _), (i, _) in zip(texts, pairs)],
                                             [read_claim(b, views.vectors[j]) for (_, b), (_, j) in zip(texts, pairs)])
                 cross = load_cross().probabilities(texts)
-                for pair, (a, b), pl, pc in zip(pairs, texts, linear, cross):
-                    asked.append(f"  - {'KEPT' if pair in kept else 'no'} linear {pl[1]:.3f} cross {pc[1]:.3f} "
-                                 f"(s {pc[0]:.2f} n {pc[2]:.2f}): “{a[:100]}” | “{b[:100]}”")
+                for (i, j), (a, b), pl, pc in zip(pairs, texts, linear, cross):
+                    asked.append((f"  - {'KEPT' if (i, j) in kept else 'no'} linear {pl[1]:.3f} cross {pc[1]:.3f} "
+                                  f"(s {pc[0]:.2f} n {pc[2]:.2f})", f": “{a[:100]}” | “{b[:100]}”",
+                                  (a, views.claims[j].article), (b, views.claims[i].article)))
             return sorted(kept)
 
         A.judged_contradictions = probe  # type: ignore[assignment]
@@ -380,19 +381,35 @@ def pile_contested(eval_dir: Path, piles: dict[str, str | None] = PILES, judged:
                 corpus.ingest(folder)
                 corpus.analyze(language=language)
                 found = corpus.claims()
+                bodies = {a.id: a.text for a in corpus.articles()} if judged else {}
         contested = [c for c in found if c.status == "contested"]
         pairs = {frozenset({(a.article, a.start), (m.article, m.start)})
                  for c in contested for a in c.carried_by for m in c.contradicted_by}
         lines.append(f"- {name}: {len(found)} aligned claims, {len(contested)} contested "
                      f"({len(pairs)} contested pairs of mentions)")
         if judged:
-            lines.append(f"  judged pairs ({len(asked)}):")
-            lines.extend(asked)
+            lines.append(f"  judged pairs ({len(asked)}; article: each claim read against the other "
+                         "claim's whole article by `claim_in_article`'s stance model, P(agree) / P(disagree)):")
+            lines.extend(f"{head} {_article_readings(language, bodies, readings)}{tail}"
+                         for head, tail, *readings in asked)
             asked.clear()
         for c in contested:
             against = "; ".join(f"“{m.text[:90]}”" for m in c.contradicted_by[:3])
             lines.append(f"  - “{c.text[:110]}” against {against}")
     return lines
+
+
+def _article_readings(language, bodies: dict[str, str], readings) -> str:
+    """"article a->B 0.12/0.40 b->A ...": the stance model's P(agree) / P(disagree) of each claim
+    against the other claim's article (``stance.claim_in_article`` reads the same)."""
+    from newsprism.claims.stance import LABELS, check_headline
+
+    out = []
+    for side, (claim, article) in zip(("a->B", "b->A"), readings):
+        p = check_headline(claim, bodies.get(article, ""), language=language).probabilities
+        out.append(f"{side} {p.get('agree', 0.0):.2f}/{p.get('disagree', 0.0):.2f}")
+    assert LABELS[:2] == ("agree", "disagree")
+    return "article " + " ".join(out)
 
 
 def shipped_settings() -> tuple[float, tuple[float, ...]]:

@@ -11,6 +11,13 @@ unrelated -> neither. Thresholds are tuned on the training folds and reported on
 (GroupKFold over bodies: no body is seen in tuning and in testing); the shipped constants are
 scored on all pairs beside them.
 
+Beside the claim-level decisions, the claim read against the whole article
+(``stance.claim_in_article``): the headline-stance model (bench/stance.py) refitted per fold on
+the training folds' pairs, its FNC-1 label mapped to the claim's standing (agree -> carries,
+disagree -> contradicts, discuss and unrelated -> neither); no threshold to tune. The judge
+decision's confusions against the four FNC-1 labels are printed under the table: most of its loss
+is "discuss" read as "carries" (a claim the body only reports, which no single claim shows).
+
 Baselines, same folds: all-neither; a TF-IDF cosine threshold (scikit-learn TfidfVectorizer over
 the headline and the whole body; above the threshold "carries", never "contradicts"; threshold
 tuned on the training folds).
@@ -46,6 +53,7 @@ from benchkit import REPO  # noqa: E402
 CACHE = Path(os.environ.get("NEWSPRISM_BENCH_CACHE", Path.home() / ".cache" / "newsprism-bench"))
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
+sys.path.insert(0, str(REPO / "scripts"))
 
 from newsprism.claims import align as A  # noqa: E402
 from newsprism.claims import extract as X  # noqa: E402
@@ -282,6 +290,47 @@ def judge_cross_validate(pairs, inputs, gold, fold, eval_dir: Path) -> tuple[np.
     return pred, chosen
 
 
+# --- the claim against the whole article -----------------------------------------------------
+
+def article_cross_validate(pairs, fold, eval_dir: Path) -> tuple[np.ndarray, np.ndarray]:
+    """Held-out claim decisions of ``stance.claim_in_article``: the stance model refitted per fold
+    without the fold's bodies (scripts/train_stance.py's features and settings), its label mapped
+    by ``stance.CLAIM_STANDING``. Also the same with folds by claim (bench/stance.py's stricter
+    split: no headline's related bodies seen in training)."""
+    import stance as SB
+    import train_stance as T
+    from newsprism.claims import stance as S
+
+    stance_pairs, stance_bodies = T.load_fnc(eval_dir)
+    if [p["id"] for p in stance_pairs] != [p["id"] for p in pairs]:  # --limit
+        keep = {p["id"] for p in pairs}
+        stance_pairs = [p for p in stance_pairs if p["id"] in keep]
+    heads, views = T.read_fnc(stance_pairs, stance_bodies, T.EmbeddingCache(), log=lambda *a: None)
+    X = T.feature_matrix(stance_pairs, heads, views)
+    y = np.array([S.LABELS.index(p["stance"]) for p in stance_pairs])
+    standing = np.array([LABELS.index(S.CLAIM_STANDING[label]) for label in S.LABELS])
+    out = []
+    for folds in (fold, SB.claim_folds(stance_pairs, len(np.unique(fold)))):
+        pred = np.full(len(pairs), 2)
+        for f in np.unique(folds):
+            train, test = folds != f, folds == f
+            labels, _ = S.decide(S.train(X[train], y[train]), X[test])
+            pred[test] = standing[labels]
+        out.append(pred)
+    return out[0], out[1]
+
+
+
+def confusion(stances: list[str], pred: np.ndarray) -> str:
+    """Counts of each decision per FNC-1 label (rows), for the note under the table."""
+    lines = ["| FNC-1 label | -> carries | -> contradicts | -> neither |", "|---|---|---|---|"]
+    stances_ = np.array(stances)
+    for label in ("agree", "disagree", "discuss", "unrelated"):
+        rows = stances_ == label
+        lines.append(f"| {label} | " + " | ".join(str(int(np.sum(pred[rows] == c))) for c in range(3)) + " |")
+    return "\n".join(lines)
+
+
 # --- speed ----------------------------------------------------------------------------------
 
 def speed(eval_dir: Path, language) -> dict:
@@ -365,7 +414,12 @@ def main(argv=None) -> int:
     inputs = judge_inputs(pairs, heads, head_vectors, claims, vectors)
     judged, judge_chosen = judge_cross_validate(pairs, inputs, gold, folds_of(pairs, args.folds), args.eval)
     t_judge = time.perf_counter() - t0
-    rows = [("newsprism claim-pair judge (held-out folds)", gold, judged)]
+    t0 = time.perf_counter()
+    in_article, in_article_by_claim = article_cross_validate(pairs, folds_of(pairs, args.folds), args.eval)
+    t_article = time.perf_counter() - t0
+    rows = [("newsprism claim against the whole article, `claim_in_article` (held-out folds)", gold, in_article),
+            ("the same, folds by claim (no headline's related bodies in training)", gold, in_article_by_claim),
+            ("newsprism claim-pair judge (held-out folds)", gold, judged)]
     rows += [(f"{name.replace('newsprism', 'newsprism support rule')} (held-out folds)", gold, pred)
              for name, pred in preds.items()]
     rows.append((f"newsprism, shipped constants (same {A.SAME_CLAIM}, contradiction "
@@ -380,6 +434,11 @@ def main(argv=None) -> int:
              "else carries when the highest P(strengthens) does. Thresholds chosen on the training folds "
              "(carries, contradicts): " + ", ".join(f"({s:.3f}, {c:.3f})" for s, c in judge_chosen)
              + f"; {t_judge:.0f} s for features, five fits and decisions.",
+             "Claim-pair judge decisions per FNC-1 label (held-out folds):\n\n"
+             + confusion([p["stance"] for p in pairs], judged),
+             "Claim against the whole article, per FNC-1 label (held-out folds by body; "
+             f"{t_article:.0f} s for features and ten fits):\n\n"
+             + confusion([p["stance"] for p in pairs], in_article),
              "Support-rule thresholds chosen on the training folds (same, contradiction): "
              + ", ".join(f"({s:.2f}, {c:.2f})" for s, c in chosen) + ".",
              f"Claims per FNC-1 body: mean {np.mean(n_claims):.1f}, median {np.median(n_claims):.0f} "
