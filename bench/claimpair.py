@@ -150,10 +150,18 @@ def embed_cached(texts: list[str]) -> np.ndarray:
     return np.stack([known[t] for t in texts]) if texts else np.zeros((0, F.EMBED_DIM), np.float32)
 
 
+def restatement_vectors(texts: list[str]) -> dict[str, np.ndarray]:
+    """{text: MiniLM vectors of its restatements} (``judge_features.restatements``), cached."""
+    k = len(F.TEMPLATE_KINDS)
+    flat = embed_cached([r for t in texts for r in F.restatements(t)])
+    return {t: flat[n * k:(n + 1) * k] for n, t in enumerate(texts)}
+
+
 def features(rows: list[dict]) -> np.ndarray:
     texts = sorted({t for r in rows for t in (r["claim_a"], r["claim_b"])})
     vectors = dict(zip(texts, embed_cached(texts)))
-    views = {t: F.read_claim(t, vectors[t]) for t in texts}
+    variants = restatement_vectors(texts)
+    views = {t: F.read_claim(t, vectors[t], variants=variants[t]) for t in texts}
     return F.pairs_features([views[r["claim_a"]] for r in rows], [views[r["claim_b"]] for r in rows])
 
 
@@ -350,12 +358,12 @@ def pile_contested(eval_dir: Path, piles: dict[str, str | None] = PILES, judged:
             kept = set(decide(views, pairs))
             if pairs:
                 from newsprism.claims.cross import load_cross
-                from newsprism.claims.judge import pair_probabilities
-                from newsprism.claims.judge_features import read_claim
+                from newsprism.claims.judge import pair_probabilities, read_texts
 
                 texts = [(A._resolved_text(views.claims[i]), A._resolved_text(views.claims[j])) for i, j in pairs]
-                linear = pair_probabilities([read_claim(a, views.vectors[i]) for (a, _), (i, _) in zip(texts, pairs)],
-                                            [read_claim(b, views.vectors[j]) for (_, b), (_, j) in zip(texts, pairs)])
+                linear = pair_probabilities(
+                    read_texts([a for a, _ in texts], language=views.language, vectors=[views.vectors[i] for i, _ in pairs]),
+                    read_texts([b for _, b in texts], language=views.language, vectors=[views.vectors[j] for _, j in pairs]))
                 cross = load_cross().probabilities(texts)
                 for (i, j), (a, b), pl, pc in zip(pairs, texts, linear, cross):
                     asked.append((f"  - {'KEPT' if (i, j) in kept else 'no'} linear {pl[1]:.3f} cross {pc[1]:.3f} "

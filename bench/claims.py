@@ -209,9 +209,17 @@ JUDGE_GRID = np.round(np.arange(0.30, 0.96, 0.025), 3)
 def judge_inputs(pairs, heads, head_vectors, claims, vectors):
     """Per pair, judge features of the headline against its body's JUDGE_TOP_K closest claims,
     both ways: (n, K, d) float16 twice, and a mask of the claims that exist."""
+    import claimpair as CP
     from newsprism.claims import judge_features as JF
 
-    head_views = {h: JF.read_claim(h, head_vectors[c.key]) for h, c in heads.items()}
+    top: dict[str, str] = {}  # claim key -> text, of every claim among some headline's closest
+    for p in pairs:
+        found = claims.get(str(p["body_id"])) or []
+        if found:
+            sims = np.array([float(vectors[c.key] @ head_vectors[heads[p["headline"]].key]) for c in found])
+            top.update((found[i].key, found[i].text) for i in np.argsort(-sims)[:JUDGE_TOP_K])
+    variants = CP.restatement_vectors(sorted(set(heads) | set(top.values())))
+    head_views = {h: JF.read_claim(h, head_vectors[c.key], variants=variants[h]) for h, c in heads.items()}
     body_views: dict[str, JF.ClaimView] = {}
     d = len(JF.FEATURE_NAMES)
     forward = np.zeros((len(pairs), JUDGE_TOP_K, d), dtype=np.float16)
@@ -225,7 +233,8 @@ def judge_inputs(pairs, heads, head_vectors, claims, vectors):
         sims = np.array([float(vectors[c.key] @ head.vector) for c in found])
         for slot, i in enumerate(np.argsort(-sims)[:JUDGE_TOP_K]):
             c = found[i]
-            view = body_views.get(c.key) or body_views.setdefault(c.key, JF.read_claim(c.text, vectors[c.key]))
+            view = body_views.get(c.key) or body_views.setdefault(
+                c.key, JF.read_claim(c.text, vectors[c.key], variants=variants[c.text]))
             forward[k, slot] = JF.pair_features(head, view)
             backward[k, slot] = JF.pair_features(view, head)
             mask[k, slot] = True

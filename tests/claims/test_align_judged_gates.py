@@ -97,12 +97,13 @@ class _Second:
 
 
 @pytest.mark.parametrize("linear, second, kept, asked", [
-    (0.90, 0.10, True, 0),   # the linear judge contests alone; no second reading
-    (0.82, 0.90, True, 1),   # nearly contested: the cross-encoder decides
+    (0.95, 0.10, False, 1),  # the linear judge never contests alone: the cross-encoder must agree
+    (0.95, 0.90, True, 1),
+    (0.82, 0.90, True, 1),
     (0.82, 0.60, False, 1),
     (0.70, 0.99, False, 0),  # too far from contested: never asked
 ])
-def test_the_cross_encoder_reads_only_nearly_contested_pairs(language, monkeypatch, linear, second, kept, asked):
+def test_a_dispute_needs_both_readers(language, monkeypatch, linear, second, kept, asked):
     import numpy as np
 
     from newsprism.claims import cross, judge

@@ -11,9 +11,9 @@ the same engine as the sentence vectors (``nlp.minilm``): no torch at run time.
 Shipped (``data/claim_cross.npz``, the top layer and head in float16, 3.2 MB) as a *second
 reader* only: fine-tuned on 2 CPU cores (one layer, 6,342 sequences), it scores below the linear
 judge on ClaimDiff's validation topics (macro-F1 0.457 against 0.531), and alone it gives false
-disputes on real piles as high a P(weakens) as real ones; alignment asks it only about pairs the
-linear judge nearly contests (``align.JUDGED_SECOND_OPINION``), where it adds real disputes and
-no false ones on six real piles (bench/RESULTS.md, "A claim-pair cross-encoder").
+disputes on real piles as high a P(weakens) as real ones; alignment asks it about every pair the
+linear judge contests or nearly contests (``align.JUDGED_WEAKENS``), and contests only the pairs
+both read as weakening (bench/RESULTS.md, "A claim-pair cross-encoder" and "Issue 11, claims-6").
 ``claim_relation`` keeps the linear judge.
 
 A pair is read both ways and the probabilities averaged, as the linear judge does.

@@ -27,7 +27,7 @@ from . import judge_features as F
 
 RELATIONS = ("strengthens", "weakens", "neither")
 JUDGE_FILE = "claim_judge.npz"
-JUDGE_VERSION = "claim-judge-1"
+JUDGE_VERSION = "claim-judge-2"  # 2: the soft cues of the stance model (restatements, prototypes)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,14 +91,19 @@ def pair_probabilities(views_a: Sequence[F.ClaimView], views_b: Sequence[F.Claim
     return (forward + backward) / 2
 
 
-def read_texts(texts: Sequence[str], *, language: Embedder | None,
+def read_texts(texts: Sequence[str], *, language: Embedder,
                vectors: Sequence[np.ndarray] | None = None) -> list[F.ClaimView]:
-    """Judge views of ``texts``, embedded with ``language`` unless ``vectors`` are given."""
-    if vectors is not None:
-        return [F.read_claim(t, v) for t, v in zip(texts, vectors)]
-    if language is None:
-        raise ValueError("read_texts needs a language (or the texts' vectors)")
-    return [F.read_claim(t, v) for t, v in zip(texts, language.embed(list(texts)))]
+    """Judge views of ``texts``: each text (unless its ``vectors`` are given) and its
+    restatements (``judge_features.restatements``) embedded with ``language`` in one batch."""
+    texts = list(texts)
+    if not texts:
+        return []
+    k = len(F.TEMPLATE_KINDS)
+    own = texts if vectors is None else []
+    embedded = np.asarray(language.embed(own + [r for t in texts for r in F.restatements(t)]))
+    found = list(embedded[:len(own)]) if vectors is None else list(vectors)
+    variants = embedded[len(own):]
+    return [F.read_claim(t, v, variants=variants[n * k:(n + 1) * k]) for n, (t, v) in enumerate(zip(texts, found))]
 
 
 def claim_relation(claim_a: str, claim_b: str, *, language: Embedder) -> str:
