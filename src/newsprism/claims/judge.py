@@ -2,7 +2,8 @@
 or neither?
 
 A multinomial logistic regression over ``judge_features`` (MiniLM |u - v| and u * v, lexical
-overlap, numbers, negation / denial / hedge / attribution cues), trained on real cross-outlet
+overlap, numbers, negation / denial / hedge / attribution cues, and the stance model's soft cues:
+each claim against the other restated as refuted / unclear / confirmed), trained on real cross-outlet
 pairs: ClaimDiff's training topics, FNC-1 headlines against their bodies' closest claims, and
 hand-labelled pairs from the seeds (``bench/claimpair.py --train`` writes ``data/claim_judge.npz``;
 figures in bench/RESULTS.md). The judge reads a pair both ways and averages: outlets' claims have
