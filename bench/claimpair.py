@@ -261,7 +261,8 @@ def main(argv=None) -> int:
                     help="with --piles: also four Multi-News clusters no setting was chosen on")
     ap.add_argument("--judged", action="store_true",
                     help="with --piles: also every pair alignment asked the judge about, with both "
-                         "judges' P(weakens) (linear, cross-encoder) and the decision")
+                         "judges' P(weakens) (linear, cross-encoder), the decision, and each claim "
+                         "read against the other's whole article (stance model)")
     args = ap.parse_args(argv)
     if args.piles:
         lines = pile_contested(args.eval, {**PILES, **(HELD_APART_PILES if args.held_apart else {})},
