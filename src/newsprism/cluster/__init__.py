@@ -14,7 +14,7 @@ from .index import Assignment, StoryIndex
 from .roles import PREVIEW, REPORT, role
 from .titles import display_order, independent_sources, stories
 
-CLUSTER_VERSION = "cluster-6"  # cluster-6: small groups judged by how they stand out; cluster-5: headlines in the scaffold link; cluster-4: the learned link (link_model); cluster-3: years apart
+CLUSTER_VERSION = "cluster-7"  # cluster-7: a learned same-story similarity in the scaffold (pair_adapter); cluster-6: small groups judged by how they stand out; cluster-5: headlines in the scaffold link; cluster-4: the learned link (link_model); cluster-3: years apart
 
 __all__ = [
     "Assignment", "CLUSTER_VERSION", "Features", "PREVIEW", "REPORT", "StoryIndex", "When",

@@ -11,7 +11,8 @@ So each linkage works on a learned link score instead of the raw similarity: a w
 pair features (``pair_features``: the similarity; how far the pair stands out from each side's
 nearest neighbours; how far the texts fall short of a full article), minus a cut; average
 linkage merges while the mean score is >= 0. Two stages have one model each: ``scaffold``
-(article pairs, the scaffold similarity of ``index.STORY_WEIGHTS``) and ``events`` (event pairs,
+(article pairs, the scaffold similarity of ``index.STORY_WEIGHTS``, which since cluster-7 includes
+the learned same-story similarity of ``pair_adapter``) and ``events`` (event pairs,
 the lead similarity of ``linking.link_events``; words = an event's mean member length). The
 weights were chosen on three real sets at once: the train parts of ECB+ (odd topics), NeuS
 (AllSides train stories) and BASIL (half of the held-apart triplets) by mean story B-cubed F1,

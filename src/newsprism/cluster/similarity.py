@@ -10,6 +10,7 @@ import numpy as np
 
 from ..linkage import average_linkage
 from ..sparse import gram
+from . import pair_adapter
 from .features import Features
 from .link_model import SMALL, PairModel, pair_features
 
@@ -23,7 +24,8 @@ def similarity(members: Sequence[Features], term_idf: np.ndarray, key_idf: Calla
                weights: dict[str, float]) -> np.ndarray:
     """Weighted sum of article-article similarities: "raw" (MiniLM cosine), "centred" (cosine
     of the vectors minus the set's mean: what sets an article apart from the common ground of
-    its story), "lexical" (tf-idf cosine over hashed words) and "entities" (cosine of the
+    its story), "learned" (the learned same-story similarity of the vectors, ``pair_adapter``),
+    "lexical" (tf-idf cosine over hashed words) and "entities" (cosine of the
     idf-weighted entity profiles)."""
     vectors = np.stack([f.vector if f.vector.size else np.zeros_like(members[0].vector) for f in members])
     raw = vectors @ vectors.T
@@ -31,6 +33,8 @@ def similarity(members: Sequence[Features], term_idf: np.ndarray, key_idf: Calla
     sims = weights.get("raw", 0.0) * raw
     if weights.get("centred"):
         sims += weights["centred"] * centre_kernel(raw, shrink)
+    if weights.get("learned"):
+        sims += weights["learned"] * pair_adapter.shipped().similarity(vectors)
     if weights.get("lead") or weights.get("lead_centred"):
         leads = np.stack([f.lead if f.lead.size == vectors.shape[1] else f.vector for f in members])
         lead = leads @ leads.T
