@@ -88,7 +88,16 @@ def claim_relation(claim_a: str, claim_b: str, *, language=None) -> str:
     return _relation(claim_a, claim_b, language=_language(language))
 
 
+def claim_in_article(claim: str, body: str, *, language=None) -> str:
+    """Does the article ``body`` assert ``claim`` ("carries"), dispute or deny it
+    ("contradicts"), or neither (only reports it, or is about something else)? Read against the
+    whole article, its hedging and reporting words included: ``newsprism.claims.claim_in_article``."""
+    from .claims import claim_in_article as _standing
+
+    return _standing(claim, body, language=_language(language))
+
+
 __all__ = [
     "Article", "BadInput", "Block", "Cleaned", "Corpus", "Failure", "FetchError", "IngestReport",
-    "Metadata", "NewsprismError", "claim_relation", "extract_figures", "extract_quotes", "headline_check", "loaded_words", "summarize", "RawArticle", "RemovedLine", "Sourced", "open", "__version__",
+    "Metadata", "NewsprismError", "claim_in_article", "claim_relation", "extract_figures", "extract_quotes", "headline_check", "loaded_words", "summarize", "RawArticle", "RemovedLine", "Sourced", "open", "__version__",
 ]

@@ -27,3 +27,11 @@ def test_article_about_something_else_is_neither(language):
 
 def test_empty_article_is_neither(language):
     assert claim_in_article("The council approved the budget", "", language=language) == "neither"
+
+
+def test_top_level_claim_in_article_reads_an_asserting_article(language):
+    import newsprism
+
+    assert "claim_in_article" in newsprism.__all__
+    claim = "The city council approved a new budget for public libraries"
+    assert newsprism.claim_in_article(claim, LIBRARIES, language=language) == "carries"
