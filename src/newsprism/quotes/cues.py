@@ -263,6 +263,9 @@ def _verb_frame(doc, verb) -> Frame:
     start, end, dep = _content(doc, verb) or (None, None, None)
     cue_start, cue_end = _cue_extent(doc, verb)
     src = _span_of(subject) if subject is not None else (None, None)
+    antecedent = _antecedent(subject) if subject is not None else None
+    if antecedent is not None:  # "Eric Kingson, who": the mention holds the noun it stands for
+        src = (_span_of(antecedent)[0], src[1])
     return Frame(cue_start=cue_start, cue_end=cue_end, cue=text_of(doc)[cue_start:cue_end],
                  cue_word=verb.lower_, content_start=start, content_end=end, content_dep=dep,
                  source_start=src[0], source_end=src[1],
@@ -290,6 +293,20 @@ def _subject(verb, depth: int = 0):
     if depth == 0 and any(c.dep_ == "nsubjpass" for c in verb.children):
         return None  # "Mr. Quiros was accused of ...": the accuser is not named
     return _borrowed_subject(verb, depth)
+
+
+def _antecedent(subject):
+    """The noun a relative pronoun subject stands for, when it ends right before the pronoun:
+    "some commentators who have suggested" -> "commentators". The source span then runs from
+    that noun phrase to the pronoun: PolNeAR marks either, mostly the pronoun (train, every
+    fifth document by id: the noun alone as the source, 0.937 -> 0.921 source accuracy; the span
+    over both, 0.937 -> 0.938)."""
+    verb = subject.head
+    if subject.tag_ not in ("WP", "WDT") or subject.lower_ not in P.RELATIVE_PRONOUNS or verb.dep_ != "relcl" \
+            or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i >= subject.i:
+        return None
+    between = subject.doc[verb.head.i + 1:subject.i]
+    return verb.head if all(t.is_punct or t.is_space for t in between) else None
 
 
 def _after_dateline(token):

@@ -110,6 +110,9 @@ CUE_OBJECTS = {"reporters", "journalists", "press", "audience", "crowd", "media"
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "p", "i": "1", "we": "1p",
             "it": "n", "you": "2"}
 PERSONAL = {"he", "she", "i", "we", "they"}
+# Relative pronouns that stand for the noun their clause modifies ("officials who said").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+RELATIVE_TAIL = re.compile(r",?\s+(?:who|which|that)$", re.I)
 
 # Role nouns: a speaker named by office ("the U.S. diplomat", "a State Department spokesman").
 # Each role noun maps to a class; a person introduced with a title of that class is its referent.

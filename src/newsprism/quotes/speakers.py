@@ -139,6 +139,9 @@ class SpeakerIndex:
         return resolution
 
     def _resolve(self, start: int, end: int, head_index: int | None) -> Resolution:
+        if head_index is not None and self.doc[head_index].lower_ in P.RELATIVE_PRONOUNS \
+                and self.doc[head_index].head.dep_ == "relcl":
+            head_index = self.doc[head_index].head.head.i  # "Eric Kingson, who said": the name
         inside = [p for p in self.persons if p.start < end and start < p.end]
         head_at = self.doc[head_index].idx if head_index is not None else None
         heads = [p for p in inside if head_at is None or p.start <= head_at < p.end]
@@ -146,7 +149,8 @@ class SpeakerIndex:
             if heads[-1].ambiguous:
                 return Resolution(speaker=heads[-1].name, flags=(AMBIGUOUS,))
             return self._remember(start, Resolution(speaker=heads[-1].name, gender=heads[-1].gender))
-        mention = text_of(self.doc)[start:end]
+        mention = P.RELATIVE_TAIL.sub("", text_of(self.doc)[start:end])  # "Eric Kingson, who" -> the name
+        end = start + len(mention)
         words = mention.lower().split()
         named = self._name_part(start, _clean_name(mention))
         if named is not None:
