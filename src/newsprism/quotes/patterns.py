@@ -112,6 +112,8 @@ PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "p", "i": "1"
 PERSONAL = {"he", "she", "i", "we", "they"}
 # Relative pronouns that stand for the noun their clause modifies ("officials who said").
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Determiners that open a source named after its cue ('“...,” added another Republican').
+SOURCE_DETERMINERS = frozenset({"a", "an", "the", "another", "one"})
 RELATIVE_TAIL = re.compile(r",?\s+(?:who|which|that)$", re.I)
 
 # Role nouns: a speaker named by office ("the U.S. diplomat", "a State Department spokesman").

@@ -1,0 +1,30 @@
+"""Sources the parser hangs elsewhere: a subject-less finite cue takes the nearest subject or
+appositive noun before it; a source after its cue may open with a determiner."""
+from __future__ import annotations
+
+from newsprism.quotes.cues import _stranded_subject, find_frames, inverted_source
+from newsprism.quotes.extract import parse_text
+
+
+def test_a_finite_cue_without_a_subject_takes_the_noun_before_it(language):
+    # the parser hangs "Sanders" from "sits" and leaves "said" without a subject
+    text = "Sanders, meanwhile, who sits at zero such endorsements, said that the count speaks volumes."
+    doc = parse_text(text, language)
+    frame = next(f for f in find_frames(doc) if f.cue_word == "said")
+    assert text[frame.source_start:frame.source_end] == "Sanders"
+
+
+def test_a_participle_gets_no_stranded_subject(language):
+    doc = parse_text("Saying the audit was late, the board left.", language)
+    saying = next(t for t in doc if t.text == "Saying")
+    assert _stranded_subject(saying) is None
+
+
+def test_an_inverted_source_may_open_with_a_determiner(language):
+    text = "“We will win this state,” added another county official."
+    doc = parse_text(text, language)
+    added = next(t for t in doc if t.text == "added")
+    frame = next((f for f in find_frames(doc) if f.cue_index == added.i), None)
+    assert frame is not None
+    found = inverted_source(doc, added, frame) if frame.source_start is None else frame
+    assert found is not None and text[found.source_start:found.source_end] == "another county official"
