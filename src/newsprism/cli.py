@@ -430,6 +430,8 @@ def quotes(
         for v in q.variants:  # "verbatim" is how the variant compares with the others; kind how it was said
             label = f"{v.variant or 'verbatim'}, {v.kind}, {_outlet_or_id(outlet_of, v.article)}"
             said = f" ({v.speaker_text})" if v.speaker_text else ""
+            if v.speaker_text and v.cue and v.kind in ("indirect", "mixed"):  # reported speech: by which verb
+                said = f" ({v.speaker_text}, {v.cue})"  # "(the Financial Times, citing): unnamed people ..."
             out.print(f"  {label}{said}: {shown(v.text, v.kind)}", markup=False, highlight=False)
 
 

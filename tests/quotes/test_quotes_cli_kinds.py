@@ -30,9 +30,9 @@ def _run(monkeypatch, *args):
     return CliRunner().invoke(cli.app, ["quotes", *args])
 
 
-def test_paraphrase_is_not_quoted(monkeypatch):
+def test_paraphrase_is_not_quoted_and_names_its_cue(monkeypatch):
     out = " ".join(_run(monkeypatch).output.split())  # the console wraps long lines
-    assert "verbatim, indirect, RT (Blinken): to put pressure on Chinese officials (paraphrase)" in out
+    assert "verbatim, indirect, RT (Blinken, aims): to put pressure on Chinese officials (paraphrase)" in out
     assert "“to put pressure" not in out
     assert "reworded, direct, Reuters (Blinken): “We will press Beijing”" in out
 

@@ -262,8 +262,9 @@ def cue_frame(doc, verb) -> Frame:
 
 def _verb_frame(doc, verb) -> Frame:
     subject = _subject(verb)
-    if subject is None:
-        subject = _stranded_subject(verb)
+    if subject is None or subject.dep_ == "csubj":
+        # a clause is no speaker: "United States being “very direct” ... Kurt Campbell said"
+        subject = _stranded_subject(verb, clause=subject) or subject
     start, end, dep = _content(doc, verb) or (None, None, None)
     cue_start, cue_end = _cue_extent(doc, verb)
     src = _span_of(subject) if subject is not None else (None, None)
@@ -305,16 +306,19 @@ def _subject(verb, depth: int = 0):
 STRANDED_DEPS = ("nsubj", "appos", "dep", "ROOT")
 
 
-def _stranded_subject(verb):
+def _stranded_subject(verb, clause=None):
     """A finite cue the parser left without a subject ("the wife of X, former president Bill
     Clinton said his wife ..."): the nearest noun before it in its sentence that hangs as a
     subject or an appositive, past the clauses and phrases that interrupt them (PolNeAR train:
     held-apart fifth source accuracy 0.938 -> 0.939, the other four fifths 0.927 -> 0.929)."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp") \
-            or any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
+            or any((c.dep_ in SUBJECTS and (clause is None or c.i != clause.i)) or c.dep_ == "expl" for c in verb.children):
         return None
     for token in reversed(verb.doc[verb.sent.start:verb.i]):
-        if token.pos_ in ("PROPN", "NOUN") and token.dep_ in STRANDED_DEPS:
+        if clause is not None and token.i in (clause.left_edge.i, clause.i):
+            return None  # the clause subject begins here: no noun of its own between it and the verb
+        if token.pos_ in ("PROPN", "NOUN") and (token.dep_ in STRANDED_DEPS or (
+                token.i == verb.i - 1 and token.ent_type_ == "PERSON")):
             return token
         if token.pos_ == "PRON" and token.dep_ in SUBJECTS and token.lower_ in P.PERSONAL:
             return token
@@ -506,8 +510,12 @@ def _span_of(token) -> tuple[int, int]:
             break
     start, end = left.idx, right.idx + len(right)
     text = text_of(token.doc)
-    cut = text.rfind("\n", start, token.idx)
-    return (cut + 1 if cut >= 0 else start), end
+    cut = max(text.rfind(mark, start, token.idx) for mark in "\n“”\"")  # nor over a quotation's mark
+    if cut >= 0:
+        start = cut + 1
+        while start < token.idx and text[start].isspace():
+            start += 1
+    return start, end
 
 
 def _clean(doc, first: int, last: int) -> tuple[int, int]:

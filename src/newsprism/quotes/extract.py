@@ -346,7 +346,7 @@ def _previous_paragraph_frame(doc, q: Quotation, frames: list[Frame]) -> Frame |
                   and f.content_start is not None and f.cue_word in _speech_forms()]
     if not candidates:
         return None
-    last = max(candidates, key=lambda f: f.cue_start)
+    last = max(_outermost(candidates), key=lambda f: f.cue_start)
     return last if doc[last.cue_index].sent.end_char >= prev_end - 1 else None
 
 
@@ -369,7 +369,15 @@ def _previous_sentence_frame(doc, q: Quotation, frames: list[Frame]) -> Frame | 
                   ]
     if not candidates or "\n" in text[sent.start_char:q.open_at]:
         return None
-    return max(candidates, key=lambda f: f.cue_start)
+    return max(_outermost(candidates), key=lambda f: f.cue_start)
+
+
+def _outermost(frames: list[Frame]) -> list[Frame]:
+    """The frames whose cue is not inside another one's content: in "Campbell said that the
+    United States accused Russia of ...", the speaker who goes on is Campbell."""
+    outer = [f for f in frames if not any(g is not f and g.content_start is not None and g.content_end is not None
+                                          and g.content_start <= f.cue_start < g.content_end for g in frames)]
+    return outer or frames
 
 
 def _same_sentence_cue(doc, q: Quotation, frames: list[Frame]) -> Frame | None:

@@ -1,0 +1,33 @@
+"""A clause the parser takes for the subject of a cue is no speaker: the name right before the
+cue is ("Shippers being “very direct” about ... Harbor Commissioner Ann Tyler said"); a mention
+never reaches back over a quotation mark; a quote going on after a sentence of reported speech
+is the outer speaker's, not the one inside what was reported."""
+from __future__ import annotations
+
+from newsprism.quotes import extract_quotes
+from newsprism.quotes.cues import find_frames
+from newsprism.quotes.extract import parse_text
+
+GARBLED = ("Shippers being “very direct” about their worries and their wish “Holding Ports accountable” "
+           "Harbor Commissioner Ann Tyler said that the port would reopen in May.")
+
+
+def test_a_clause_subject_gives_way_to_the_name_before_the_cue(language):
+    doc = parse_text(GARBLED, language)
+    frame = next(f for f in find_frames(doc) if f.cue_word == "said")
+    mention = GARBLED[frame.source_start:frame.source_end]
+    assert mention.endswith("Ann Tyler") and "being" not in mention
+
+
+def test_a_mention_does_not_reach_back_over_a_quotation_mark(language):
+    doc = parse_text(GARBLED, language)
+    frame = next(f for f in find_frames(doc) if f.cue_word == "said")
+    assert not any(mark in GARBLED[frame.source_start:frame.source_end] for mark in "“”\"")
+
+
+def test_the_speaker_who_goes_on_is_the_outer_one(language):
+    text = ("Deputy Harbor Commissioner Ann Tyler said that the county accused the shippers of "
+            "breaking the rules. “What we have tried to stress is that the port stays open.”")
+    quotes = extract_quotes(text, language=language)
+    goes_on = next(q for q in quotes if q.text.startswith("What we have tried"))
+    assert goes_on.speaker == "Ann Tyler"
