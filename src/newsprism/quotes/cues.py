@@ -448,7 +448,7 @@ def _adjunct(child) -> bool:
     """Time, place and manner phrases hanging from the cue ("said in Beijing on Monday")."""
     if child.dep_ == "prep" and child.lower_ in _ADJUNCT_PREPS:
         return True
-    return child.dep_ == "advcl" and child.i > 0 and child.doc[child.left_edge.i].lower_ in ("when", "while", "after", "before", "as", "because", "if", "since")
+    return child.dep_ == "advcl" and child.i > 0 and child.doc[child.left_edge.i].lower_ in P.ADJUNCT_CLAUSE_MARKS
 
 
 def _before_next_cue(doc, verb, first: int, last: int) -> int:

@@ -112,6 +112,11 @@ PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "p", "i": "1"
 PERSONAL = {"he", "she", "i", "we", "they"}
 # Relative pronouns that stand for the noun their clause modifies ("officials who said").
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Clauses hanging from a cue that say when or how it was said, not what ("said when asked"): not
+# content. "because" and "if" clauses are (says “the game is screwed up” because “football has
+# become soft”): PolNeAR train, held-apart fifth direct R 0.916 -> 0.917, content F1 0.6953 ->
+# 0.6956; the other four fifths 0.913 -> 0.915, 0.6778 -> 0.6779.
+ADJUNCT_CLAUSE_MARKS = frozenset({"when", "while", "after", "before", "as", "since"})
 # Determiners that open a source named after its cue ('“...,” added another Republican').
 SOURCE_DETERMINERS = frozenset({"a", "an", "the", "another", "one"})
 RELATIVE_TAIL = re.compile(r",?\s+(?:who|which|that)$", re.I)
