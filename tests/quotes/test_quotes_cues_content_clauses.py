@@ -25,3 +25,11 @@ def test_a_because_clause_is_content(language):
 def test_a_when_clause_is_not_content(language):
     text = "The coach criticised the players when reporters asked him about the season."
     assert "reporters" not in _content(language, text, "criticised")
+
+
+def test_a_reason_alone_is_no_content(language):
+    from newsprism.quotes import extract_quotes
+
+    text = ("The official spoke on condition of anonymity because he did not want to be linked to "
+            "the inquiry.")
+    assert not [q for q in extract_quotes(text, language=language) if q.text.startswith("because")]
