@@ -184,8 +184,30 @@ def quotes_from_doc(doc, scorer=_SHIPPED) -> list[Quote]:
     pending = _direct_quotes(doc, quotations, [f for f in frames if not is_nominal(f)], attached, label_frames(doc))
     used = {id(p.frame) for p in pending if p.kind == DIRECT and p.frame is not None and not p.borrowed}
     pending += _reported_speech(doc, frames, used, quotations, pending, scorer)
+    pending = _claim_unattributed(text, pending)
     pending.sort(key=lambda p: (p.start, p.end))
     return _resolve(doc, pending)
+
+
+def _claim_unattributed(text: str, pending: list[_Pending]) -> list[_Pending]:
+    """'Hillary Clinton cracked, “I'm a progressive ...”': a quotation no speech cue claims
+    whose words are the whole content of reported speech the scorer accepted (a verb outside the
+    lexicon: "cracked", "boomed") is that frame's direct quote, not an unattributed quote beside a
+    paraphrase of the same words."""
+    reported = [p for p in pending if p.kind in (INDIRECT, MIXED) and p.frame is not None
+                and p.frame.source_start is not None]
+    claimed: set[int] = set()
+    out = []
+    for p in pending:
+        if p.kind == DIRECT and p.frame is None and p.follows is None and UNATTRIBUTED in p.flags:
+            match = next((r for r in reported if id(r) not in claimed and r.start <= p.start and p.end <= r.end
+                          and len((text[r.start:p.start] + text[p.end:r.end]).split()) <= 1), None)
+            if match is not None:
+                claimed.add(id(match))
+                p = replace(p, frame=match.frame, score=match.score,
+                            flags=tuple(f for f in p.flags if f != UNATTRIBUTED))
+        out.append(p)
+    return [p for p in out if id(p) not in claimed]
 
 
 # --- direct quotes ------------------------------------------------------------------------------
