@@ -28,3 +28,18 @@ def test_an_inverted_source_may_open_with_a_determiner(language):
     assert frame is not None
     found = inverted_source(doc, added, frame) if frame.source_start is None else frame
     assert found is not None and text[found.source_start:found.source_end] == "another county official"
+
+
+def test_a_title_case_dateline_is_no_source(language):
+    text = "New York (AFP) – Vice President Ann Tyler on Monday hit the campaign trail, accusing the mayor of lying."
+    doc = parse_text(text, language)
+    frame = next(f for f in find_frames(doc, any_verb=True) if f.cue_word == "accusing")
+    assert frame.source_start is None or "York" not in text[frame.source_start:frame.source_end]
+
+
+def test_a_stranded_subject_is_not_the_party_in_parentheses(language):
+    text = ("Speaking Saturday at the Massachusetts Democratic state’s party convention Sen. Ann Tyler "
+            "(D-MA) said the nominee was a danger.")
+    doc = parse_text(text, language)
+    frame = next(f for f in find_frames(doc) if f.cue_word == "said")
+    assert frame.source_start is not None and "MA" not in text[frame.source_start:frame.source_end]

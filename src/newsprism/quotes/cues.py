@@ -314,7 +314,11 @@ def _stranded_subject(verb, clause=None):
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp") \
             or any((c.dep_ in SUBJECTS and (clause is None or c.i != clause.i)) or c.dep_ == "expl" for c in verb.children):
         return None
+    depth = 0
     for token in reversed(verb.doc[verb.sent.start:verb.i]):
+        depth += (token.text == ")") - (token.text == "(")
+        if depth > 0 or token.text == "(":
+            continue  # "Sen. Elizabeth Warren (D-MA) said": not the party and state
         if clause is not None and token.i in (clause.left_edge.i, clause.i):
             return None  # the clause subject begins here: no noun of its own between it and the verb
         if token.pos_ in ("PROPN", "NOUN") and (token.dep_ in STRANDED_DEPS or (
@@ -339,12 +343,17 @@ def _antecedent(subject):
     return verb.head if all(t.is_punct or t.is_space for t in between) else None
 
 
+# Entity kinds of a dateline's place ("New York (AFP) –"); an upper-case word is one too ("LONDON").
+DATELINE_ENTS = ("GPE", "LOC")
+
+
 def _after_dateline(token):
     """``False`` unless ``token`` is a dateline ("LONDON (Reuters) -", "CLEVELAND, July 19 (UPI)
-    —") parsed as the subject; then the name the parser hung after its dash, or None (the
-    verb's other subject is the source: "LONDON (Reuters) - Donald Trump said")."""
-    if not (token.is_upper and len(token.text) > 2 and token.i == token.sent.start):
-        return False
+    —", "New York (AFP) –") parsed as the subject; then the name the parser hung after its dash,
+    or None (the verb's other subject is the source: "LONDON (Reuters) - Donald Trump said")."""
+    if not ((token.is_upper and len(token.text) > 2) or token.ent_type_ in DATELINE_ENTS) \
+            or token.left_edge.i != token.sent.start:
+        return False  # "LONDON (Reuters) -", and Title Case ones: "New York (AFP) –"
     dashes = [t for t in token.subtree if t.dep_ == "punct" and t.text in P.DASH_CUES + "--"]
     if not dashes:
         return False
