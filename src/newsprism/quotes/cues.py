@@ -271,6 +271,9 @@ def _verb_frame(doc, verb) -> Frame:
     antecedent = _antecedent(subject) if subject is not None else None
     if antecedent is not None:  # "Eric Kingson, who": the mention holds the noun it stands for
         src = (_span_of(antecedent)[0], src[1])
+    author = _author_of(subject) if subject is not None and subject.i < verb.i else None
+    if author is not None and src[1] is not None:  # "A 2014 estimate by the committee projected"
+        src = (src[0], max(src[1], _span_of(author)[1]))
     return Frame(cue_start=cue_start, cue_end=cue_end, cue=text_of(doc)[cue_start:cue_end],
                  cue_word=verb.lower_, content_start=start, content_end=end, content_dep=dep,
                  source_start=src[0], source_end=src[1],
@@ -481,6 +484,9 @@ def _according_frame(doc, according) -> Frame | None:
         return None
     source = objs[0]
     src_start, src_end = _span_of(source)
+    author = _author_of(source)
+    if author is not None:  # "according to an analysis by the Pew Research Center": both
+        src_end = max(src_end, _span_of(author)[1])
     sent = according.sent
     if according.i == sent.start or (according.i - sent.start <= 2):
         start, end = _clean(doc, source.right_edge.i + 1, sent.end - 1)
@@ -493,6 +499,24 @@ def _according_frame(doc, according) -> Frame | None:
                  cue_word="according to", content_start=start, content_end=end,
                  content_dep="according", source_start=src_start, source_end=src_end,
                  source_head=source.i, cue_index=according.i)
+
+
+def _author_of(document):
+    """Who made a document the source is ("an analysis by X", "a report from X", "a court
+    document filed by X"): the object of the "by"/"from" right after it, or after a participle
+    hanging from it; None for a person or a name."""
+    if document.pos_ != "NOUN":
+        return None
+    for child in document.rights:
+        hops = [child] if child.dep_ in ("prep", "agent") else \
+            [c for c in child.children if c.dep_ in ("prep", "agent")] if child.dep_ == "acl" else []
+        for prep in hops:
+            if prep.lower_ in P.NOUN_SOURCE_PREPS:
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        break
+    return None
 
 
 def _cue_extent(doc, verb) -> tuple[int, int]:
