@@ -415,8 +415,6 @@ def _content(doc, verb):
         chosen, dep = [after[0] if after else clauses[-1]], "ccomp"
     else:
         chosen = [c for c in children if c.i > verb.i]
-        if all(c.dep_ == "advcl" and c.doc[c.left_edge.i].lower_ in ("because", "if") for c in chosen):
-            chosen = []  # a reason or a condition alone is no content ("spoke on condition of anonymity because ...")
         dep = chosen[0].dep_ if chosen else None
     if chosen:
         first, last = min(c.left_edge.i for c in chosen), max(c.right_edge.i for c in chosen)
