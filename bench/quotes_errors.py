@@ -3,7 +3,8 @@
     python bench/quotes_errors.py [--eval DIR] [--cache DIR] [--split dev|fifth] [--show CATEGORY]
 
 ``dev``: the 84 dev documents (report only); ``fifth``: the held-apart fifth of train (every fifth
-train document by id, 168), the set settings are chosen on. Predictions as ``bench/quotes.py``
+train document by id, 168), the set settings are chosen on; ``rest``: the other four fifths of
+train (672), a second train set for rules that do not learn from it. Predictions as ``bench/quotes.py``
 makes them; matching as ``../shared/eval/score.py quotes`` (``polnear.match_counts``). Prints
 counts by category: gold attributions with no overlapping prediction (by cue lemma, and whether
 a candidate frame would have matched), overlaps below Jaccard 0.5 (by boundary kind), matched
@@ -55,7 +56,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", type=Path, default=REPO.parent / "shared" / "eval")
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsprism-bench-cache")
-    ap.add_argument("--split", default="fifth", choices=("dev", "fifth"))
+    ap.add_argument("--split", default="fifth", choices=("dev", "fifth", "rest"))
     ap.add_argument("--show", default="", help="print examples of one category (missed, boundary, source, spurious)")
     ap.add_argument("--n", type=int, default=30)
     args = ap.parse_args()
@@ -67,9 +68,10 @@ def main() -> int:
 
     docs = load(args.eval, args.split)
     parsed_docs = parses(docs, args.split, args.cache)
-    if args.split == "fifth":
-        order = sorted(range(len(docs)), key=lambda i: docs[i]["id"])[::5]
-        docs, parsed_docs = [docs[i] for i in sorted(order)], [parsed_docs[i] for i in sorted(order)]
+    if args.split in ("fifth", "rest"):
+        fifth = set(sorted(range(len(docs)), key=lambda i: docs[i]["id"])[::5])
+        keep = [i for i in range(len(docs)) if (i in fifth) == (args.split == "fifth")]
+        docs, parsed_docs = [docs[i] for i in keep], [parsed_docs[i] for i in keep]
     scorer = AttributionScorer.load()
     cats: dict[str, Counter] = {k: Counter() for k in ("missed", "missed_cue", "boundary", "source", "spurious", "overlap", "nocand_pos", "nocand")}
     examples: dict[str, list[str]] = {k: [] for k in cats}
