@@ -267,13 +267,16 @@ def _verb_frame(doc, verb) -> Frame:
         subject = _stranded_subject(verb, clause=subject) or subject
     start, end, dep = _content(doc, verb) or (None, None, None)
     cue_start, cue_end = _cue_extent(doc, verb)
-    src = _span_of(subject) if subject is not None else (None, None)
-    antecedent = _antecedent(subject) if subject is not None else None
-    if antecedent is not None:  # "Eric Kingson, who": the mention holds the noun it stands for
-        src = (_span_of(antecedent)[0], src[1])
-    author = _author_of(subject) if subject is not None and subject.i < verb.i else None
-    if author is not None and src[1] is not None:  # "A 2014 estimate by the committee projected"
-        src = (src[0], max(src[1], _span_of(author)[1]))
+    src: tuple[int, int] | tuple[None, None] = (None, None)
+    if subject is not None:
+        start_at, end_at = _span_of(subject)
+        antecedent = _antecedent(subject)
+        if antecedent is not None:  # "Eric Kingson, who": the mention holds the noun it stands for
+            start_at = _span_of(antecedent)[0]
+        author = _author_of(subject) if subject.i < verb.i else None
+        if author is not None:  # "A 2014 estimate by the committee projected"
+            end_at = max(end_at, _span_of(author)[1])
+        src = (start_at, end_at)
     return Frame(cue_start=cue_start, cue_end=cue_end, cue=text_of(doc)[cue_start:cue_end],
                  cue_word=verb.lower_, content_start=start, content_end=end, content_dep=dep,
                  source_start=src[0], source_end=src[1],
