@@ -252,6 +252,11 @@ def inverted_source(doc, verb, frame: Frame) -> Frame | None:
             start, end = _span_of(child)
             return replace(frame, source_start=start, source_end=end, source_head=child.i)
         break
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B" and after.text[:1].isupper():
+        # '“...,” said David Brock, a confidant who heads ...': the parser hung the name elsewhere
+        name = next(e for e in doc.ents if e.start == after.i)
+        return replace(frame, source_start=name.start_char, source_end=name.end_char, source_head=name.root.i)
     return None
 
 
@@ -372,6 +377,9 @@ def _borrowed_subject(verb, depth: int):
     ended by saying", "X is likely to say": through the preposition or adjective between them;
     "voters saying they want": the noun the participle modifies."""
     head = verb.head
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and head.ent_type_ == "PERSON" and head.i < verb.i \
+            and verb.lower_ in cue_forms() and not any(c.dep_ == "agent" for c in verb.children):
+        return head  # '“...,” Nate Silver, the polling guru who ..., tweeted': the name the parser made the root
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "X issued a statement saying": X (PolNeAR train: 32 of 39 such objects); "voters saying",
         # "a petition calling for": the noun itself
