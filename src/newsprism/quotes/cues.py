@@ -260,6 +260,13 @@ def inverted_source(doc, verb, frame: Frame) -> Frame | None:
     return None
 
 
+def _past_dateline(text: str, start: int, end: int) -> tuple[int, int]:
+    """The source mention without a dateline the parser left at its front ("WASHINGTON -
+    President Joe Biden" -> "President Joe Biden"); unchanged when nothing would be left."""
+    dateline = P.LEADING_DATELINE.match(text, start, end)
+    return (dateline.end(), end) if dateline and dateline.end() < end else (start, end)
+
+
 def cue_frame(doc, verb) -> Frame:
     """The frame of ``verb`` as a cue, whatever the verb (its content may be None)."""
     return _verb_frame(doc, verb)
@@ -281,7 +288,7 @@ def _verb_frame(doc, verb) -> Frame:
         author = _author_of(subject) if subject.i < verb.i else None
         if author is not None:  # "A 2014 estimate by the committee projected"
             end_at = max(end_at, _span_of(author)[1])
-        src = (start_at, end_at)
+        src = _past_dateline(text_of(doc), start_at, end_at)
     return Frame(cue_start=cue_start, cue_end=cue_end, cue=text_of(doc)[cue_start:cue_end],
                  cue_word=verb.lower_, content_start=start, content_end=end, content_dep=dep,
                  source_start=src[0], source_end=src[1],

@@ -94,6 +94,13 @@ DASH_SOURCE = re.compile(
     r"\s{0,3}[―—–-][ \t\xa0]*(?P<name>[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,4})"
     r"(?:,[^\n“”\"]{0,100})?\.?[ \t\xa0]*(?=\n|$|[“”\"])")
 DASH_CUES = "―—–-"
+# A dateline the parser left at the front of a source mention: "WASHINGTON - President Joe
+# Biden", "BEIJING -U.S. Secretary of State ...", "LONDON, May 2 (Reuters) - the minister":
+# upper-case place words, an optional date and agency, then a dash after a space (so that
+# "U.S.-China trade officials" keeps its "U.S.").
+LEADING_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’]+(?:[ \t][A-Z][A-Z.'’]+){0,3}(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+[―—–-]+[ \t]*(?=\S)")
 # A speaker's turn in a transcript: 'PENCE: Well, look, ...', '"WALLACE: If I may, sir, ...'
 # (after an optional opening mark, at the start of a paragraph).
 SPEAKER_LABEL = re.compile(r"[ \t\xa0]*[\"“]?(?P<label>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2}):[ \t\xa0]+(?=\S)")
