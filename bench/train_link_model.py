@@ -89,14 +89,22 @@ def splits(eval_dir: Path) -> dict[str, dict[str, tuple[list[dict], list]]]:
         keep = set(chosen)
         docs = [r for r in rows if r["topic"] in keep]
         out[part]["neus"] = (docs, [_article(r["id"], r["title"], r["text"]) for r in docs])
+    for part, (docs, articles) in basil_parts(eval_dir).items():
+        out[part]["basil"] = (docs, articles)
+    return out
+
+
+def basil_parts(eval_dir: Path) -> dict[str, tuple[list[dict], list]]:
+    """{"train" | "val": (gold docs, articles)} of BASIL's held-apart half (odd positions of the
+    sorted triplet ids): its first ``BASIL_TRAIN_TRIPLETS`` triplets train, the rest validate."""
     basil = _jsonl(eval_dir / "basil" / "articles.jsonl.gz")
     held = sorted({r["topic"] for r in basil})[1::2]
+    out = {}
     for part, chosen in (("train", held[:BASIL_TRAIN_TRIPLETS]), ("val", held[BASIL_TRAIN_TRIPLETS:])):
         keep = set(chosen)
         picked = sorted((r for r in basil if r["topic"] in keep), key=lambda r: r["id"])
         docs = [{"id": r["id"], "topic": r["topic"], "subtopic": r["topic"]} for r in picked]
-        out[part]["basil"] = (docs, [_article(r["id"], r["title"], r["text"], r.get("published"), r.get("outlet"))
-                                     for r in picked])
+        out[part] = (docs, [_article(r["id"], r["title"], r["text"], r.get("published"), r.get("outlet")) for r in picked])
     return out
 
 

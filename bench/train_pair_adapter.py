@@ -48,7 +48,7 @@ import benchkit  # noqa: E402  (bench scripts are run as files)
 import clustering  # noqa: E402
 from clustering import DEFAULT_CACHE, annotate_cached, quick_score, read_docs, to_article  # noqa: E402
 from clustering_sets import NEUS_HELD_STORIES, _article  # noqa: E402
-from train_link_model import BASIL_TRAIN_TRIPLETS  # noqa: E402
+from train_link_model import basil_parts  # noqa: E402
 
 ADAPTER_PATH = benchkit.REPO / "src" / "newsprism" / "cluster" / "data" / "pair_adapter.npz"
 NEUS_TRAIN_FROM = 500  # NeuS train stories before this are the link model's (300-499) and validation (0-299)
@@ -118,13 +118,7 @@ def load_parts(eval_dir: Path, cache: Path, vectors_cache: Path) -> dict[str, di
         articles = [_article(r["id"], r["title"], r["text"]) for r in docs]
         annotations = [] if part == "train" else annotate_cached(articles, cache)
         out[part]["neus"] = (docs, articles, annotations)
-    basil = _jsonl(eval_dir / "basil" / "articles.jsonl.gz")
-    held = sorted({r["topic"] for r in basil})[1::2]
-    for part, chosen in (("train", held[:BASIL_TRAIN_TRIPLETS]), ("val", held[BASIL_TRAIN_TRIPLETS:])):
-        keep = set(chosen)
-        picked = sorted((r for r in basil if r["topic"] in keep), key=lambda r: r["id"])
-        docs = [{"id": r["id"], "topic": r["topic"], "subtopic": r["topic"]} for r in picked]
-        articles = [_article(r["id"], r["title"], r["text"], r.get("published"), r.get("outlet")) for r in picked]
+    for part, (docs, articles) in basil_parts(eval_dir).items():
         out[part]["basil"] = (docs, articles, annotate_cached(articles, cache))
     docs, articles, _ = out["train"]["neus"]
     out["train"]["neus"] = (docs, articles, [embed_cached(articles, vectors_cache / "neus_train_vectors.npz")])
