@@ -23,3 +23,8 @@ def test_dateline_with_agency_left_out(language):
 def test_hyphenated_capitals_are_no_dateline(language):
     text = "U.S.-China trade officials said on Monday that the talks would go on."
     assert _speakers(text, language) == ["U.S.-China trade officials"]
+
+
+def test_dateline_right_before_the_name_left_out(language):
+    text = "WASHINGTON - Biden said on Monday that the talks would go on until the budget was agreed."
+    assert _speakers(text, language) == ["Biden"]

@@ -260,13 +260,6 @@ def inverted_source(doc, verb, frame: Frame) -> Frame | None:
     return None
 
 
-def _past_dateline(text: str, start: int, end: int) -> tuple[int, int]:
-    """The source mention without a dateline the parser left at its front ("WASHINGTON -
-    President Joe Biden" -> "President Joe Biden"); unchanged when nothing would be left."""
-    dateline = P.LEADING_DATELINE.match(text, start, end)
-    return (dateline.end(), end) if dateline and dateline.end() < end else (start, end)
-
-
 def cue_frame(doc, verb) -> Frame:
     """The frame of ``verb`` as a cue, whatever the verb (its content may be None)."""
     return _verb_frame(doc, verb)
@@ -288,7 +281,7 @@ def _verb_frame(doc, verb) -> Frame:
         author = _author_of(subject) if subject.i < verb.i else None
         if author is not None:  # "A 2014 estimate by the committee projected"
             end_at = max(end_at, _span_of(author)[1])
-        src = _past_dateline(text_of(doc), start_at, end_at)
+        src = (start_at, end_at)
     return Frame(cue_start=cue_start, cue_end=cue_end, cue=text_of(doc)[cue_start:cue_end],
                  cue_word=verb.lower_, content_start=start, content_end=end, content_dep=dep,
                  source_start=src[0], source_end=src[1],
@@ -548,7 +541,8 @@ def _cue_extent(doc, verb) -> tuple[int, int]:
 
 def _span_of(token) -> tuple[int, int]:
     """A compact mention span: the head with its left modifiers (titles, names), no clauses,
-    and never reaching back over a line break (a sub-heading parsed into the subject)."""
+    and never reaching back over a line break (a sub-heading parsed into the subject), a
+    quotation mark or a dateline the parser left in front of it."""
     left = next(token.lefts, token).left_edge
     while left.i < token.i and (left.is_punct or left.is_space):  # '” Flynn': the mark closes a quote
         left = token.doc[left.i + 1]
@@ -566,6 +560,9 @@ def _span_of(token) -> tuple[int, int]:
         start = cut + 1
         while start < token.idx and text[start].isspace():
             start += 1
+    dateline = P.LEADING_DATELINE.match(text, start, end)  # nor over a dateline: "WASHINGTON - President ..."
+    if dateline and dateline.end() <= token.idx:
+        start = dateline.end()
     return start, end
 
 

@@ -48,9 +48,9 @@ PRONOUN_ATTRIBUTION = re.compile(
     r"stated|claimed|warned|asked|replied|recalled|tweeted)\b", re.I)
 # A sentence that is one quotation and nothing else ('"We have asked them to be vigilant."').
 WHOLE_QUOTE = re.compile(r'^\s*(?:"[^"]+"|“[^“”]+”)\s*$')
-SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|"
-                         r"argued|insisted|stated|claimed|warned|asked|replied|recalled|tweeted|"
-                         r"according to|in a statement)\b", re.I)
+SPEECH_VERBS = (r"said|says|told|tells|added|adds|wrote|writes|explained|noted|"
+                r"argued|insisted|stated|claimed|warned|asked|replied|recalled|tweeted")
+SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|according to|in a statement)\b", re.I)
 # A person named in a sentence, roughly: two capitalised words, or a title and a capital.
 NAME = re.compile(r"\b(?:[A-Z][a-z]+\.? )?[A-Z][a-z'’-]+ [A-Z][a-z'’-]+")
 TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Sen|Rep|Gov|Judge|Officer|Chief)\.? [A-Z]")
@@ -90,8 +90,7 @@ FURNITURE = re.compile(
 # Department spokesman told reporters." / "The speaker said." / "Blinken told CNN on Monday."):
 # up to eight words, a speech verb, at most a listener and a time, nothing said.
 BARE_ATTRIBUTION = re.compile(
-    r"^[\"'“‘]?(?:[\w'’.-]+\s+){0,8}?(?:later\s+|also\s+)?(?:said|says|told|tells|added|adds|"
-    r"noted|explained|stated|wrote|writes|continued|insisted|replied|recalled)"
+    rf"^[\"'“‘]?(?:[\w'’.-]+\s+){{0,8}}?(?:later\s+|also\s+)?(?:{SPEECH_VERBS}|continued)"
     r"(?:\s+(?:reporters|journalists|the press|the media|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))?"
     r"(?:\s+(?:on|in|at|last|this)\s+[\w-]+(?:\s+[\w-]+)?)?\s*[.!]?[\"'”’]?\s*$")
 URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\.com\b|\.org\b", re.I)
