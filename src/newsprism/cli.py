@@ -427,8 +427,9 @@ def quotes(
         flags = f"  [{', '.join(q.flags)}]" if q.flags else ""
         out.print(f"\n[bold]{_markup_safe(q.speaker or 'speaker unresolved')}[/bold]"
                   f"  {q.independent_sources} independent source(s){_markup_safe(flags)}")
-        for v in q.variants:  # "verbatim" is how the variant compares with the others; kind how it was said
-            label = f"{v.variant or 'verbatim'}, {v.kind}, {_outlet_or_id(outlet_of, v.article)}"
+        for v in q.variants:  # how the variant compares with the others (only when there are others), how it was said
+            compared = f"{v.variant or 'verbatim'}, " if len(q.variants) > 1 else ""
+            label = f"{compared}{v.kind}, {_outlet_or_id(outlet_of, v.article)}"
             said = f" ({v.speaker_text})" if v.speaker_text else ""
             if v.speaker_text and v.cue and v.kind in ("indirect", "mixed"):  # reported speech: by which verb
                 said = f" ({v.speaker_text}, {v.cue})"  # "(the Financial Times, citing): unnamed people ..."

@@ -41,6 +41,13 @@ def test_unresolved_speaker_is_said_so(monkeypatch):
     assert "speaker unresolved" in _run(monkeypatch).output
 
 
+def test_a_lone_variant_is_not_called_verbatim(monkeypatch):
+    """"verbatim" compares a wording with other outlets'; a quote found once has nothing to compare."""
+    out = " ".join(_run(monkeypatch).output.split())
+    assert "direct, RT: “it”" in out
+    assert "verbatim, direct, RT: “it”" not in out
+
+
 def test_json_items_carry_kind(monkeypatch):
     items = json.loads(_run(monkeypatch, "--json").output)
     assert [i["kind"] for i in items] == ["indirect", "direct"]
