@@ -93,6 +93,36 @@ def test_reported_speech_frame_is_cut_and_speaker_kept():
     assert (claim.speaker, claim.voice, claim.polarity) == ("Antony Blinken", "reported", -1)
 
 
+def _said(text: str, speaker: str, cue: str = "said") -> Quote:
+    """The reported speech after ``cue`` in ``text``, said by the first mention of ``speaker``."""
+    cue_start = text.index(f" {cue} ") + 1
+    content = cue_start + len(cue) + 1
+    return Quote(text=text[content:-1], start=content, end=len(text) - 1, speaker=speaker,
+                 speaker_text=speaker, speaker_start=text.index(speaker),
+                 speaker_end=text.index(speaker) + len(speaker), cue=cue, cue_start=cue_start,
+                 cue_end=cue_start + len(cue), kind="indirect")
+
+
+def test_a_speakers_aside_belongs_to_the_frame():
+    """A long aside between speaker and cue is not left behind as a claim of its own."""
+    text = ("Smith, a lawyer for one of the defendants in the Acme lawsuit since 2019, said "
+            "Acme had paid 5 million dollars to Beijing.")
+    assert [c.text for c in claims_of(text, [_said(text, "Smith")])] == [
+        "Acme had paid 5 million dollars to Beijing"]
+    text = ("Blinken, the highest-ranking US official to visit Beijing since Biden took office, said "
+            "China had renewed promises not to send arms to Russia.")
+    quote = _said(text, "the highest-ranking US official")  # the mention is the aside's noun
+    assert [c.text for c in claims_of(text, [quote])] == [
+        "China had renewed promises not to send arms to Russia"]
+
+
+def test_a_speakers_own_clause_stays_a_claim():
+    text = ("China has maintained a policy of neutrality on the conflict in Ukraine, insisting "
+            "Beijing does not sell weapons to Russia.")
+    claims = [c.text for c in claims_of(text, [_said(text, "China", "insisting")])]
+    assert "China has maintained a policy of neutrality on the conflict in Ukraine" in claims
+
+
 def test_pronoun_subject_of_reported_speech_counts_as_named():
     text = "China has said it has not provided weaponry to any party."
     content = text.index("it has")
@@ -133,7 +163,10 @@ def test_fragments_are_not_claims():
                   "a policy of neutrality on the Ukrainian conflict",
                   "The outgoing UN envoy to Iraq, Nikolay Mladenov, also",
                   "The offer to the Palestinian President which", "hitting a target near Mosul",
-                  "the New York Times report"):  # no finite verb: no proposition
+                  "the New York Times report",  # no finite verb: no proposition
+                  "which a Navy official said occurred when the crew of Acme had no radio",
+                  "who Smith has said would be a good running mate",  # a relative cut from its noun
+                  "Asked why Washington would want to keep talking to Beijing"):  # the question put
         assert is_fragment(piece), piece
     for whole in ("it has not provided weaponry to any party", "The attack left 12 people dead",
                   "China has steered clear of providing arms for Russia's war in Ukraine",

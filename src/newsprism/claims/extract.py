@@ -26,7 +26,7 @@ from .records import QUOTED, REPORTED, STATED, Claim
 from .stance_features import stem
 from .stance_patterns import STOPWORDS
 
-CLAIMS_VERSION = "claims-4"
+CLAIMS_VERSION = "claims-5"
 # A claim has at least this many content words (not stopwords): "Ryder said." has one, "China
 # regulates the export of dual-use items" has six. Below it, fragments of split sentences.
 MIN_CONTENT_WORDS = 3
@@ -157,7 +157,7 @@ def _frame_region(quote, piece: Span) -> list[tuple[int, int]]:
     lo, hi = quote.cue_start, quote.cue_end or quote.cue_start
     if quote.speaker_start is not None and piece.start <= quote.speaker_start < piece.end:
         gap = max(quote.speaker_start - hi, lo - (quote.speaker_end or quote.speaker_start))
-        if gap <= FRAME_SPEAKER_GAP:
+        if gap <= FRAME_SPEAKER_GAP or _aside_between(quote, piece, lo):
             lo, hi = min(lo, quote.speaker_start), max(hi, quote.speaker_end or hi)
     if quote.start >= hi and quote.start - hi <= FRAME_COMPLEMENT_GAP:
         hi = quote.start  # "said Monday in Beijing that" up to the complement
@@ -165,6 +165,20 @@ def _frame_region(quote, piece: Span) -> list[tuple[int, int]]:
         hi = piece.end  # complement first: "..., X said after meeting Y" (the rest is circumstance)
         lo = min(lo, quote.end)
     return [(lo, hi)]
+
+
+def _aside_between(quote, piece: Span, cue_start: int) -> bool:
+    """Whether only an aside set off by commas lies between the speaker mention and the cue:
+    "Richard Painter, chief White House ethics adviser under George W. Bush, said" is one frame
+    however long the aside (left out, the speaker and the aside became a claim of their own).
+    A clause of the speaker's own ("Chinese officials have maintained ..., insisting"; "Abbott,
+    sensitized by the outrage, has tried to backpedal, saying") is no aside."""
+    end = quote.speaker_end
+    if end is None or not (piece.start <= end < cue_start <= piece.end):
+        return False
+    between = piece.text[end - piece.start:cue_start - piece.start]
+    return bool(P.SPEAKER_ASIDE.fullmatch(between)) and not any(
+        P.PREDICATE_OPENING.match(part) for part in between.split(","))
 
 
 def _remainder(piece: Span, cut: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -210,8 +224,12 @@ def is_fragment(span: str) -> bool:
     preposition ("aiding in the production of arms used in the conflict"), the object of a
     cut-off frame ("a policy of neutrality on the Ukrainian conflict"), or cut short ("The UN
     envoy to Iraq, Nikolay Mladenov, also"), or no clause at all: no finite verb ("the New York
-    Times report"). On the 5,267 claims of FNC-1 bodies, about 1% were such."""
+    Times report"), or a relative clause whose noun was cut off ("which a Navy official said
+    occurred when ...", "who Walker has said would be a good running mate"), or the question put
+    to a speaker ("Asked why Washington would want to ..."). On the 5,267 claims of FNC-1 bodies, about 1% were such."""
     if P.DANGLING_END.search(span.rstrip(" .,;:" + P.QUOTE_MARKS)) or not P.FINITE.search(span):
+        return True
+    if P.RELATIVE_OPENING.match(span) or P.QUESTION_OPENING.match(span):
         return True
     if P.FRAGMENT_OPENING.match(span) or P.DETERMINER_OPENING.match(span):
         return not P.FINITE.search(span.lower()[span.find(" ") + 1:])

@@ -210,6 +210,21 @@ CRITICISM = re.compile(
 # production of arms ...", "hitting targets near Mosul") or a preposition ("to the audience
 # that ...") is a fragment unless a finite verb follows (FINITE).
 FRAGMENT_OPENING = re.compile(r"^(?:[a-z]+ing|to|of|for|with|at|from|by|in|on|into|about|than|as)\b")
+# A relative clause cut from its noun ("which a Navy official said occurred when ...") is no
+# proposition, whatever verbs it holds.
+RELATIVE_OPENING = re.compile(r"^(?:which|who|whom|whose)\b", re.I)
+# Nor is the question put to a speaker ("Asked why Washington would want to continue engaging with
+# China ..., Blinken argued that ..."): the answer is the claim.
+QUESTION_OPENING = re.compile(r"^(?:when\s+|after\s+being\s+)?asked\s+(?:why|whether|if|about|what|how|who|where|when|to)\b", re.I)
+# Between a speaker mention and its cue, an aside set off by commas ("Richard Painter, chief White
+# House ethics adviser under President George W. Bush, said"), or the rest of one when the mention
+# is the aside's noun ("Blinken, the highest-ranking U.S. official | to visit Beijing since ..., |
+# said"): no line break, no quotation mark.
+SPEAKER_ASIDE = re.compile(r"\s*(?:,|to\s|who\s|which\s)[^\n\"“”]*,\s*")
+# ... unless a part of it opens with an auxiliary: the speaker's own predicate ("Abbott, sensitized
+# by the outrage, has tried to backpedal, saying ...").
+PREDICATE_OPENING = re.compile(
+    r"\s*(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|shall|should|do|does|did)\b")
 # A claim ending on a word that needs more ("The UN envoy, Nikolay Mladenov, also") was cut short.
 DANGLING_END = re.compile(r"\b(?:also|which|whose|the|a|an|and|or|by|his|its|their)$", re.I)
 # A span cut where a relative clause opens ("They met at a meeting in Kazakhstan where | Shoigu
