@@ -1,6 +1,7 @@
 """The ``newsprism`` command: a thin layer over the Python API (``newsprism.open``)."""
 from __future__ import annotations
 
+from collections import Counter
 import sqlite3
 import sys
 import time
@@ -415,6 +416,8 @@ def quotes(
     story_option: StoryOption = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Also list attributions by verbs of doing rather "
+                                           "than saying ('sought', 'released'), which --json always holds, flagged other-cue.")] = False,
 ) -> None:
     """Quotes aligned across outlets: who said what, each outlet's wording, possible misattributions."""
     found, outlet_of = _scoped(db, "story", story or story_option, lambda c, wanted: c.quotes(wanted))
@@ -423,7 +426,8 @@ def quotes(
         return
     from .quotes import shown
 
-    for q in found:
+    acts = [] if show_all else [q for q in found if not q.words_reported]
+    for q in (q for q in found if show_all or q.words_reported):
         flags = f"  [{', '.join(q.flags)}]" if q.flags else ""
         out.print(f"\n[bold]{_markup_safe(q.speaker or 'speaker unresolved')}[/bold]"
                   f"  {q.independent_sources} independent source(s){_markup_safe(flags)}")
@@ -434,6 +438,11 @@ def quotes(
             if v.speaker_text and v.cue and v.kind in ("indirect", "mixed"):  # reported speech: by which verb
                 said = f" ({v.speaker_text}, {v.cue})"  # "(the Financial Times, citing): unnamed people ..."
             out.print(f"  {label}{said}: {shown(v.text, v.kind)}", markup=False, highlight=False)
+    if acts:
+        common = Counter(v.cue.lower() for q in acts for v in q.variants if v.cue).most_common(5)
+        verbs = ", ".join(f"'{cue}'" for cue, _ in common)
+        out.print(f"\n{len(acts)} more attribution(s) by verbs of doing rather than saying ({verbs}, ...) "
+                  "not listed: --all shows them.", markup=False, highlight=False)
 
 
 @app.command()

@@ -51,3 +51,29 @@ def test_a_lone_variant_is_not_called_verbatim(monkeypatch):
 def test_json_items_carry_kind(monkeypatch):
     items = json.loads(_run(monkeypatch, "--json").output)
     assert [i["kind"] for i in items] == ["indirect", "direct"]
+
+
+ACT = {"id": "q3", "speaker": "POLITICO", "text": "to verify her account", "kind": "indirect", "event": None,
+       "independent_sources": 1, "flags": [], "reasons": [], "variants": [
+           {"article": "a2", "text": "to verify her account", "start": 0, "end": 21, "speaker": "POLITICO",
+            "speaker_text": "POLITICO", "speaker_start": None, "speaker_end": None, "cue": "sought",
+            "kind": "indirect", "variant": None, "flags": ["other-cue"]}]}
+
+
+def _run_with_act(monkeypatch, *args):
+    records = [from_dict(AlignedQuote, q) for q in [*ALIGNED, ACT]]
+    monkeypatch.setattr(cli, "_scoped", lambda *a, **k: (records, {"a1": "RT", "a2": "Reuters"}))
+    return CliRunner().invoke(cli.app, ["quotes", *args])
+
+
+def test_acts_are_counted_not_listed_unless_asked(monkeypatch):
+    """'POLITICO sought to verify her account' is an attribution in PolNeAR's sense, not a quote."""
+    out = " ".join(_run_with_act(monkeypatch).output.split())
+    assert "to verify her account" not in out
+    assert "1 more attribution(s) by verbs of doing rather than saying ('sought', ...)" in out
+    assert "to put pressure on Chinese officials" in out
+    shown_all = " ".join(_run_with_act(monkeypatch, "--all").output.split())
+    assert "indirect, Reuters (POLITICO, sought): to verify her account (paraphrase)" in shown_all
+    assert "more attribution(s)" not in shown_all
+    items = json.loads(_run_with_act(monkeypatch, "--json").output)
+    assert [i["id"] for i in items] == ["q1", "q2", "q3"]  # machines get everything, flagged

@@ -123,6 +123,13 @@ class AlignedQuote:
     reasons: tuple[str, ...] = ()
     kind: str = DIRECT  # the kind of the wording in ``text`` (direct, partial, indirect, mixed)
 
+    @property
+    def words_reported(self) -> bool:
+        """Whether some outlet reports it with a verb of saying, thinking or finding. The rest are
+        attributions in PolNeAR's broad sense, acts rather than words ("The board consists of ...",
+        "POLITICO sought to verify ..."): kept and flagged, but not what "who said what" lists first."""
+        return not self.variants or any(OTHER_CUE not in v.flags for v in self.variants)
+
     def to_dict(self) -> dict:
         return {"id": self.id, "speaker": self.speaker, "text": self.text, "kind": self.kind, "event": self.event,
                 "independent_sources": self.independent_sources, "flags": list(self.flags),
