@@ -11,8 +11,10 @@ training. The judge is trained on the training topics plus the hand-labelled pai
 bench/data/claimpairs_labelled.jsonl (the seeds and the Multi-News Comey-memo cluster, kept as
 document ids and offsets) plus FNC-1 headlines against their bodies' closest claims (agree ->
 strengthens, disagree -> weakens, unrelated -> neither; ``--no-fnc`` leaves them out). Its
-settings (regularisation ``C``, and a per-class bias on the log-odds) are chosen on validation;
-validation is scored by ../shared/eval/score.py claimpair on the validation pairs alone.
+settings (regularisation ``C``, and a per-class bias on the log-odds) are chosen by a 4-fold
+cross-validation grouped by topic inside the training topics (``--choose-on-validation``: on
+validation, as sessions 8-9 did); validation is scored by ../shared/eval/score.py claimpair on
+the validation pairs alone.
 Beside it, same split: the majority class, and a TF-IDF cosine threshold (over the threshold
 "strengthens", else "neither"; threshold tuned on the training topics). With the settings
 fixed, a 5-fold cross-validation grouped by topic over all of ClaimDiff shows how much the
@@ -52,6 +54,7 @@ from newsprism.claims import judge_features as F  # noqa: E402
 
 RELATIONS = J.RELATIONS
 SPLIT_SEED = 0
+INNER_FOLDS = 4  # folds over the training topics that choose C and the bias
 VALIDATION_SHARE = 0.25
 C_GRID = (0.0001, 0.0003, 0.001, 0.003)  # larger C scored lower on validation (0.478 at 0.01, 0.475 at 0.03)
 BIAS_GRID = np.round(np.arange(-1.0, 1.51, 0.25), 2)  # added to the log-odds of weakens / neither
@@ -256,6 +259,9 @@ def main(argv=None) -> int:
     ap.add_argument("--train", action="store_true", help="write the shipped judge")
     ap.add_argument("--no-fnc", action="store_true", help="train without FNC-1 pairs")
     ap.add_argument("--cv", action="store_true", help="also a 5-fold CV by topic over all ClaimDiff")
+    ap.add_argument("--choose-on-validation", action="store_true",
+                    help="choose C and the bias on the validation topics (sessions 8-9; the default chooses "
+                         "them by cross-validation inside the training topics)")
     ap.add_argument("--piles", action="store_true", help="only list the contested claims of the dev piles")
     ap.add_argument("--held-apart", action="store_true",
                     help="with --piles: also four Multi-News clusters no setting was chosen on")
@@ -289,14 +295,19 @@ def main(argv=None) -> int:
     Xv, Xvr = features(val), reversed_features(val, None)
     yv = np.array([RELATIONS.index(r["label"]) for r in val])
     Xs, ys, ws = np.vstack([X, Xr]), np.concatenate([y, y]), np.concatenate([weight, weight])
-    tried = []
-    for C in C_GRID:
-        judge = fit(Xs, ys, ws, C)
-        proba = symmetric_proba(judge, Xv, Xvr)
-        f, bias = best_bias(proba, yv)
-        tried.append((f, C, bias))
-        print(f"C={C}: validation macro-F1 {f:.3f} with bias {bias}", file=sys.stderr)
-    f, C, bias = max(tried)
+    if args.choose_on_validation:  # how sessions 8-9 chose (validation then no longer unseen)
+        tried = []
+        for C in C_GRID:
+            judge = fit(Xs, ys, ws, C)
+            proba = symmetric_proba(judge, Xv, Xvr)
+            f, bias = best_bias(proba, yv)
+            tried.append((f, C, bias))
+            print(f"C={C}: validation macro-F1 {f:.3f} with bias {bias}", file=sys.stderr)
+        f, C, bias = max(tried)
+        chosen = "on validation"
+    else:
+        C, bias, f = chosen_on_training(train, extra)
+        chosen = f"by {INNER_FOLDS}-fold CV grouped by topic inside the training topics (out-of-fold macro-F1 {f:.3f}; validation unseen)"
     judge = fit(Xs, ys, ws, C, bias)
     pred = judge.decide(symmetric_proba(judge, Xv, Xvr))
     majority = np.full(len(val), np.bincount([RELATIONS.index(r["label"]) for r in train]).argmax())
@@ -315,7 +326,7 @@ def main(argv=None) -> int:
              f"trained on {len(train)} ClaimDiff pairs + {len(own)} hand-labelled pairs "
              f"(bench/data/claimpairs_labelled.jsonl) + {len(fnc)} FNC-1 headline / closest-claim pairs, "
              f"each read both ways.",
-             f"Chosen on validation: C = {C}, log-odds bias (strengthens, weakens, neither) = {bias}. "
+             f"Chosen {chosen}: C = {C}, log-odds bias (strengthens, weakens, neither) = {bias}. "
              f"On the hand-labelled pairs (seen in training): macro-F1 {own_f1[0]:.3f}."]
     print(text)
     print("\n".join(notes))
@@ -426,6 +437,32 @@ def shipped_settings() -> tuple[float, tuple[float, ...]]:
     data = np.load(REPO / "src" / "newsprism" / "claims" / "data" / J.JUDGE_FILE, allow_pickle=False)
     C = float(data["C"]) if "C" in data.files else C_GRID[0]
     return C, tuple(float(b) for b in data["bias"])
+
+
+def chosen_on_training(train: list[dict], extra: list[dict]) -> tuple[float, tuple[float, ...], float]:
+    """(C, bias, out-of-fold macro-F1) chosen without validation: for each C, out-of-fold
+    probabilities over the training topics (folds grouped by topic; the hand-labelled and FNC-1
+    pairs always in training), then the bias that best decides them all."""
+    from sklearn.model_selection import GroupKFold
+
+    X, Xr = features(train), reversed_features(train, None)
+    y = np.array([RELATIONS.index(r["label"]) for r in train])
+    Xe, Xer = features(extra), reversed_features(extra, None)
+    ye = np.array([RELATIONS.index(r["label"]) for r in extra])
+    we = np.array([LABELLED_WEIGHT if r["id"].startswith("own-") else FNC_WEIGHT for r in extra])
+    groups = np.array([r["topic"] for r in train])
+    tried = []
+    for C in C_GRID:
+        proba = np.zeros((len(train), 3))
+        for tr, te in GroupKFold(n_splits=INNER_FOLDS).split(X, groups=groups):
+            judge = fit(np.vstack([X[tr], Xr[tr], Xe, Xer]), np.concatenate([y[tr], y[tr], ye, ye]),
+                        np.concatenate([np.ones(2 * len(tr)), we, we]), C)
+            proba[te] = symmetric_proba(judge, X[te], Xr[te])
+        f, bias = best_bias(proba, y)
+        tried.append((f, C, bias))
+        print(f"C={C}: out-of-fold macro-F1 {f:.3f} with bias {bias} (training topics)", file=sys.stderr)
+    f, C, bias = max(tried)
+    return C, bias, f
 
 
 def cross_validated(rows: list[dict], C: float, bias, extra: list[dict]) -> np.ndarray:
