@@ -69,11 +69,15 @@ SPEECH = ("say tell add write ask explain note argue claim insist acknowledge ad
           "signal reveal disclose acknowledge estimate conclude declare tell post "
           "write propose recommend insist question wonder worry fear hope estimate conclude "
           "threaten predict forecast rebut dismiss reject welcome announce reason "
-          "read order decide rule complain").split()
+          "read order decide rule complain "
+          # speech acts seen outside the list on Multi-News (flagged other-cue, hidden as acts)
+          "voice express rejoin quote cite liken talk snap inform advise discuss "
+          "confess speculate denounce counter holler characterize characterise hint laud shout "
+          "fume scorn demur downplay pen exclaim muse mutter whisper yell brag concur").split()
 # Cognition, desire and stance: PolNeAR counts these as attributions too ("He thinks that ...").
 COGNITION = ("think believe know feel expect hope want wish fear doubt suspect suppose assume "
              "understand realize realise recognize recognise consider reckon imagine worry "
-             "regret plan intend seek prefer guess learn forget remember see").split()
+             "regret plan intend seek prefer guess learn forget remember see deem").split()
 # Evidence: a study, poll or report "shows"/"found" something.
 EVIDENCE = "show find suggest indicate reveal conclude demonstrate estimate project".split()
 
