@@ -71,7 +71,7 @@ SPEECH = ("say tell add write ask explain note argue claim insist acknowledge ad
           "threaten predict forecast rebut dismiss reject welcome announce reason "
           "read order decide rule complain "
           # speech acts seen outside the list on Multi-News (flagged other-cue, hidden as acts)
-          "voice express rejoin quote cite liken talk snap inform advise discuss "
+          "voice express rejoin liken talk snap inform advise discuss "
           "confess speculate denounce counter holler characterize characterise hint laud shout "
           "fume scorn demur downplay pen exclaim muse mutter whisper yell brag concur").split()
 # Cognition, desire and stance: PolNeAR counts these as attributions too ("He thinks that ...").
