@@ -121,6 +121,8 @@ CUE_OBJECTS = {"reporters", "journalists", "press", "audience", "crowd", "media"
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "p", "i": "1", "we": "1p",
             "it": "n", "you": "2"}
 PERSONAL = {"he", "she", "i", "we", "they"}
+# A possessive alone as the source ("His assertion that ...", a noun cue): the pronoun it stands for.
+POSSESSIVES = {"his": "he", "its": "it", "their": "they", "my": "i", "our": "we"}
 # Relative pronouns that stand for the noun their clause modifies ("officials who said").
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Clauses hanging from a cue that say when, why or on what condition it was said ("said when

@@ -157,6 +157,8 @@ class SpeakerIndex:
             return self._remember(start, Resolution(speaker=named))
         if len(words) == 1 and words[0] in P.PRONOUNS:
             return self._pronoun(start, words[0])
+        if len(words) == 1 and words[0] in P.POSSESSIVES:  # "His assertion that ...": he, not "His"
+            return self._pronoun(start, P.POSSESSIVES[words[0]])
         untagged = strip_titles(mention)
         if len(untagged.split()) >= 2 and _looks_like_name(untagged) and not _has_body(self.doc, start, end):
             # "Patrol Chief James Hall", a name the tagger missed (not "the United States")
