@@ -291,7 +291,7 @@ def _verb_frame(doc, verb) -> Frame:
 def _subject(verb, depth: int = 0):
     """The source of ``verb``: its subject (or passive agent); for a verb without one, the subject
     it shares with the verb it hangs from (see ``_borrowed_subject``)."""
-    for child in verb.children:
+    for child in _nearest_subject_first(verb):
         if child.dep_ in SUBJECTS and not (child.dep_ == "nsubjpass" and depth == 0):
             after = _after_dateline(child)
             if after is not False:
@@ -309,6 +309,19 @@ def _subject(verb, depth: int = 0):
     if depth == 0 and any(c.dep_ == "nsubjpass" for c in verb.children):
         return None  # "Mr. Quiros was accused of ...": the accuser is not named
     return _borrowed_subject(verb, depth)
+
+
+def _nearest_subject_first(verb) -> list:
+    """The verb's children, the subject nearest before it first when the parser gave it two
+    ("Tuesday at ... in Berea, OH, after winning Ohio ..., Gov. John Kasich (R-OH), said": "OH"
+    and "Kasich" both subjects; the one next to the verb speaks). PolNeAR train, source accuracy:
+    held-apart fifth 0.9420 -> 0.9435, the other four fifths 0.9304 -> 0.9311."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ in SUBJECTS and c.i < verb.i]
+    if len(subjects) < 2:
+        return children
+    nearest = subjects[-1]
+    return [nearest, *(c for c in children if c.i != nearest.i)]
 
 
 # How a noun before a subject-less finite cue hangs when the parser took it for something else:
@@ -398,6 +411,12 @@ def _borrowed_subject(verb, depth: int):
                 if up.head is up:
                     break
                 up = up.head
+        if verb.dep_ == "conj" and verb.lower_ in cue_forms() and head.dep_ == "ccomp" and head.head.i != head.i \
+                and head.head.lower_ in cue_forms() and head.head.i < head.i:
+            # "Ginsburg said that she didn't want to ... and predicted that ...": the parser hangs
+            # the second cue on the reported clause; it is the reporting verb's conjunct (PolNeAR
+            # train, source accuracy: held-apart fifth 0.9435 -> 0.9459, four fifths 0.9311 -> 0.9328)
+            return _subject(head.head, depth + 1)
         return _subject(head, depth + 1)
     return None
 

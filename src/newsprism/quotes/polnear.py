@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .records import DIRECT, PARTIAL, Quote
+from .records import DIRECT, INDIRECT, MIXED, PARTIAL, Quote
 
 
 def to_polnear(text: str, quotes: Iterable[Quote], min_score: float = 0.0) -> list[dict]:
@@ -22,12 +22,37 @@ def to_polnear(text: str, quotes: Iterable[Quote], min_score: float = 0.0) -> li
         paragraph = text.count("\n", 0, q.start)
         key = (q.cue_start, q.kind, paragraph) if q.cue_start is not None else ("quote", q.start)
         groups.setdefault(key, []).append(q)
+    reporters = _reporters(groups)
     out = []
-    for members in groups.values():
+    for group, members in groups.items():
         start, end = _contiguous(sorted(_outer(text, q) for q in members))
         q = members[0]
+        if group in reporters:
+            q = groups[reporters[group]][0]
         source = [q.speaker_start, q.speaker_end] if q.speaker_start is not None else None
         out.append({"content": [start, end], "source": source, "score": q.score})
+    return out
+
+
+def _reporters(groups: dict[object, list[Quote]]) -> dict[object, object]:
+    """'“...,” Welch said, according to Vermont Edition': PolNeAR marks one attribution, the
+    quote with the outlet that reports it as its source (the speaker's own "said" is no
+    attribution of its own). {key of a direct quote's group: key of the "according to" whose
+    content holds the quote and its cue}; the product keeps the speaker, Welch. PolNeAR train,
+    the other four fifths: source accuracy 0.9301 -> 0.9304 (3 sources), the held-apart fifth
+    unchanged (``bench/quotes_errors.py``)."""
+    according = [(key, members[0]) for key, members in groups.items()
+                 if members[0].cue == "according to" and members[0].kind in (INDIRECT, MIXED)]
+    out: dict[object, object] = {}
+    for key, members in groups.items():
+        q = members[0]
+        if q.kind != DIRECT or q.cue_start is None or q.cue == "according to":
+            continue
+        for other, a in according:
+            if other not in out.values() and a.start <= q.start and q.cue_start < a.end \
+                    and a.cue_start is not None and q.cue_start < a.cue_start:
+                out[key] = other
+                break
     return out
 
 

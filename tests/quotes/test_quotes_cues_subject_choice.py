@@ -1,0 +1,25 @@
+"""Which subject a cue takes when the parse offers more than one: the one next to the verb, and
+for a cue the parser hung on a reported clause, the reporting verb's."""
+from __future__ import annotations
+
+from newsprism.quotes.cues import find_frames
+from newsprism.quotes.extract import parse_text
+
+
+def _source(language, text: str, cue: str) -> str | None:
+    doc = parse_text(text, language)
+    frame = next(f for f in find_frames(doc, any_verb=True) if f.cue_word == cue)
+    return None if frame.source_start is None else text[frame.source_start:frame.source_end]
+
+
+def test_of_two_subjects_the_one_next_to_the_verb_speaks(language):
+    # the parser makes both "Tuesday" and "Tyler" subjects of "said"
+    text = "Late Tuesday in Berea, OH, after winning Ohio in the primary, Gov. John Tyler (R-OH), said, “I am ready.”"
+    source = _source(language, text, "said")
+    assert source is not None and source.endswith("John Tyler")
+
+
+def test_a_cue_coordinated_with_a_reported_clause_takes_the_reporter(language):
+    text = ("Ginsberg said in an interview last week that she did not want to think about the vote "
+            "and predicted that the court would stay divided.")
+    assert _source(language, text, "predicted") == "Ginsberg"
