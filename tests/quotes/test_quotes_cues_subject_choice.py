@@ -23,3 +23,20 @@ def test_a_cue_coordinated_with_a_reported_clause_takes_the_reporter(language):
     text = ("Ginsberg said in an interview last week that she did not want to think about the vote "
             "and predicted that the court would stay divided.")
     assert _source(language, text, "predicted") == "Ginsberg"
+
+
+def test_a_piece_that_says_has_its_publisher_for_source(language):
+    text = "The Harbor Gazette recently ran a piece that noted his plan would help rich households most."
+    assert _source(language, text, "noted") == "The Harbor Gazette"
+
+
+def test_a_document_that_reveals_stays_its_own_source(language):
+    text = "The agency released a memo that revealed secret payments to the mayor."
+    source = _source(language, text, "revealed")
+    assert source is not None and "agency" not in source
+
+
+def test_a_preposition_parsed_as_subject_gives_way_to_its_object(language):
+    text = "“He is a wonderful man,” Tyler said. Of Carson, Levine, who has given money to Rubio, said, “He is scary.”"
+    doc_source = _source(language, text.split(". ", 1)[1], "said")
+    assert doc_source is not None and "Levine" in doc_source
