@@ -40,3 +40,10 @@ def test_a_preposition_parsed_as_subject_gives_way_to_its_object(language):
     text = "“He is a wonderful man,” Tyler said. Of Carson, Levine, who has given money to Rubio, said, “He is scary.”"
     doc_source = _source(language, text.split(". ", 1)[1], "said")
     assert doc_source is not None and "Levine" in doc_source
+
+
+def test_a_coordinated_subject_is_one_source(language):
+    # the parser makes the title the subject and the name its conjunct
+    text = "GOP presidential contender and former neurosurgeon Ben Tyler responded on Sunday to accusations that he lied."
+    source = _source(language, text, "responded")
+    assert source is not None and source.endswith("Ben Tyler")

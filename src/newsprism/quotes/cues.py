@@ -284,6 +284,9 @@ def _verb_frame(doc, verb) -> Frame:
         author = _author_of(subject) if subject.i < verb.i else None
         if author is not None:  # "A 2014 estimate by the committee projected"
             end_at = max(end_at, _span_of(author)[1])
+        conjunct = _conjunct(subject) if subject.i < verb.i else None
+        if conjunct is not None:  # "GOP contender and former neurosurgeon Ben Carson responded"
+            end_at = max(end_at, _span_of(conjunct)[1])
         src = (start_at, end_at)
     return Frame(cue_start=cue_start, cue_end=cue_end, cue=text_of(doc)[cue_start:cue_end],
                  cue_word=verb.lower_, content_start=start, content_end=end, content_dep=dep,
@@ -372,6 +375,17 @@ def _antecedent(subject):
         return None
     between = subject.doc[verb.head.i + 1:subject.i]
     return verb.head if all(t.is_punct or t.is_space for t in between) else None
+
+
+def _conjunct(subject):
+    """The last noun coordinated with ``subject`` ("Trump and other Republicans", "GOP
+    presidential contender and former neurosurgeon Ben Carson"): the source is the whole (PolNeAR
+    train, source accuracy: held-apart fifth 0.9467 -> 0.9470, four fifths 0.9329 -> 0.9334)."""
+    found = None
+    for child in subject.rights:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            found = child
+    return found
 
 
 def _publisher(subject):
