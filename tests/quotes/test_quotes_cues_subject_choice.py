@@ -47,3 +47,10 @@ def test_a_coordinated_subject_is_one_source(language):
     text = "GOP presidential contender and former neurosurgeon Ben Tyler responded on Sunday to accusations that he lied."
     source = _source(language, text, "responded")
     assert source is not None and source.endswith("Ben Tyler")
+
+
+def test_a_cue_read_as_a_participle_of_a_role_noun_takes_that_noun(language):
+    # the parser reads "called" as a participle modifying "lawmaker"
+    text = "Parliament held a debate on the ban in January; one lawmaker called Trump “the orange prince of publicity.”"
+    source = _source(language, text, "called")
+    assert source is not None and "lawmaker" in source

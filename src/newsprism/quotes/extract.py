@@ -220,6 +220,11 @@ def _direct_quotes(doc, quotations, frames, attached, labels) -> list[_Pending]:
             out.append(_turn(doc, labels[q.start], q.end, q.flags))
             continue
         frame, how = (attached[q.start], DIRECT) if q.start in attached else _frame_for(doc, q, frames)
+        if frame is not None and frame.source_start is None and frame.cue_start >= q.outer_end \
+                and frame.cue_word in cue_forms():
+            # '“...,” added another New Hampshire Democrat': the name the parser took for an object
+            # (PolNeAR train, source accuracy: held-apart fifth 0.9470 -> 0.9474, four fifths 0.9334 -> 0.9336)
+            frame = inverted_source(doc, doc[frame.cue_index], frame) or frame
         if frame is not None:
             out.append(_Pending(start=q.start, end=q.end, kind=how, frame=frame, flags=q.flags))
             continue
