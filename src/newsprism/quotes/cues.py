@@ -440,6 +440,8 @@ def _borrowed_subject(verb, depth: int):
         return owner if owner is not None else head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return _subject(head.head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "ADJ" and head.head.dep_ == "acomp":
+        return _subject(head.head.head, depth + 1)  # "People are especially keen on telling women to ..."
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         return _subject(head.head, depth + 1)
     if verb.dep_ in BORROW_SUBJECT:
