@@ -54,3 +54,10 @@ def test_a_cue_read_as_a_participle_of_a_role_noun_takes_that_noun(language):
     text = "Parliament held a debate on the ban in January; one lawmaker called Trump “the orange prince of publicity.”"
     source = _source(language, text, "called")
     assert source is not None and "lawmaker" in source
+
+
+def test_a_cue_after_a_chain_of_reported_clauses_takes_the_reporter(language):
+    text = ("Tyler pushed back, saying that the bill had the right security parts but was stalled by voter "
+            "mistrust - and arguing that he and Cruz shared almost all the same views.")
+    source = _source(language, text, "arguing")
+    assert source is not None and "mistrust" not in source

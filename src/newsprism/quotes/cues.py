@@ -441,7 +441,9 @@ def _borrowed_subject(verb, depth: int):
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return _subject(head.head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "ADJ" and head.head.dep_ == "acomp":
-        return _subject(head.head.head, depth + 1)  # "People are especially keen on telling women to ..."
+        # "People are especially keen on telling women to ...": through the adjective (PolNeAR
+        # train, four fifths: 5 more contents matched, 1 more source right)
+        return _subject(head.head.head, depth + 1)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         return _subject(head.head, depth + 1)
     if verb.dep_ in BORROW_SUBJECT:
@@ -453,13 +455,17 @@ def _borrowed_subject(verb, depth: int):
                 if up.head is up:
                     break
                 up = up.head
-        if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i \
-                and head.head.lower_ in cue_forms() and head.head.i < head.i \
+        clause = head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:  # "saying that ... had ... but was waylaid
+            # by voter mistrust - and arguing": up the chain of conjuncts (four fifths +1)
+            clause = clause.head
+        if verb.dep_ == "conj" and clause.dep_ == "ccomp" and clause.head.i != clause.i \
+                and clause.head.lower_ in cue_forms() and clause.head.i < clause.i \
                 and (verb.lower_ in cue_forms() or _pronoun_subject(head)):
             # "Ginsburg said that she didn't want to ... and predicted that ...": the parser hangs
             # the second cue on the reported clause; it is the reporting verb's conjunct (PolNeAR
             # train, source accuracy: held-apart fifth 0.9435 -> 0.9459, four fifths 0.9311 -> 0.9328)
-            return _subject(head.head, depth + 1)
+            return _subject(clause.head, depth + 1)
         return _subject(head, depth + 1)
     return None
 
