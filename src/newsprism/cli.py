@@ -1,10 +1,10 @@
 """The ``newsprism`` command: a thin layer over the Python API (``newsprism.open``)."""
 from __future__ import annotations
 
-from collections import Counter
 import sqlite3
 import sys
 import time
+from collections import Counter
 from importlib import metadata, resources
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
