@@ -29,6 +29,15 @@ def test_speech_next_to_it_is_kept(language):
     assert [(q.speaker, q.text) for q in quotes] == [("Aides", "he would not pay anything")]
 
 
+def test_the_question_put_to_a_speaker_is_not_his_words(language):
+    """"Asked why ..., Blinken argued": the participle is the question put to him, as "was asked"."""
+    text = ("Asked why Washington would want to continue engaging with China despite the apparent "
+            "unwillingness to have open military communications from the other side, Blinken argued that "
+            "such efforts are necessary to make changes happen.")
+    quotes = extract_quotes(text, language=language)
+    assert [(q.cue, q.text) for q in quotes] == [("argued", "that such efforts are necessary to make changes happen")]
+
+
 def test_the_kind_of_reported_speech_with_a_quoted_fragment_is_mixed(language):
     text = "Officials said the talks had been “very productive” and would go on."
     kinds = {q.kind for q in extract_quotes(text, language=language)}

@@ -43,7 +43,7 @@ class _Scored(Protocol):
 
 T = TypeVar("T", bound=_Scored)
 
-QUOTES_VERSION = "quotes-8"  # 7: speech acts added to the cue lexicon; 8: which mention is the source (subject next to the cue, reporter of a coordinated cue, publisher, coordinated subjects)
+QUOTES_VERSION = "quotes-9"  # 7: speech acts added to the cue lexicon; 8: which mention is the source (subject next to the cue, reporter of a coordinated cue, publisher, coordinated subjects); 9: "Asked why ..., X said" is not speech
 # A quotation with no cue anywhere near and fewer words than this is a scare quote or a title
 # ("described as “unsafe”"), not a quote (PolNeAR train: 546 of 1,829 quotations under 4 words lie
 # outside every attribution, against 127 of 5,515 longer ones).
@@ -647,6 +647,9 @@ def not_speech(doc, frame: Frame) -> bool:
         return True
     if _in_subject_of_refusal(verb):
         return True
+    if verb.lower_ == "asked" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass")
+                                                                  for c in verb.children):
+        return True  # "Asked why Washington would want ..., Blinken argued": the question put to him, as "was asked"
     sent = verb.sent
     text = text_of(doc)
     spans = [(verb.idx, verb.idx + len(verb))]
