@@ -439,26 +439,39 @@ def shipped_settings() -> tuple[float, tuple[float, ...]]:
     return C, tuple(float(b) for b in data["bias"])
 
 
+class Folds:
+    """ClaimDiff rows and the always-trained extra pairs as feature matrices, computed once, for
+    judges fitted fold by fold (folds grouped by topic: no fold's topic is seen in its fitting)."""
+
+    def __init__(self, rows: list[dict], extra: list[dict]):
+        self.X, self.Xr = features(rows), reversed_features(rows, None)
+        self.y = np.array([RELATIONS.index(r["label"]) for r in rows])
+        self.Xe, self.Xer = features(extra), reversed_features(extra, None)
+        self.ye = np.array([RELATIONS.index(r["label"]) for r in extra])
+        self.we = np.array([LABELLED_WEIGHT if r["id"].startswith("own-") else FNC_WEIGHT for r in extra])
+        self.groups = np.array([r["topic"] for r in rows])
+
+    def out_of_fold(self, C: float, n_splits: int) -> np.ndarray:
+        """(rows, 3) probabilities, each row's from a judge that never saw its topic."""
+        from sklearn.model_selection import GroupKFold
+
+        proba = np.zeros((len(self.y), 3))
+        for tr, te in GroupKFold(n_splits=n_splits).split(self.X, groups=self.groups):
+            judge = fit(np.vstack([self.X[tr], self.Xr[tr], self.Xe, self.Xer]),
+                        np.concatenate([self.y[tr], self.y[tr], self.ye, self.ye]),
+                        np.concatenate([np.ones(2 * len(tr)), self.we, self.we]), C)
+            proba[te] = symmetric_proba(judge, self.X[te], self.Xr[te])
+        return proba
+
+
 def chosen_on_training(train: list[dict], extra: list[dict]) -> tuple[float, tuple[float, ...], float]:
     """(C, bias, out-of-fold macro-F1) chosen without validation: for each C, out-of-fold
-    probabilities over the training topics (folds grouped by topic; the hand-labelled and FNC-1
-    pairs always in training), then the bias that best decides them all."""
-    from sklearn.model_selection import GroupKFold
-
-    X, Xr = features(train), reversed_features(train, None)
-    y = np.array([RELATIONS.index(r["label"]) for r in train])
-    Xe, Xer = features(extra), reversed_features(extra, None)
-    ye = np.array([RELATIONS.index(r["label"]) for r in extra])
-    we = np.array([LABELLED_WEIGHT if r["id"].startswith("own-") else FNC_WEIGHT for r in extra])
-    groups = np.array([r["topic"] for r in train])
+    probabilities over the training topics (the hand-labelled and FNC-1 pairs always in
+    training), then the bias that best decides them all."""
+    folds = Folds(train, extra)
     tried = []
     for C in C_GRID:
-        proba = np.zeros((len(train), 3))
-        for tr, te in GroupKFold(n_splits=INNER_FOLDS).split(X, groups=groups):
-            judge = fit(np.vstack([X[tr], Xr[tr], Xe, Xer]), np.concatenate([y[tr], y[tr], ye, ye]),
-                        np.concatenate([np.ones(2 * len(tr)), we, we]), C)
-            proba[te] = symmetric_proba(judge, X[te], Xr[te])
-        f, bias = best_bias(proba, y)
+        f, bias = best_bias(folds.out_of_fold(C, INNER_FOLDS), folds.y)
         tried.append((f, C, bias))
         print(f"C={C}: out-of-fold macro-F1 {f:.3f} with bias {bias} (training topics)", file=sys.stderr)
     f, C, bias = max(tried)
@@ -466,23 +479,8 @@ def chosen_on_training(train: list[dict], extra: list[dict]) -> tuple[float, tup
 
 
 def cross_validated(rows: list[dict], C: float, bias, extra: list[dict]) -> np.ndarray:
-    """Predictions for every ClaimDiff pair from a judge that never saw its topic."""
-    from sklearn.model_selection import GroupKFold
-
-    X, Xr = features(rows), reversed_features(rows, None)
-    y = np.array([RELATIONS.index(r["label"]) for r in rows])
-    Xe, Xer = features(extra), reversed_features(extra, None)
-    ye = np.array([RELATIONS.index(r["label"]) for r in extra])
-    we = np.array([LABELLED_WEIGHT if r["id"].startswith("own-") else FNC_WEIGHT for r in extra])
-    pred = np.zeros(len(rows), dtype=int)
-    groups = np.array([r["topic"] for r in rows])
-    for tr, te in GroupKFold(n_splits=5).split(X, groups=groups):
-        Xs = np.vstack([X[tr], Xr[tr], Xe, Xer])
-        ys = np.concatenate([y[tr], y[tr], ye, ye])
-        ws = np.concatenate([np.ones(2 * len(tr)), we, we])
-        judge = fit(Xs, ys, ws, C, bias)
-        pred[te] = judge.decide(symmetric_proba(judge, X[te], Xr[te]))
-    return pred
+    """Predictions for every ClaimDiff pair from a judge that never saw its topic (5 folds)."""
+    return J.decide(Folds(rows, extra).out_of_fold(C, 5), bias)
 
 
 if __name__ == "__main__":

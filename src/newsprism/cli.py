@@ -426,8 +426,9 @@ def quotes(
         return
     from .quotes import shown
 
-    acts = [] if show_all else [q for q in found if not q.words_reported]
-    for q in (q for q in found if show_all or q.words_reported):
+    listed = found if show_all else [q for q in found if q.words_reported]
+    acts = [q for q in found if q not in listed]
+    for q in listed:
         flags = f"  [{', '.join(q.flags)}]" if q.flags else ""
         out.print(f"\n[bold]{_markup_safe(q.speaker or 'speaker unresolved')}[/bold]"
                   f"  {q.independent_sources} independent source(s){_markup_safe(flags)}")

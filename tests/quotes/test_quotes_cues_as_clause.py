@@ -2,9 +2,9 @@
 one council member noted, the budget has not grown" (PolNeAR marks the main clause as content)."""
 from __future__ import annotations
 
+from quoteskit import frame_of
+
 from newsprism.quotes import extract_quotes
-from newsprism.quotes.cues import find_frames
-from newsprism.quotes.extract import parse_text
 
 
 def test_the_main_clause_is_what_the_as_clause_reports(language):
@@ -16,8 +16,7 @@ def test_the_main_clause_is_what_the_as_clause_reports(language):
 
 def test_an_as_clause_of_reporting_is_a_frame_with_the_main_clause(language):
     text = "As the harbor authority reported on Monday, the pier will close for two weeks."
-    doc = parse_text(text, language)
-    frame = next(f for f in find_frames(doc) if f.cue_word == "reported")
+    frame = frame_of(language, text, "reported")
     assert text[frame.content_start:frame.content_end] == "the pier will close for two weeks"
     assert text[frame.source_start:frame.source_end] == "the harbor authority"
 

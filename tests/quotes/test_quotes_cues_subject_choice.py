@@ -2,14 +2,11 @@
 for a cue the parser hung on a reported clause, the reporting verb's."""
 from __future__ import annotations
 
-from newsprism.quotes.cues import find_frames
-from newsprism.quotes.extract import parse_text
+from quoteskit import source_of
 
 
 def _source(language, text: str, cue: str) -> str | None:
-    doc = parse_text(text, language)
-    frame = next(f for f in find_frames(doc, any_verb=True) if f.cue_word == cue)
-    return None if frame.source_start is None else text[frame.source_start:frame.source_end]
+    return source_of(language, text, cue, any_verb=True)
 
 
 def test_of_two_subjects_the_one_next_to_the_verb_speaks(language):

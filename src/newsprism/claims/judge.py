@@ -53,7 +53,13 @@ class Judge:
 
     def decide(self, proba: np.ndarray) -> np.ndarray:
         """Indices into ``RELATIONS``: the argmax of the biased log-probabilities."""
-        return np.argmax(np.log(np.clip(proba, 1e-12, 1.0)) + self.bias, axis=1)
+        return decide(proba, self.bias)
+
+
+def decide(proba: np.ndarray, bias) -> np.ndarray:
+    """Indices into ``RELATIONS``: the argmax of ``log(proba) + bias`` (a judge's decision rule,
+    for probabilities from elsewhere, e.g. out-of-fold)."""
+    return np.argmax(np.log(np.clip(proba, 1e-12, 1.0)) + np.asarray(bias, dtype=float), axis=1)
 
 
 def save_judge(judge: Judge, path: Path, **settings: float) -> Path:

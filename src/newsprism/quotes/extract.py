@@ -647,9 +647,9 @@ def not_speech(doc, frame: Frame) -> bool:
         return True
     if _in_subject_of_refusal(verb):
         return True
-    if verb.lower_ == "asked" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass")
-                                                                  for c in verb.children):
-        return True  # "Asked why Washington would want ..., Blinken argued": the question put to him, as "was asked"
+    if verb.lower_ in P.QUESTION_PARTICIPLES and verb.tag_ == "VBN" \
+            and not any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return True  # "Asked why Washington would want ..., Blinken argued": the question put to him
     sent = verb.sent
     text = text_of(doc)
     spans = [(verb.idx, verb.idx + len(verb))]

@@ -225,6 +225,10 @@ REFUSALS = frozenset("decline declines declined declining refuse refuses refused
 NOT_SPEAKER_ENTS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL")
 # Cue verbs that report a failed contact, not words said: "reached".
 NOT_SPEECH_CUES = frozenset("""reach reached""".split())
+# A participle with no subject of its own that puts a question to the main clause's subject
+# ("Asked why ..., Blinken argued"): the question is not his speech, as "was asked" is not
+# (NO_SPEECH_TEXT below).
+QUESTION_PARTICIPLES = frozenset({"asked"})
 # "did not respond to a question", "had no comment", "would not say whether", "no immediate response".
 NO_SPEECH_TEXT = re.compile(
     r"\b(?:(?:did|does|do|would|could|will|has|have|had)\s*(?:not|n[’']t)\s+(?:immediately\s+)?"
