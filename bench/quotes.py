@@ -105,7 +105,8 @@ def speed(language) -> tuple[float, int, int]:
 # --- main ---------------------------------------------------------------------------------------
 ROWS = (("quotation-mark regex + nearest-name speaker", "baseline"),
         ("newsprism quotes: rules only (cue lexicon, no model)", "rules"),
-        ("newsprism quotes (rules + trained frame scorer)", "ours"))
+        ("newsprism quotes: rules + trained frame scorer, no tagger", "scorer"),
+        ("newsprism quotes (rules + trained frame scorer + span tagger)", "ours"))
 METRICS = (("content P", "content_p"), ("content R", "content_r"), ("content F1", "content_f1"),
            ("direct R", "content_r_direct"), ("source acc", "source_acc_of_matched"),
            ("source acc (direct)", "source_acc_direct"), ("end-to-end F1", "end_to_end_f1"),
@@ -165,7 +166,9 @@ def main() -> int:
     ours = {d["id"]: to_polnear(d["text"], quotes_from_doc(p)) for d, p in zip(docs, parses)}
     extract_seconds = time.perf_counter() - start
     systems = {"ours": ours,
-               "rules": {d["id"]: to_polnear(d["text"], quotes_from_doc(p, scorer=None)) for d, p in zip(docs, parses)},
+               "scorer": {d["id"]: to_polnear(d["text"], quotes_from_doc(p, tagger=None)) for d, p in zip(docs, parses)},
+               "rules": {d["id"]: to_polnear(d["text"], quotes_from_doc(p, scorer=None, tagger=None))
+                         for d, p in zip(docs, parses)},
                "baseline": {d["id"]: baseline_quotes(p) for d, p in zip(docs, parses)}}
     results = {}
     for name, predictions in systems.items():

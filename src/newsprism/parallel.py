@@ -62,7 +62,7 @@ def article_work(articles: Sequence[Article], language: Any, known_quotes: Mappi
     """Everything ``analyze`` computes from each article of ``articles`` alone (see the module
     docstring). ``known_quotes``: quotes already cached for some of them, which their claims read
     (as a run in one process would). A static-vector ``language`` (the --fast path) stops after
-    annotations and quotes: the rest reads MiniLM's space."""
+    annotations: the rest (quotes included, whose span tagger runs MiniLM) waits for a full run."""
     from .analysis import article_loaded_words, english, quote_record
     from .nlp import NLP_VERSION
     from .nlp.language import annotate_states
@@ -71,10 +71,10 @@ def article_work(articles: Sequence[Article], language: Any, known_quotes: Mappi
     full = getattr(language, "version", NLP_VERSION) == NLP_VERSION
     docs = parse_texts([a.text for a in articles], language)
     annotations, states = annotate_states(articles, language, docs=docs, states=full)
+    if not full:  # quotes wait for the full run: the span tagger runs MiniLM, which a fast run avoids
+        return ArticleWork(annotations=tuple(annotations), quotes={})
     quotes = {a.id: [q.to_dict() for q in quotes_from_doc(doc)] if doc is not None and english(a) else []
               for a, doc in zip(articles, docs)}
-    if not full:
-        return ArticleWork(annotations=tuple(annotations), quotes=quotes)
     from .claims.extract import extract_claims
     from .claims.stance import check_headline
     from .framing.mentions import candidate_to_dict

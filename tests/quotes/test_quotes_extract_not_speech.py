@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsprism.quotes import extract_quotes
+from newsprism.quotes.cues import find_frames
+from newsprism.quotes.extract import not_speech, parse_text
 
 NOT_SPEECH = [
     "Blinken did not respond to a question on whether China would supply weapons to Russia.",
@@ -49,3 +51,10 @@ def test_a_cue_in_the_subject_of_a_refusal_is_no_quote(language):
             "to cooperate.")
     assert extract_quotes(text, language=language) == []
 
+
+
+def test_the_one_asked_in_a_passive_is_not_the_speaker_even_with_words_between(language):
+    text = "Ronald Reagan was once asked how the Cold War would end. He laughed."
+    doc = parse_text(text, language)
+    frame = next(f for f in find_frames(doc, any_verb=True) if f.cue_word == "asked")
+    assert not_speech(doc, frame)

@@ -266,3 +266,6 @@ lodge lodged lodges put puts press pressed presses double doubled stand stood st
 NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "against"})
 # A nominal cue's source after "by" or "from" ("a claim by Clinton", "a warning from the agency").
 NOUN_SOURCE_PREPS = frozenset({"by", "from"})
+
+# Characters trimmed from the edges of a tagged content (``extract._strip_span``).
+SPAN_EDGE = frozenset(" \t\n,;:")

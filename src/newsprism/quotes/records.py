@@ -28,6 +28,9 @@ NESTED = "nested"  # holds a quotation inside the quotation
 # The cue is not a verb of saying, thinking or finding ("signed", "agreed", "is working to"): an
 # attribution in PolNeAR's broad sense (the trained scorer accepted it), not a quote to align.
 OTHER_CUE = "other-cue"
+# Found by the span tagger (``tagger``), not by a rule over the parse: no frame the rules accept
+# holds it.
+TAGGED = "tagged"
 
 
 @dataclass(**RECORD)
