@@ -417,7 +417,8 @@ def quotes(
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
     show_all: Annotated[bool, typer.Option("--all", help="Also list attributions by verbs of doing rather "
-                                           "than saying ('sought', 'released'), which --json always holds, flagged other-cue.")] = False,
+                                           "than saying ('sought', 'released'), flagged other-cue, and those only the "
+                                           "span model found, flagged found-by-model (--json always holds both).")] = False,
 ) -> None:
     """Quotes aligned across outlets: who said what, each outlet's wording, possible misattributions."""
     found, outlet_of = _scoped(db, "story", story or story_option, lambda c, wanted: c.quotes(wanted))
@@ -425,16 +426,19 @@ def quotes(
         _print_json(found)
         return
     from .quotes import shown
+    from .quotes.records import TAGGED
 
-    listed = found if show_all else [q for q in found if q.words_reported]
-    acts = [q for q in found if q not in listed]
+    listed = found if show_all else [q for q in found if q.words_reported and q.found_by_rules]
+    acts = [q for q in found if q not in listed and not q.words_reported]
+    modelled = [q for q in found if q not in listed and q.words_reported]
     for q in listed:
         flags = f"  [{', '.join(q.flags)}]" if q.flags else ""
         out.print(f"\n[bold]{_markup_safe(q.speaker or 'speaker unresolved')}[/bold]"
                   f"  {q.independent_sources} independent source(s){_markup_safe(flags)}")
         for v in q.variants:  # how the variant compares with the others (only when there are others), how it was said
             compared = f"{v.variant or 'verbatim'}, " if len(q.variants) > 1 else ""
-            label = f"{compared}{v.kind}, {_outlet_or_id(outlet_of, v.article)}"
+            found_by = " (found by the span model)" if TAGGED in v.flags else ""
+            label = f"{compared}{v.kind}{found_by}, {_outlet_or_id(outlet_of, v.article)}"
             said = f" ({v.speaker_text})" if v.speaker_text else ""
             if v.speaker_text and v.cue and v.kind in ("indirect", "mixed"):  # reported speech: by which verb
                 said = f" ({v.speaker_text}, {v.cue})"  # "(the Financial Times, citing): unnamed people ..."
@@ -444,6 +448,9 @@ def quotes(
         verbs = ", ".join(f"'{cue}'" for cue, _ in common)
         out.print(f"\n{len(acts)} more attribution(s) by verbs of doing rather than saying ({verbs}, ...) "
                   "not listed: --all shows them.", markup=False, highlight=False)
+    if modelled:
+        out.print(f"\n{len(modelled)} more attribution(s) found only by the span model, less sure of their words "
+                  "and speakers, not listed: --all shows them.", markup=False, highlight=False)
 
 
 @app.command()

@@ -77,3 +77,20 @@ def test_acts_are_counted_not_listed_unless_asked(monkeypatch):
     assert "more attribution(s)" not in shown_all
     items = json.loads(_run_with_act(monkeypatch, "--json").output)
     assert [i["id"] for i in items] == ["q1", "q2", "q3"]  # machines get everything, flagged
+
+
+MODELLED = {"id": "q4", "speaker": "Kurt Campbell", "text": "the sanctions will widen", "kind": "indirect", "event": None,
+            "independent_sources": 1, "flags": [], "reasons": [], "variants": [
+                {"article": "a1", "text": "the sanctions will widen", "start": 0, "end": 24, "speaker": "Kurt Campbell",
+                 "speaker_text": "Campbell", "speaker_start": None, "speaker_end": None, "cue": "in a statement",
+                 "kind": "indirect", "variant": None, "flags": ["found-by-model"]}]}
+
+
+def test_attributions_only_the_span_model_found_are_counted_apart_and_marked(monkeypatch):
+    records = [from_dict(AlignedQuote, q) for q in [*ALIGNED, MODELLED]]
+    monkeypatch.setattr(cli, "_scoped", lambda *a, **k: (records, {"a1": "RT", "a2": "Reuters"}))
+    out = " ".join(CliRunner().invoke(cli.app, ["quotes"]).output.split())
+    assert "the sanctions will widen" not in out
+    assert "1 more attribution(s) found only by the span model" in out
+    shown_all = " ".join(CliRunner().invoke(cli.app, ["quotes", "--all"]).output.split())
+    assert "indirect (found by the span model), RT (Campbell, in a statement): the sanctions will widen" in shown_all

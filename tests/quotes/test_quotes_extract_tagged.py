@@ -3,7 +3,7 @@ over reporting that is not speech, and take their speaker from the tagged cue an
 from __future__ import annotations
 
 from newsprism.quotes.extract import parse_text, quotes_from_doc
-from newsprism.quotes.records import TAGGED, UNATTRIBUTED
+from newsprism.quotes.records import OTHER_CUE, TAGGED, UNATTRIBUTED
 from newsprism.quotes.tagger import SURE, TaggedSpan, Tagging
 
 
@@ -67,3 +67,15 @@ def test_a_sure_content_around_a_direct_quote_is_left_to_the_rules(language):
     content = '"the wind is at our backs" despite his loss in Nevada on Saturday'
     quotes = quotes_from_doc(parse_text(text, language), tagger=FixedTagger(contents=[span(text, content)]))
     assert [(q.kind, q.text, q.speaker) for q in quotes] == [("direct", "the wind is at our backs", "Sanders")]
+
+
+def test_a_tagged_cue_of_saying_is_words_and_a_tagged_act_is_not(language):
+    text = "In a statement on Monday, the ministry: the border will stay closed until further notice."
+    content = "the border will stay closed until further notice"
+    said = quotes_from_doc(parse_text(text, language), tagger=FixedTagger(
+        contents=[span(text, content)], cues=[span(text, "In a statement")], sources=[span(text, "the ministry")]))
+    assert [OTHER_CUE in q.flags for q in said if q.text == content and TAGGED in q.flags] == [False]
+    text = "The ministry released new figures on Monday: the border will stay closed until further notice."
+    acted = quotes_from_doc(parse_text(text, language), tagger=FixedTagger(
+        contents=[span(text, content)], cues=[span(text, "released")], sources=[span(text, "The ministry")]))
+    assert [OTHER_CUE in q.flags for q in acted if q.text == content] == [True]

@@ -875,14 +875,25 @@ def _quote(text: str, p: _Pending, index: SpeakerIndex, by_frame: dict[int, Quot
         speaker, org, extra = resolution.speaker, resolution.org, resolution.flags
         if speaker is None:
             extra = (*extra, UNATTRIBUTED)
-    if frame.cue_word not in cue_forms() and frame.content_dep != "according" and frame.cue_word != ":" \
-            and frame.cue_word not in P.DASH_CUES:
+    if not _cue_of_words(frame):
         extra = (*extra, OTHER_CUE)
     return Quote(text=text[start:end], start=start, end=end, speaker=speaker,
                  speaker_text=text[frame.source_start:frame.source_end],
                  speaker_start=frame.source_start, speaker_end=frame.source_end, speaker_org=org,
                  cue=frame.cue, cue_start=frame.cue_start, cue_end=frame.cue_end, kind=p.kind,
                  flags=tuple(dict.fromkeys([*p.flags, *extra])), score=p.score)
+
+
+def _cue_of_words(frame: Frame) -> bool:
+    """Whether the cue reports words, thoughts or findings ("said", "according to", a colon or a
+    dash, and for a tagged cue any word of saying or a noun of saying in it: "told reporters",
+    "in a statement"), not an act ("sought", "released")."""
+    if frame.content_dep == "tagged":
+        words = re.findall(r"[a-z]+", frame.cue_word)
+        return "according" in words or any(w in cue_forms() or w in P.NOUN_CUES or w.rstrip("s") in P.NOUN_CUES
+                                           for w in words)
+    return frame.cue_word in cue_forms() or frame.content_dep == "according" or frame.cue_word == ":" \
+        or frame.cue_word in P.DASH_CUES
 
 
 def _continued(text: str, p: _Pending, base: Quote | None) -> Quote:

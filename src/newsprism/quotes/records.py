@@ -30,7 +30,7 @@ NESTED = "nested"  # holds a quotation inside the quotation
 OTHER_CUE = "other-cue"
 # Found by the span tagger (``tagger``), not by a rule over the parse: no frame the rules accept
 # holds it.
-TAGGED = "tagged"
+TAGGED = "found-by-model"
 
 
 @dataclass(**RECORD)
