@@ -67,14 +67,16 @@ def article_work(articles: Sequence[Article], language: Any, known_quotes: Mappi
     from .nlp import NLP_VERSION
     from .nlp.language import annotate_states
     from .quotes import parse_texts, quotes_from_doc
+    from .quotes.extract import tag_texts
 
     full = getattr(language, "version", NLP_VERSION) == NLP_VERSION
     docs = parse_texts([a.text for a in articles], language)
     annotations, states = annotate_states(articles, language, docs=docs, states=full)
     if not full:  # quotes wait for the full run: the span tagger runs MiniLM, which a fast run avoids
         return ArticleWork(annotations=tuple(annotations), quotes={})
-    quotes = {a.id: [q.to_dict() for q in quotes_from_doc(doc)] if doc is not None and english(a) else []
-              for a, doc in zip(articles, docs)}
+    taggings = tag_texts([doc for a, doc in zip(articles, docs) if doc is not None and english(a)])
+    quotes = {a.id: [q.to_dict() for q in quotes_from_doc(doc, tagging=taggings.get(id(doc)))]
+              if doc is not None and english(a) else [] for a, doc in zip(articles, docs)}
     from .claims.extract import extract_claims
     from .claims.stance import check_headline
     from .framing.mentions import candidate_to_dict

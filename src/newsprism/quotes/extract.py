@@ -106,9 +106,20 @@ def extract_quotes(text: str, *, language: Language, doc=None) -> list["Quote"]:
 
 
 def extract_quotes_batch(texts, language: Language) -> list[list[Quote]]:
-    """``extract_quotes`` over many texts, parsed in one batch (faster than one at a time)."""
+    """``extract_quotes`` over many texts, parsed and tagged in batches (faster than one at a time)."""
     docs = parse_texts(list(texts), language)
-    return [quotes_from_doc(doc) if doc is not None else [] for doc in docs]
+    taggings = tag_texts([doc for doc in docs if doc is not None])
+    return [quotes_from_doc(doc, tagging=taggings.get(id(doc))) if doc is not None else [] for doc in docs]
+
+
+def tag_texts(docs) -> dict[int, Tagging]:
+    """The shipped tagger's reading of each parsed text, by ``id(doc)``, in one batch: the
+    windows of several articles share the encoder's passes, which then run on every BLAS thread
+    (a seed-length article alone makes a pass of ~1,000 pieces, under ``SMALL_PASS_TOKENS``)."""
+    tagger = load_tagger()
+    if tagger is None or not docs:
+        return {}
+    return {id(doc): t for doc, t in zip(docs, tagger.tag([text_of(doc) for doc in docs]))}
 
 
 def parse_texts(texts, language):
@@ -171,13 +182,14 @@ def _split_long(piece: str) -> list[str]:
 _SHIPPED = object()
 
 
-def quotes_from_doc(doc, scorer=_SHIPPED, tagger=_SHIPPED) -> list[Quote]:
+def quotes_from_doc(doc, scorer=_SHIPPED, tagger=_SHIPPED, tagging: Tagging | None = None) -> list[Quote]:
     """Quotes of one parsed text (``doc.text`` is the text the offsets refer to).
 
     ``scorer`` decides which reported-speech frames are attributions: the shipped
     ``model.AttributionScorer`` by default, ``None`` for the cue-lexicon rule alone. ``tagger``
     (the shipped ``tagger.QuoteTagger`` by default, ``None`` for none) adds the attributions it
-    is sure of that the rules miss (see ``_tagged``).
+    is sure of that the rules miss (see ``_tagged``); ``tagging``: its reading of this text,
+    when the caller tagged many texts at once (``tag_texts``).
     """
     if scorer is _SHIPPED:
         scorer = AttributionScorer.load()
@@ -195,8 +207,10 @@ def quotes_from_doc(doc, scorer=_SHIPPED, tagger=_SHIPPED) -> list[Quote]:
     used = {id(p.frame) for p in pending if p.kind == DIRECT and p.frame is not None and not p.borrowed}
     pending += _reported_speech(doc, frames, used, quotations, pending, scorer)
     pending = _claim_unattributed(text, pending)
-    if tagger is not None:
-        pending += _tagged(doc, tagger.tag([text])[0], pending, refused, quotations)
+    if tagging is None and tagger is not None:
+        tagging = tagger.tag([text])[0]
+    if tagging is not None:
+        pending += _tagged(doc, tagging, pending, refused, quotations)
     pending.sort(key=lambda p: (p.start, p.end))
     return _resolve(doc, pending)
 
