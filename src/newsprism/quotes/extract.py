@@ -281,7 +281,8 @@ def _frame_of_tagged(doc, span: TaggedSpan, tagging: Tagging) -> Frame | None:
     worse sources here (PolNeAR train's held-apart fifth, source accuracy 0.916 taking the frame
     whose content covers the tagged one first, 0.919 the frame of the tagged cue first, 0.920 this):
     a content the rules missed is one whose frame the parse got wrong."""
-    cue = _nearest(tagging.cues, span, TAGGED_CUE_REACH)
+    outside = [c for c in tagging.cues if c.end <= span.start or span.end <= c.start]  # a cue inside is the content's own
+    cue = _nearest(outside, span, TAGGED_CUE_REACH)
     source = _nearest(tagging.sources, cue, TAGGED_SOURCE_REACH) if cue is not None else None
     mention = doc.char_span(source.start, source.end, alignment_mode="expand") if source is not None else None
     if cue is None or mention is None:
