@@ -185,7 +185,8 @@ def main() -> int:
         seconds, words, found = speed(language)
         report.append(f"Speed: {SPEED_ARTICLES} seed-length articles ({words} words), parse included: "
                       f"{seconds:.2f} s on this 2-core machine ({found} quotes; load average {load:.1f} "
-                      f"from other jobs when it started); target < 10 s. The spaCy parse is most of it.")
+                      f"from other jobs when it started); target < 10 s. The spaCy parse and the span tagger "
+                      f"are most of it.")
     text = "\n".join(report)
     print(text)
     if args.append_results:

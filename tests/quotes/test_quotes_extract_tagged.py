@@ -79,3 +79,22 @@ def test_a_tagged_cue_of_saying_is_words_and_a_tagged_act_is_not(language):
     acted = quotes_from_doc(parse_text(text, language), tagger=FixedTagger(
         contents=[span(text, content)], cues=[span(text, "released")], sources=[span(text, "The ministry")]))
     assert [OTHER_CUE in q.flags for q in acted if q.text == content] == [True]
+
+
+def test_reported_speech_takes_the_extent_the_tagger_is_sure_of_and_keeps_its_speaker(language):
+    text = "Smith said the bill will fail in the House next week, before leaving for Ohio."
+    doc = parse_text(text, language)
+    (rule,) = quotes_from_doc(doc, tagger=None)
+    assert rule.text == "the bill will fail in the House next week, before leaving for Ohio"  # the parse runs on
+    sure = quotes_from_doc(doc, tagger=FixedTagger(contents=[span(text, "the bill will fail in the House next week", 0.95)]))
+    assert [(q.text, q.speaker, q.cue, q.kind) for q in sure] == [
+        ("the bill will fail in the House next week", "Smith", rule.cue, "indirect")]
+    unsure = quotes_from_doc(doc, tagger=FixedTagger(contents=[span(text, "the bill will fail in the House next week", 0.85)]))
+    assert [q.text for q in unsure] == [rule.text]
+
+
+def test_a_direct_quote_keeps_its_quotation_marks_extent(language):
+    text = '"We will win," Smith said on Monday in a crowded hall.'
+    tagger = FixedTagger(contents=[span(text, '"We will win," Smith said on Monday', 0.99)])
+    quotes = quotes_from_doc(parse_text(text, language), tagger=tagger)
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "We will win,")]
