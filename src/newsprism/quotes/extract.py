@@ -45,7 +45,7 @@ class _Scored(Protocol):
 
 T = TypeVar("T", bound=_Scored)
 
-QUOTES_VERSION = "quotes-10"  # 10: the span tagger adds the attributions the rules miss; 7: speech acts added to the cue lexicon; 8: which mention is the source (subject next to the cue, reporter of a coordinated cue, publisher, coordinated subjects); 9: "Asked why ..., X said" is not speech
+QUOTES_VERSION = "quotes-10"  # 7: speech acts added to the cue lexicon; 8: which mention is the source (subject next to the cue, reporter of a coordinated cue, publisher, coordinated subjects); 9: "Asked why ..., X said" is not speech; 10: the span tagger adds the attributions the rules miss and ends reported speech
 # A quotation with no cue anywhere near and fewer words than this is a scare quote or a title
 # ("described as “unsafe”"), not a quote (PolNeAR train: 546 of 1,829 quotations under 4 words lie
 # outside every attribution, against 127 of 5,515 longer ones).

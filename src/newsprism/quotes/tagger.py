@@ -8,7 +8,7 @@ themselves: all-MiniLM-L6-v2 with low-rank deltas (LoRA) trained on every layer'
 its LayerNorms and a linear head, B / I / O per piece for each of ``LAYERS``
 (``bench/quote_tagger.py`` trains it on four fifths of PolNeAR train and chose the decoding
 settings on the held-apart fifth). ``extract`` adds the contents it is sure of that no rule
-found. Inference is numpy through ``nlp.minilm`` (the deltas merged into a second copy of the
+found, and ends the rules' reported speech where it surely ends. Inference is numpy through ``nlp.minilm`` (the deltas merged into a second copy of the
 weights at load time): no torch at run time.
 """
 from __future__ import annotations
