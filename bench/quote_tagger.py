@@ -22,8 +22,6 @@ Dev is never used for a choice. Scored as ../shared/eval/score.py quotes does
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
 import random
 import sys
@@ -46,11 +44,12 @@ LOW_RANK_LR = 5e-4  # the low-rank deltas, LayerNorms and head (full fine-tuning
 
 
 def load(eval_dir: Path, split: str) -> list[dict]:
-    with gzip.open(eval_dir / "polnear" / "docs.jsonl.gz", "rt", encoding="utf-8") as handle:
-        docs = [json.loads(line) for line in handle]
+    """PolNeAR ``dev``, or train's held-apart ``fifth`` (every fifth document by id) or the rest."""
+    from quotes import read_docs
+
     if split == "dev":
-        return [d for d in docs if d["split"] == "dev"]
-    train = sorted((d for d in docs if d["split"] == "train"), key=lambda d: d["id"])
+        return read_docs(eval_dir, "dev")
+    train = sorted(read_docs(eval_dir, "train"), key=lambda d: d["id"])
     fifth = {d["id"] for d in train[::5]}
     return [d for d in train if (d["id"] in fifth) == (split == "fifth")]
 

@@ -103,7 +103,11 @@ def is_nominal(frame: Frame) -> bool:
 
 
 def _noun_base(noun) -> str:
-    word = noun.lower_
+    return noun_base(noun.lower_)
+
+
+def noun_base(word: str) -> str:
+    """A lower-cased noun's singular when that is a noun of saying ("claims" -> "claim")."""
     if word.endswith("ies") and word[:-3] + "y" in P.NOUN_CUES:
         return word[:-3] + "y"
     if word.endswith("s") and word[:-1] in P.NOUN_CUES:

@@ -19,7 +19,7 @@ from functools import cache
 
 from . import patterns as P
 from .cues import (SUBJECTS, Frame, _span_of as _mention_span, colon_frame, cue_forms, cue_frame, dash_frame,
-                   find_frames, inverted_source, is_nominal, label_frames, text_of)
+                   find_frames, inverted_source, is_nominal, label_frames, noun_base, text_of)
 from .marks import Quotation, find_quotations
 from .model import AttributionScorer
 from .records import (AMBIGUOUS, CONTINUED, DIRECT, INDIRECT, MIXED, OTHER_CUE, PARTIAL, PRONOUN, ROLE, TAGGED,
@@ -205,8 +205,9 @@ def quotes_from_doc(doc, scorer=_SHIPPED, tagger=_SHIPPED, tagging: Tagging | No
     verbal = [f for f in candidates if not is_nominal(f)]
     quotations, attached = _trim_tail_cues(doc, find_quotations(text), verbal)
     refused = [f for f in candidates if not_speech(doc, f)]
+    refused_ids = {id(f) for f in refused}
     frames = [_cut_after_quotation(text, _close_quotation(_outside_source(doc, f, quotations), quotations), quotations)
-              for f in candidates if not _inside_any(f.cue_start, quotations) and not any(f is r for r in refused)]
+              for f in candidates if not _inside_any(f.cue_start, quotations) and id(f) not in refused_ids]
     pending = _direct_quotes(doc, quotations, [f for f in frames if not is_nominal(f)], attached, label_frames(doc))
     used = {id(p.frame) for p in pending if p.kind == DIRECT and p.frame is not None and not p.borrowed}
     pending += _reported_speech(doc, frames, used, quotations, pending, scorer)
@@ -938,8 +939,7 @@ def _cue_of_words(frame: Frame) -> bool:
     "in a statement"), not an act ("sought", "released")."""
     if frame.content_dep == "tagged":
         words = re.findall(r"[a-z]+", frame.cue_word)
-        return "according" in words or any(w in cue_forms() or w in P.NOUN_CUES or w.rstrip("s") in P.NOUN_CUES
-                                           for w in words)
+        return "according" in words or any(w in cue_forms() or noun_base(w) in P.NOUN_CUES for w in words)
     return frame.cue_word in cue_forms() or frame.content_dep == "according" or frame.cue_word == ":" \
         or frame.cue_word in P.DASH_CUES
 
