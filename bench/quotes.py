@@ -45,16 +45,18 @@ def parsed(texts: list[str], language, cache: Path):
     from spacy.tokens import DocBin
 
     from newsprism.quotes import parse_texts
+    from newsprism.quotes.cues import text_of
+    from newsprism.quotes.extract import PARSE_SPACES
 
     key = hashlib.sha1("\x00".join(texts).encode()).hexdigest()[:16]
     path = cache / f"quotes-{key}.spacy"
     if path.exists():
-        docs = list(DocBin().from_disk(path).get_docs(language.nlp.vocab))
-        if [d.text for d in docs] == texts:
+        docs = list(DocBin(store_user_data=True).from_disk(path).get_docs(language.nlp.vocab))
+        if [text_of(d) for d in docs] == texts and all(d.text == t.translate(PARSE_SPACES) for d, t in zip(docs, texts)):
             return docs
     docs = parse_texts(texts, language)
     cache.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=docs).to_disk(path)
+    DocBin(docs=docs, store_user_data=True).to_disk(path)
     return docs
 
 

@@ -58,3 +58,11 @@ def test_a_cue_after_a_chain_of_reported_clauses_takes_the_reporter(language):
             "mistrust - and arguing that he and Cruz shared almost all the same views.")
     source = _source(language, text, "arguing")
     assert source is not None and "mistrust" not in source
+
+
+def test_the_object_of_led_or_forced_does_the_infinitive(language):
+    text = "The decisive victory led party chairman Reince Priebus to declare him the presumptive nominee."
+    assert _source(language, text, "declare") == "party chairman Reince Priebus"
+    text = "The scandal forced the minister to admit that he had lied to parliament."
+    assert _source(language, text, "admit") == "the minister"
+

@@ -52,3 +52,9 @@ def test_polnear_content_of_quotes_split_by_a_long_source():
     [row] = to_polnear(short, [first, Quote(text="I am skeptical.", start=at, end=len(short) - 1, cue="said",
                                             cue_start=26, cue_end=30)])
     assert row["content"] == [0, len(short)]
+
+
+def test_a_name_with_and_without_accents_is_one_person():
+    names = ["Francois Hollande", "François Hollande", "Hollande"]
+    assert set(canonical_in_text(names).values()) == {"François Hollande"}
+    assert set(canonical_speaker(names).values()) == {"François Hollande"}

@@ -12,7 +12,6 @@ that also says "Chinese Foreign Ministry"), and is only kept when exactly one co
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .records import CONTINUED, NESTED, PRONOUN, RECORD, ROLE, UNNAMED, Quote
-from .speakers import canonical_speaker
+from .speakers import canonical_speaker, folded
 
 PERSON, ROLE_KIND, BODY, UNKNOWN = "person", "role", "body", "unknown"
 SAME, COMPATIBLE, CONFLICT = "same", "compatible", "conflict"
@@ -249,14 +248,10 @@ def compatibility(a: SpeakerInfo, b: SpeakerInfo) -> str:
 def same_person(a: str, b: str) -> bool:
     """Could two person names be one person? A lone word could be anyone's ("Sgt", "Spirit"); full
     names must share a surname, spelling aside ("Steve Mullin" / "Steve Mullins", "Peñalosa")."""
-    a_words, b_words = _plain(a).split(), _plain(b).split()
+    a_words, b_words = folded(a).split(), folded(b).split()
     if len(a_words) < 2 or len(b_words) < 2:
         return True
     return fuzz.ratio(a_words[-1], b_words[-1]) >= SURNAME_SIMILARITY
-
-
-def _plain(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
 
 
 # --- the speaker made to address their own country --------------------------------------------

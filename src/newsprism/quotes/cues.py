@@ -450,6 +450,9 @@ def _borrowed_subject(verb, depth: int):
         return _subject(head.head.head, depth + 1)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         return _subject(head.head, depth + 1)
+    controller = _object_controller(verb)
+    if controller is not None:
+        return controller
     if verb.dep_ in BORROW_SUBJECT:
         if verb.tag_ == "VBG":  # "China said it has not ..., adding that": the subject of "said"
             up = head
@@ -472,6 +475,21 @@ def _borrowed_subject(verb, depth: int):
             return _subject(clause.head, depth + 1)
         return _subject(head, depth + 1)
     return None
+
+
+# Verbs whose subject, not object, does the infinitive: "promised voters to cut taxes".
+SUBJECT_CONTROL = frozenset(("promise", "vow", "pledge", "threaten", "swear"))
+
+
+def _object_controller(verb):
+    """'The victory led Priebus to declare ...', 'The scandal forced the minister to admit
+    ...': the one who declares or admits is the object of the verb before the infinitive, not
+    its subject."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or head.pos_ != "VERB" or head.lemma_ in SUBJECT_CONTROL:
+        return None
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+    return objects[-1] if objects else None
 
 
 def _role_noun(token) -> bool:

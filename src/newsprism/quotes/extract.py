@@ -45,7 +45,7 @@ class _Scored(Protocol):
 
 T = TypeVar("T", bound=_Scored)
 
-QUOTES_VERSION = "quotes-10"  # 7: speech acts added to the cue lexicon; 8: which mention is the source (subject next to the cue, reporter of a coordinated cue, publisher, coordinated subjects); 9: "Asked why ..., X said" is not speech; 10: the span tagger adds the attributions the rules miss and ends reported speech
+QUOTES_VERSION = "quotes-11"  # 7: speech acts added to the cue lexicon; 8: which mention is the source (subject next to the cue, reporter of a coordinated cue, publisher, coordinated subjects); 9: "Asked why ..., X said" is not speech; 10: the span tagger adds the attributions the rules miss and ends reported speech; 11: short quoted sentences after "X said,", quotations interrupted by "said X", object control ("led X to declare"), names with and without accents, non-breaking spaces parsed as spaces
 # A quotation with no cue anywhere near and fewer words than this is a scare quote or a title
 # ("described as “unsafe”"), not a quote (PolNeAR train: 546 of 1,829 quotations under 4 words lie
 # outside every attribution, against 127 of 5,515 longer ones).
@@ -126,13 +126,19 @@ def tag_texts(docs) -> dict[int, Tagging]:
     return {id(doc): t for doc, t in zip(docs, tagger.tag([text_of(doc) for doc in docs]))}
 
 
+# Spaces the parser should read as spaces: spaCy makes each a token of its own, which changes the
+# parse ('noting the nominee\xa0“makes ...”' loses its clause). Same length, so offsets hold.
+PARSE_SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " "})
+
+
 def parse_texts(texts, language):
-    """One spaCy Doc per text whose ``doc.text == text``; long texts parsed in paragraph chunks."""
+    """One spaCy Doc per text, with ``text_of(doc) == text`` (``doc.text`` too, but for
+    non-breaking and thin spaces, parsed as plain ones); long texts parsed in paragraph chunks."""
     from spacy.tokens import Doc
 
     chunks, owners = [], []
     for i, text in enumerate(texts):
-        for chunk in _chunks(text):
+        for chunk in _chunks(text.translate(PARSE_SPACES)):
             chunks.append(chunk)
             owners.append(i)
     parsed = language.parse(chunks) if chunks else []
@@ -145,7 +151,11 @@ def parse_texts(texts, language):
             out.append(None)
             continue
         doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
-        out.append(doc if doc.text == text else None)
+        if doc.text != text.translate(PARSE_SPACES):
+            out.append(None)
+            continue
+        doc.user_data["newsprism.text"] = text  # what ``text_of`` gives: quotes cut from the text as given
+        out.append(doc)
     return out
 
 
@@ -206,7 +216,8 @@ def quotes_from_doc(doc, scorer=_SHIPPED, tagger=_SHIPPED, tagging: Tagging | No
     quotations, attached = _trim_tail_cues(doc, find_quotations(text), verbal)
     refused = [f for f in candidates if not_speech(doc, f)]
     refused_ids = {id(f) for f in refused}
-    frames = [_cut_after_quotation(text, _close_quotation(_outside_source(doc, f, quotations), quotations), quotations)
+    frames = [_cut_after_quotation(text, _close_quotation(_outside_source(doc, _name_after_quotation(doc, f, quotations),
+                                                                          quotations), quotations), quotations)
               for f in candidates if not _inside_any(f.cue_start, quotations) and id(f) not in refused_ids]
     pending = _direct_quotes(doc, quotations, [f for f in frames if not is_nominal(f)], attached, label_frames(doc))
     used = {id(p.frame) for p in pending if p.kind == DIRECT and p.frame is not None and not p.borrowed}
@@ -346,7 +357,7 @@ def _direct_quotes(doc, quotations, frames, attached, labels) -> list[_Pending]:
         if q.start in labels:  # '"WALLACE: If I may, sir, ...': a turn inside quotation marks
             out.append(_turn(doc, labels[q.start], q.end, q.flags))
             continue
-        frame, how = (attached[q.start], DIRECT) if q.start in attached else _frame_for(doc, q, frames)
+        frame, how = (attached[q.start], DIRECT) if q.start in attached else _frame_for(doc, q, frames, quotations)
         if frame is not None and frame.source_start is None and frame.cue_start >= q.outer_end \
                 and frame.cue_word in cue_forms():
             # '“...,” added another New Hampshire Democrat': the name the parser took for an object
@@ -409,7 +420,7 @@ def _turn(doc, frame: Frame, end: int, flags) -> _Pending:
     return _Pending(start=start, end=end, kind=DIRECT, frame=frame, flags=tuple(flags))
 
 
-def _frame_for(doc, q: Quotation, frames: list[Frame]) -> tuple[Frame | None, str]:
+def _frame_for(doc, q: Quotation, frames: list[Frame], quotations: list[Quotation]) -> tuple[Frame | None, str]:
     """The frame that attributes quotation ``q``, and whether ``q`` is its whole content
     (direct) or a fragment of reported speech (partial)."""
     outer = (q.open_at, q.outer_end)
@@ -422,7 +433,8 @@ def _frame_for(doc, q: Quotation, frames: list[Frame]) -> tuple[Frame | None, st
         if overlap <= 0:
             continue
         rest = text_of(doc)[frame.content_start:max(frame.content_start, outer[0])] + text_of(doc)[min(frame.content_end, outer[1]):frame.content_end]
-        if len(rest.split()) <= 1 and (frame.cue_word in lexicon or frame.content_dep == "according"):
+        if (len(rest.split()) <= 1 or _interrupted(text_of(doc), frame, quotations)) \
+                and (frame.cue_word in lexicon or frame.content_dep == "according"):
             kind = DIRECT
         elif frame.content_start <= q.open_at and q.outer_end <= frame.content_end + 1:
             kind = PARTIAL
@@ -448,6 +460,24 @@ def _frame_for(doc, q: Quotation, frames: list[Frame]) -> tuple[Frame | None, st
     return (found, DIRECT) if found is not None else (None, DIRECT)
 
 
+def _interrupted(text: str, frame: Frame, quotations: list[Quotation]) -> bool:
+    """'“Frankly,” Oliver said, “we may be ...”': a frame the parser inverted around a quotation
+    its cue interrupts, whose content is nothing but the two quotations and the cue clause
+    between them; each quotation is direct, not a fragment of reported speech."""
+    if frame.content_dep != "inverted" or frame.content_start is None or frame.content_end is None:
+        return False
+    inside = [o for o in quotations if frame.content_start <= o.open_at and o.outer_end <= frame.content_end + 1]
+    if len(inside) < 2:
+        return False
+    kept = list(text[frame.content_start:frame.content_end])
+    clause_start = min(frame.cue_start, frame.source_start if frame.source_start is not None else frame.cue_start)
+    clause_end = max(frame.cue_end, frame.source_end if frame.source_end is not None else frame.cue_end)
+    for a, b in [(o.open_at, o.outer_end) for o in inside] + [(clause_start, clause_end)]:
+        for i in range(max(a, frame.content_start), min(b, frame.content_end)):
+            kept[i - frame.content_start] = " "
+    return not re.sub(r"\W+", " ", "".join(kept)).split()
+
+
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "is", "by", "from"}
 
 
@@ -469,7 +499,24 @@ def _adjacent_cue(text: str, q: Quotation, frames: list[Frame]) -> Frame | None:
         if f.cue_start >= q.outer_end and f.cue_start - q.outer_end < 60 and f.source_start is not None \
                 and f.cue_word in _speech_forms() and _ADJACENT.fullmatch(text[q.outer_end:f.cue_start]):
             return f
-    return _colon_cue(text, q, frames)
+    return _colon_cue(text, q, frames) or _comma_cue(text, q, frames)
+
+
+# A cue, at most three words after it ("asked Trump"), then a comma: the lead-in of a quotation.
+_COMMA_LEAD_IN = re.compile(r"(?:\s+[\w.’'-]+){0,3}\s*,\s*")
+
+
+def _comma_cue(text: str, q: Quotation, frames: list[Frame]) -> Frame | None:
+    """'Wallace then asked, “With nukes?”': a short quotation that is a sentence of its own
+    right after a speech cue and a comma (a scare quote has no comma between it and its verb)."""
+    content = text[q.start:q.end].rstrip()
+    if q.close_at is None or content[-1:] not in (".", "?", "!") or _is_title(content):
+        return None
+    for f in frames:
+        if f.source_start is not None and f.cue_end <= q.open_at and f.cue_word in _speech_forms() \
+                and _COMMA_LEAD_IN.fullmatch(text[f.cue_end:q.open_at]):
+            return f
+    return None
 
 
 def _colon_before(doc, q: Quotation) -> Frame | None:
@@ -669,6 +716,22 @@ def _continues(text: str, q: Quotation, quotations: list[Quotation], done: list[
     paragraph_start = text.rfind("\n", 0, q.open_at) + 1
     opens_paragraph = not text[paragraph_start:q.open_at].strip()
     return last if opens_paragraph and gap.count("\n\n") <= 1 and len(gap) < 200 else None
+
+
+def _name_after_quotation(doc, frame: Frame, quotations: list[Quotation]) -> Frame:
+    """'"The risk," said Edward Leamer, an economist ..., "is that ..."': a cue right after a
+    quotation with no subject, whose content the parser made of the name after it. The name is
+    the source, and the frame has no content of its own (the quotations around it are its words)."""
+    if frame.source_start is not None or frame.content_start is None or frame.cue_word not in cue_forms():
+        return frame
+    text = text_of(doc)
+    if not any(0 <= frame.cue_start - q.outer_end <= 3 and not text[q.outer_end:frame.cue_start].strip(" ,")
+               for q in quotations):
+        return frame
+    named = inverted_source(doc, doc[frame.cue_index], frame)
+    if named is None or named.source_start is None or named.source_start != frame.content_start:
+        return frame
+    return replace(named, content_start=None, content_end=None, content_dep=None)
 
 
 def _outside_source(doc, frame: Frame, quotations: list[Quotation]) -> Frame:

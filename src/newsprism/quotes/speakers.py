@@ -12,6 +12,7 @@ keeps ``speaker=None`` (pronouns) or its own words (groups, bodies).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -471,23 +472,41 @@ def canonical_in_text(names: Iterable[str]) -> dict[str, str]:
     "Wang" -> the last "Wang ..." named before it (Chinese names put the family name first)."""
     names = list(names)
     stripped = [strip_titles(n) for n in names]
+    spelling = _spellings(n for n in stripped if len(n.split()) > 1)
     out: dict[str, str] = {}
     for i, (original, name) in enumerate(zip(names, stripped)):
         if original in out:
             continue
         words = name.split()
         if len(words) > 1:
-            out[original] = name
+            out[original] = spelling[folded(name)]
             continue
         earlier = [n for n in reversed(stripped[:i]) if len(n.split()) > 1 and _part_of(name, n)]
         later = [n for n in stripped[i + 1:] if len(n.split()) > 1 and _part_of(name, n)]
-        out[original] = (earlier or later or [name])[0]
+        found = (earlier or later or [name])[0]
+        out[original] = spelling.get(folded(found), found)
+    return out
+
+
+def folded(name: str) -> str:
+    """Lower case without accents: "François Hollande" and "Francois Hollande" (a headline's
+    ASCII spelling) are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+
+
+def _spellings(names: Iterable[str]) -> dict[str, str]:
+    """{folded name: the spelling shown}: the accented one when a text has both."""
+    out: dict[str, str] = {}
+    for name in names:
+        key = folded(name)
+        if key not in out or (out[key].lower() == key and name.lower() != key):
+            out[key] = name
     return out
 
 
 def _part_of(short: str, full: str) -> bool:
-    words = full.lower().split()
-    return short.lower() in (words[0], words[-1])
+    words = folded(full).split()
+    return folded(short) in (words[0], words[-1])
 
 
 def canonical_speaker(names: Iterable[str]) -> dict[str, str]:
@@ -507,31 +526,31 @@ def _unify(stripped: list[str], originals: list[str]) -> dict[str, str]:
     by_first: dict[str, list[str]] = {}
     for name in counts:
         if name:
-            by_surname.setdefault(name.split()[-1].lower(), []).append(name)
+            by_surname.setdefault(folded(name.split()[-1]), []).append(name)
             if len(name.split()) > 1:
-                by_first.setdefault(name.split()[0].lower(), []).append(name)
+                by_first.setdefault(folded(name.split()[0]), []).append(name)
     out = {}
     for original, name in zip(originals, stripped):
         if not name:
             out[original] = original
             continue
-        key = name.split()[-1].lower()
+        key = folded(name.split()[-1])
         family = [other for other in by_surname[key] if _compatible(name, other)]
         if len(name.split()) == 1 and len(family) == 1:  # "Xi" -> "Xi Jinping": family name first
             family += by_first.get(key, [])
-        out[original] = max(family, key=lambda n: (len(n.split()), counts[n], len(n)))
+        out[original] = max(family, key=lambda n: (len(n.split()), counts[n], folded(n) != n.lower(), len(n)))
     return out
 
 
 def _compatible(short: str, long: str) -> bool:
     """Same person: one name's words are a suffix of the other's, first names agree or an initial."""
-    a, b = short.split(), long.split()
+    a, b = folded(short).split(), folded(long).split()
     if len(a) > len(b):
         a, b = b, a
-    if a[-1].lower() != b[-1].lower():
+    if a[-1] != b[-1]:
         return False
     for x, y in zip(a[:-1], b[len(b) - len(a):-1]):
-        x, y = x.lower().rstrip("."), y.lower().rstrip(".")
+        x, y = x.rstrip("."), y.rstrip(".")
         if x != y and not (len(x) == 1 and y.startswith(x)):
             return False
     return True

@@ -1,0 +1,41 @@
+"""Direct quotes the rules used to miss or misread: a short quoted sentence after "X said,", and
+a quotation interrupted by its cue after a single word ("“Frankly,” Oliver said, “...”")."""
+from __future__ import annotations
+
+from newsprism.quotes import extract_quotes
+
+
+def _by_text(text, language):
+    return {q.text: q for q in extract_quotes(text, language=language)}
+
+
+def test_a_short_quoted_question_after_asked_and_a_comma_is_direct(language):
+    quotes = _by_text("Wallace then asked, “With nukes?”", language)
+    assert quotes["With nukes?"].kind == "direct"
+    assert quotes["With nukes?"].speaker == "Wallace"
+
+
+def test_a_short_quoted_title_after_a_comma_stays_unquoted(language):
+    quotes = _by_text("She said the film, “Here Now.”", language)
+    assert "Here Now." not in quotes
+
+
+def test_a_quotation_interrupted_after_one_word_is_two_direct_quotes(language):
+    quotes = _by_text("“Frankly,” Oliver said, “we may be on the brink of electing a narcissist.”", language)
+    assert {t: q.kind for t, q in quotes.items()} == {
+        "Frankly,": "direct", "we may be on the brink of electing a narcissist.": "direct"}
+    assert {q.speaker for q in quotes.values()} == {"Oliver"}
+
+
+def test_an_interrupted_sentence_without_quotation_marks_stays_reported(language):
+    quotes = _by_text("He was unable to find a taker, he said, on condition of anonymity.", language)
+    assert [q.kind for q in quotes.values()] == ["indirect"]
+
+
+def test_a_name_after_said_between_two_quotations_is_their_speaker(language):
+    text = ('"The risk," said Edward Leamer, an economist who is the director of the UCLA Anderson Forecast, '
+            '"is that we\'re going to be attracting workers and repelling jobs."')
+    quotes = _by_text(text, language)
+    assert {t: (q.kind, q.speaker) for t, q in quotes.items()} == {
+        "The risk,": ("direct", "Edward Leamer"),
+        "is that we're going to be attracting workers and repelling jobs.": ("direct", "Edward Leamer")}
