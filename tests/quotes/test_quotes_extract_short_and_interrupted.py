@@ -39,3 +39,12 @@ def test_a_name_after_said_between_two_quotations_is_their_speaker(language):
     assert {t: (q.kind, q.speaker) for t, q in quotes.items()} == {
         "The risk,": ("direct", "Edward Leamer"),
         "is that we're going to be attracting workers and repelling jobs.": ("direct", "Edward Leamer")}
+
+
+def test_a_quotation_after_adding_and_a_colon_is_the_addings(language):
+    text = ('"If she gets to pick her judges, nothing you can do folks," Trump said before adding: '
+            '"Though the Second Amendment people, maybe there is, I do not know."')
+    quotes = _by_text(text, language)
+    assert quotes["If she gets to pick her judges, nothing you can do folks,"].cue == "said"
+    second = quotes["Though the Second Amendment people, maybe there is, I do not know."]
+    assert (second.kind, second.cue, second.speaker) == ("direct", "adding", "Trump")

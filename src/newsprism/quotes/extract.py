@@ -358,6 +358,9 @@ def _direct_quotes(doc, quotations, frames, attached, labels) -> list[_Pending]:
             out.append(_turn(doc, labels[q.start], q.end, q.flags))
             continue
         frame, how = (attached[q.start], DIRECT) if q.start in attached else _frame_for(doc, q, frames, quotations)
+        lead_in = _bare_colon_cue(text_of(doc), q, frames)
+        if lead_in is not None and (frame is None or frame.cue_end < lead_in.cue_start):
+            frame, how = lead_in, DIRECT  # '“A,” Trump said before adding: “B”': B is the adding's
         if frame is not None and frame.source_start is None and frame.cue_start >= q.outer_end \
                 and frame.cue_word in cue_forms():
             # '“...,” added another New Hampshire Democrat': the name the parser took for an object
@@ -610,6 +613,15 @@ def _colon_cue(text: str, q: Quotation, frames: list[Frame]) -> Frame | None:
         if re.fullmatch(r"[^.!?\n“”\"]*:\s{0,%d}" % COLON_GAP, between):
             return f
     return None
+
+
+def _bare_colon_cue(text: str, q: Quotation, frames: list[Frame]) -> Frame | None:
+    """The nearest cue ending in a colon right before the quotation that has no content of its own
+    (the parser hung the quotation on an earlier verb: 'said before adding: “...”')."""
+    near = [f for f in frames if f.content_start is None and f.source_start is not None
+            and f.cue_word in _speech_forms() and f.cue_end <= q.open_at
+            and re.fullmatch(r"\s*:\s{0,%d}" % COLON_GAP, text[f.cue_end:q.open_at])]
+    return max(near, key=lambda f: f.cue_end, default=None)
 
 
 def _trim_tail_cues(doc, quotations: list[Quotation], frames: list[Frame]):
