@@ -48,3 +48,13 @@ def test_a_quotation_after_adding_and_a_colon_is_the_addings(language):
     assert quotes["If she gets to pick her judges, nothing you can do folks,"].cue == "said"
     second = quotes["Though the Second Amendment people, maybe there is, I do not know."]
     assert (second.kind, second.cue, second.speaker) == ("direct", "adding", "Trump")
+
+
+def test_a_quoted_fragment_before_the_parsers_reported_clause_stays_a_fragment(language):
+    text = ('Hemsley said the days when the nation had "a somewhat unifying story" from newspapers '
+            'and the leading TV news networks are gone.')
+    quotes = _by_text(text, language)
+    assert quotes["a somewhat unifying story"].kind == "partial"
+    mixed = [q for q in quotes.values() if q.kind == "mixed"]
+    assert [q.text for q in mixed] == ['the days when the nation had "a somewhat unifying story" from newspapers '
+                                       'and the leading TV news networks are gone']

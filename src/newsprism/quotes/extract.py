@@ -216,8 +216,8 @@ def quotes_from_doc(doc, scorer=_SHIPPED, tagger=_SHIPPED, tagging: Tagging | No
     quotations, attached = _trim_tail_cues(doc, find_quotations(text), verbal)
     refused = [f for f in candidates if not_speech(doc, f)]
     refused_ids = {id(f) for f in refused}
-    frames = [_cut_after_quotation(text, _close_quotation(_outside_source(doc, _name_after_quotation(doc, f, quotations),
-                                                                          quotations), quotations), quotations)
+    frames = [_cut_after_quotation(text, _close_quotation(_outside_source(doc, _over_gap(doc, _name_after_quotation(
+        doc, f, quotations), quotations), quotations), quotations), quotations)
               for f in candidates if not _inside_any(f.cue_start, quotations) and id(f) not in refused_ids]
     pending = _direct_quotes(doc, quotations, [f for f in frames if not is_nominal(f)], attached, label_frames(doc))
     used = {id(p.frame) for p in pending if p.kind == DIRECT and p.frame is not None and not p.borrowed}
@@ -744,6 +744,21 @@ def _name_after_quotation(doc, frame: Frame, quotations: list[Quotation]) -> Fra
     if named is None or named.source_start is None or named.source_start != frame.content_start:
         return frame
     return replace(named, content_start=None, content_end=None, content_dep=None)
+
+
+def _over_gap(doc, frame: Frame, quotations: list[Quotation]) -> Frame:
+    """'Hemsley said the days when the nation had "a somewhat unifying story" from newspapers ...
+    are gone': the parser hung the start of the reported clause on the cue, so its content starts
+    after a quotation that belongs to it. The content then starts right after the cue."""
+    if frame.content_dep != "ccomp" or frame.content_start is None or frame.cue_end >= frame.content_start:
+        return frame
+    text = text_of(doc)
+    gap = text[frame.cue_end:frame.content_start]
+    if not any(frame.cue_end < q.open_at and q.outer_end <= frame.content_start for q in quotations) \
+            or re.search(r"[.;:!?\n]|\bthat\b", gap) or frame.cue_word not in _speech_forms():
+        return frame
+    start = frame.cue_end + len(gap) - len(gap.lstrip(" ,"))
+    return replace(frame, content_start=start)
 
 
 def _outside_source(doc, frame: Frame, quotations: list[Quotation]) -> Frame:
