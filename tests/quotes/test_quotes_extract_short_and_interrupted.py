@@ -58,3 +58,14 @@ def test_a_quoted_fragment_before_the_parsers_reported_clause_stays_a_fragment(l
     mixed = [q for q in quotes.values() if q.kind == "mixed"]
     assert [q.text for q in mixed] == ['the days when the nation had "a somewhat unifying story" from newspapers '
                                        'and the leading TV news networks are gone']
+
+
+def test_a_parenthesis_between_dashes_bounds_its_cue_and_keeps_the_main_verbs_subject(language):
+    text = ('GOP front-runner Donald Trump - who previously said he would "bomb the [expletive] out of" oil fields '
+            'seized by the Islamic State - said at a Saturday rally in Texas that the United States should also '
+            'close its borders.')
+    quotes = extract_quotes(text, language=language)
+    mixed = next(q for q in quotes if q.kind == "mixed")
+    assert mixed.text == 'he would "bomb the [expletive] out of" oil fields seized by the Islamic State'
+    main = next(q for q in quotes if q.text.startswith("that the United States"))
+    assert main.speaker == "Donald Trump" and "found-by-model" not in main.flags

@@ -217,7 +217,7 @@ def quotes_from_doc(doc, scorer=_SHIPPED, tagger=_SHIPPED, tagging: Tagging | No
     refused = [f for f in candidates if not_speech(doc, f)]
     refused_ids = {id(f) for f in refused}
     frames = [_cut_after_quotation(text, _close_quotation(_outside_source(doc, _over_gap(doc, _name_after_quotation(
-        doc, f, quotations), quotations), quotations), quotations), quotations)
+        doc, _subject_before_dashes(doc, f), quotations), quotations), quotations), quotations), quotations)
               for f in candidates if not _inside_any(f.cue_start, quotations) and id(f) not in refused_ids]
     pending = _direct_quotes(doc, quotations, [f for f in frames if not is_nominal(f)], attached, label_frames(doc))
     used = {id(p.frame) for p in pending if p.kind == DIRECT and p.frame is not None and not p.borrowed}
@@ -833,9 +833,43 @@ def _close_quotation(frame: Frame, quotations: list[Quotation]) -> Frame:
 _TAIL_CLAUSE = re.compile(r"[,;]?\s+(?:when|while|as|after|before|since|until|\w+ing)\b|\s+[—–―-]{1,2}\s")
 
 
+_SPACED_DASH = re.compile(r"\s[—–―-]{1,2}\s")
+# 'Donald Trump - who previously said ... - said at a rally': the subject, a parenthesis, the verb.
+_SUBJECT_DASHES = re.compile(r"\s*([^\n—–―]{2,80}?)\s[—–―-]{1,2}\s[^\n—–―]+?\s[—–―-]{1,2}\s+$")
+
+
+def _subject_before_dashes(doc, frame: Frame) -> Frame:
+    """A cue right after a parenthesis between dashes, with no subject of its own (the parser
+    lost it in the parenthesis): its subject is what opens the sentence before the first dash."""
+    if frame.source_start is not None:
+        return frame
+    text = text_of(doc)
+    sent = doc[frame.cue_index].sent
+    m = _SUBJECT_DASHES.fullmatch(text, sent.start_char, frame.cue_start)
+    if m is None:
+        return frame
+    span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+    if span is None or not any(t.pos_ in ("PROPN", "NOUN") for t in span) or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return frame
+    return replace(frame, source_start=span.start_char, source_end=span.end_char, source_head=span.root.i)
+
+
+def _cut_at_closing_dash(text: str, frame: Frame) -> Frame:
+    """'Trump - who previously said he would "bomb ..." oil fields seized by ISIS - said at a
+    rally ...': a cue inside a parenthesis between dashes says only what is before the closing dash."""
+    if frame.content_start is None or frame.content_end is None:
+        return frame
+    line_start = max(text.rfind("\n", 0, frame.cue_start), text.rfind(". ", 0, frame.cue_start)) + 1
+    if not _SPACED_DASH.search(text, line_start, frame.cue_start):
+        return frame
+    closing = _SPACED_DASH.search(text, frame.content_start, frame.content_end)
+    return replace(frame, content_end=closing.start()) if closing is not None else frame
+
+
 def _cut_after_quotation(text: str, frame: Frame, quotations: list[Quotation]) -> Frame:
     if frame.content_start is None or frame.content_end is None:
         return frame
+    frame = _cut_at_closing_dash(text, frame)
     for q in quotations:
         if frame.content_start <= q.open_at and q.close_at is not None and q.outer_end < frame.content_end - 3 \
                 and _TAIL_CLAUSE.match(text, q.outer_end):

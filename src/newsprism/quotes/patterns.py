@@ -132,7 +132,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 ADJUNCT_CLAUSE_MARKS = frozenset({"when", "while", "after", "before", "as", "because", "if", "since"})
 # Determiners that open a source named after its cue ('“...,” added another Republican').
 SOURCE_DETERMINERS = frozenset({"a", "an", "the", "another", "one"})
-RELATIVE_TAIL = re.compile(r",?\s+(?:who|which|that)$", re.I)
+RELATIVE_TAIL = re.compile(r"(?:,|\s[—–―-]{1,2})?\s+(?:who|which|that)$", re.I)
 
 # Role nouns: a speaker named by office ("the U.S. diplomat", "a State Department spokesman").
 # Each role noun maps to a class; a person introduced with a title of that class is its referent.
