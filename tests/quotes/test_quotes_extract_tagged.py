@@ -98,3 +98,11 @@ def test_a_direct_quote_keeps_its_quotation_marks_extent(language):
     tagger = FixedTagger(contents=[span(text, '"We will win," Smith said on Monday', 0.99)])
     quotes = quotes_from_doc(parse_text(text, language), tagger=tagger)
     assert [(q.kind, q.text) for q in quotes] == [("direct", "We will win,")]
+
+
+def test_a_content_across_a_paragraph_break_is_not_added(language):
+    text = "The senator's view is that the bill will fail.\n\nIn the House next week the vote comes."
+    content = "the bill will fail.\n\nIn the House next week"
+    tagger = FixedTagger(contents=[span(text, content)], cues=[span(text, "view")],
+                         sources=[span(text, "The senator")])
+    assert not [q for q in quotes_from_doc(parse_text(text, language), tagger=tagger) if TAGGED in q.flags]
