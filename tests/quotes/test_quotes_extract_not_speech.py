@@ -58,3 +58,16 @@ def test_the_one_asked_in_a_passive_is_not_the_speaker_even_with_words_between(l
     doc = parse_text(text, language)
     frame = next(f for f in find_frames(doc, any_verb=True) if f.cue_word == "asked")
     assert not_speech(doc, frame)
+
+
+def test_a_question_put_to_someone_is_not_their_words_nor_the_next_speakers(language):
+    text = "The senator was asked, “Will you run again?” He said, “No.”"
+    quotes = {q.text: q for q in extract_quotes(text, language=language)}
+    assert quotes["Will you run again?"].speaker is None
+    assert quotes["No."].cue == "said"
+
+
+def test_what_someone_might_have_answered_was_never_said(language):
+    text = "Cosby might have answered, “Well, not being an accused serial rapist,” and thereby justified the claims."
+    assert extract_quotes(text, language=language) == []
+    assert extract_quotes("Smith could have said, “We lost,” but he did not.", language=language) == []

@@ -219,7 +219,11 @@ def quotes_from_doc(doc, scorer=_SHIPPED, tagger=_SHIPPED, tagging: Tagging | No
     frames = [_cut_after_quotation(text, _close_quotation(_outside_source(doc, _over_gap(doc, _name_after_quotation(
         doc, _subject_before_dashes(doc, f), quotations), quotations), quotations), quotations), quotations)
               for f in candidates if not _inside_any(f.cue_start, quotations) and id(f) not in refused_ids]
-    pending = _direct_quotes(doc, quotations, [f for f in frames if not is_nominal(f)], attached, label_frames(doc))
+    unsaid = _words_of_no_speech(doc, quotations, refused)
+    pending = _direct_quotes(doc, [q for q in quotations if q.start not in unsaid],
+                             [f for f in frames if not is_nominal(f)], attached, label_frames(doc))
+    pending += [_Pending(start=q.start, end=q.end, kind=DIRECT, frame=None, flags=(*q.flags, UNATTRIBUTED))
+                for q in quotations if unsaid.get(q.start) == "question"]
     used = {id(p.frame) for p in pending if p.kind == DIRECT and p.frame is not None and not p.borrowed}
     pending += _reported_speech(doc, frames, used, quotations, pending, scorer)
     pending = _claim_unattributed(text, pending)
@@ -515,7 +519,7 @@ def _comma_cue(text: str, q: Quotation, frames: list[Frame]) -> Frame | None:
     """'Wallace then asked, “With nukes?”': a short quotation that is a sentence of its own
     right after a speech cue and a comma (a scare quote has no comma between it and its verb)."""
     content = text[q.start:q.end].rstrip()
-    if q.close_at is None or content[-1:] not in (".", "?", "!") or _is_title(content):
+    if q.close_at is None or content[-1:] not in (".", "?", "!") or (_is_title(content) and " " in content):
         return None
     for f in frames:
         if f.source_start is not None and f.cue_end <= q.open_at and f.cue_word in _speech_forms() \
@@ -905,6 +909,8 @@ def not_speech(doc, frame: Frame) -> bool:
         return True  # "Asked why Washington would want ..., Blinken argued": the question put to him
     if verb.lower_ in P.QUESTION_PARTICIPLES and any(c.dep_ == "auxpass" for c in verb.children):
         return True  # "Reagan was once asked how the Cold War would end": the subject is the one asked
+    if _counterfactual(verb):
+        return True  # "Cosby might have answered, “...”": what was not said
     sent = verb.sent
     text = text_of(doc)
     spans = [(verb.idx, verb.idx + len(verb))]
@@ -914,6 +920,32 @@ def not_speech(doc, frame: Frame) -> bool:
         if any(m.start() < b and a < m.end() for a, b in spans):
             return True
     return False
+
+
+_LEAD_IN = re.compile(r"(?:\s+[\w.’'-]+){0,3}\s*[,:]\s*")
+
+
+def _words_of_no_speech(doc, quotations: list[Quotation], refused: list[Frame]) -> dict[int, str]:
+    """{quotation start: "question" | "unsaid"} for a quotation right after (or right before) a
+    cue of reporting that is not speech: 'Cosby was asked, “What would you like your legacy to
+    be?”' is a question whose asker is not named, not Cosby's words nor those of the next cue's
+    speaker; 'Cosby might have answered, “...”' was never said."""
+    text = text_of(doc)
+    out: dict[int, str] = {}
+    for q in quotations:
+        for f in refused:
+            before = f.cue_end <= q.open_at and _LEAD_IN.fullmatch(text, f.cue_end, q.open_at)
+            after = q.outer_end <= f.cue_start < q.outer_end + 60 and _ADJACENT.fullmatch(text, q.outer_end, f.cue_start)
+            if before or after:
+                out[q.start] = "question" if doc[f.cue_index].lower_ in P.QUESTION_PARTICIPLES else "unsaid"
+                break
+    return out
+
+
+def _counterfactual(verb) -> bool:
+    """'might have answered', 'could have said': speech that did not happen."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ in ("VBN", "VBD") and "have" in aux and bool(aux & P.COUNTERFACTUAL_MODALS)
 
 
 def _in_subject_of_refusal(verb) -> bool:

@@ -218,6 +218,8 @@ tulsi ursula valerie victoria virginia wendy yvette""".split())
 NO_SPEECH_HEADS = frozenset("""decline declined declines declining refuse refused refuses refusing
 expect expected expects expecting schedule scheduled plan plans planned planning due set poised
 yet fail failed fails""".split())
+# "might have answered", "could have said": with "have" and a past participle, speech that did not happen.
+COUNTERFACTUAL_MODALS = frozenset("might could would should may".split())
 # A refusal is no statement, whatever it refuses ("declined to comment", "refused to endorse").
 REFUSALS = frozenset("decline declines declined declining refuse refuses refused refusing".split())
 # Entity types that never speak: '“...,” Flynn, a top Trump surrogate, said Thursday morning' is
