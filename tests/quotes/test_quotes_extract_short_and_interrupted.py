@@ -69,3 +69,11 @@ def test_a_parenthesis_between_dashes_bounds_its_cue_and_keeps_the_main_verbs_su
     assert mixed.text == 'he would "bomb the [expletive] out of" oil fields seized by the Islamic State'
     main = next(q for q in quotes if q.text.startswith("that the United States"))
     assert main.speaker == "Donald Trump" and "found-by-model" not in main.flags
+
+
+def test_a_scare_quote_after_an_adjective_is_a_fragment_not_a_direct_quote(language):
+    text = 'Older children and adults with the syndrome often demonstrate intellectual "strengths and weaknesses."'
+    quotes = _by_text(text, language)
+    assert quotes["strengths and weaknesses."].kind == "partial"
+    assert _by_text('The statement said that "the company will appeal the ruling."', language)[
+        "the company will appeal the ruling."].kind == "direct"

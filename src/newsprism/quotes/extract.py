@@ -442,7 +442,7 @@ def _frame_for(doc, q: Quotation, frames: list[Frame], quotations: list[Quotatio
         if overlap <= 0:
             continue
         rest = text_of(doc)[frame.content_start:max(frame.content_start, outer[0])] + text_of(doc)[min(frame.content_end, outer[1]):frame.content_end]
-        if (len(rest.split()) <= 1 or _interrupted(text_of(doc), frame, quotations)) \
+        if (_bare(rest) or _interrupted(text_of(doc), frame, quotations)) \
                 and (frame.cue_word in lexicon or frame.content_dep == "according"):
             kind = DIRECT
         elif frame.content_start <= q.open_at and q.outer_end <= frame.content_end + 1:
@@ -467,6 +467,15 @@ def _frame_for(doc, q: Quotation, frames: list[Frame], quotations: list[Quotatio
              or _subject_after(doc, q, frames) or _colon_before(doc, q)
              or (dash_frame(doc, q.outer_end) if q.close_at is not None else None))
     return (found, DIRECT) if found is not None else (None, DIRECT)
+
+
+def _bare(rest: str) -> bool:
+    """What a frame's content holds besides a quotation leaves it a whole quote: nothing, a
+    "that" or punctuation ('said that “...”'), not a word of the quoted phrase's own
+    ('demonstrate intellectual “strengths and weaknesses.”')."""
+    words = rest.split()
+    return not words or (len(words) == 1 and (words[0].lower() in ("that", "saying", "says", "said")
+                                              or not any(c.isalpha() for c in words[0])))
 
 
 def _interrupted(text: str, frame: Frame, quotations: list[Quotation]) -> bool:
