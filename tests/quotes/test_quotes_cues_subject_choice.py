@@ -66,3 +66,9 @@ def test_the_object_of_led_or_forced_does_the_infinitive(language):
     text = "The scandal forced the minister to admit that he had lied to parliament."
     assert _source(language, text, "admit") == "the minister"
 
+
+
+def test_a_noun_the_parser_joined_to_the_object_before_is_the_next_verbs_subject(language):
+    text = "He had previous heart surgery and school officials said he was a happy child who loved music."
+    assert _source(language, text, "said") == "school officials"
+    assert _source(language, "She bought apples and pears and said they were cheap.", "said") == "She"

@@ -450,7 +450,7 @@ def _borrowed_subject(verb, depth: int):
         return _subject(head.head.head, depth + 1)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         return _subject(head.head, depth + 1)
-    controller = _object_controller(verb)
+    controller = _object_controller(verb) or _misjoined_subject(verb)
     if controller is not None:
         return controller
     if verb.dep_ in BORROW_SUBJECT:
@@ -474,6 +474,18 @@ def _borrowed_subject(verb, depth: int):
             # train, source accuracy: held-apart fifth 0.9435 -> 0.9459, four fifths 0.9311 -> 0.9328)
             return _subject(clause.head, depth + 1)
         return _subject(head, depth + 1)
+    return None
+
+
+def _misjoined_subject(verb):
+    """'He had heart surgery and school officials said ...': the parser joined "officials" to the
+    object before it and "said" to "had"; the noun right before the verb is its subject."""
+    if verb.dep_ != "conj" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ in ("NOUN", "PROPN") and before.dep_ == "conj" and before.head.dep_ in ("dobj", "pobj", "attr") \
+            and any(t.dep_ == "cc" for t in before.head.children if t.i < before.i):
+        return before
     return None
 
 
