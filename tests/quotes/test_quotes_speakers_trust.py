@@ -50,3 +50,11 @@ def test_a_name_two_people_share_is_not_guessed(language):
     quote = _by_words(extract_quotes(text, language=language), "long trip")
     assert quote.speaker not in ("Hunter Biden", "Jill Biden")
     assert "ambiguous-speaker" in quote.flags
+
+
+def test_he_in_a_subordinate_clause_is_the_person_its_sentence_names_not_the_last_speaker(language):
+    text = ("Anderson had been arrested four times, Burguan said.\n\n"
+            "Anderson's ex-wife filed for a restraining order against him in 1996, after he told her he would "
+            "kill her, the woman wrote in court documents.")
+    told = next(q for q in extract_quotes(text, language=language) if q.cue == "told")
+    assert told.speaker == "Anderson"

@@ -207,6 +207,9 @@ class SpeakerIndex:
             near = [(at, body) for at, body in self.bodies if 0 < offset - at <= PRONOUN_WINDOW]
             return Resolution(speaker=max(near)[1] if near else None, flags=(PRONOUN,))
         want = P.PRONOUNS[pronoun]
+        local = self._same_sentence_person(offset, want)
+        if local is not None:
+            return self._remember(offset, Resolution(speaker=local.name, flags=(PRONOUN,), gender=local.gender or want))
         named = {p.name for p in self.persons}
         candidates = [(at, r) for at, r in self.history if at < offset and (
                       r.speaker in named or UNNAMED not in r.flags or r.gender is not None or _person_role(r.speaker))]
@@ -220,6 +223,18 @@ class SpeakerIndex:
         flags = tuple(dict.fromkeys((*(f for f in chosen.flags if f in (UNNAMED, ROLE)), PRONOUN)))
         return self._remember(offset, Resolution(speaker=chosen.speaker, org=chosen.org, flags=flags,
                                                  gender=chosen.gender or want))
+
+    def _same_sentence_person(self, offset: int, want: str) -> Person | None:
+        """A pronoun in a subordinate clause ("... against him in 1996, after he told her ...")
+        whose own sentence names one person of its gender before it, outside quotation marks:
+        that person, rather than the last speaker of the text."""
+        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if token is None or token[0].head.dep_ == "ROOT" or token[0].head.head.dep_ == "ROOT" and token[0].head.dep_ == "conj":
+            return None
+        sent = token[0].sent
+        people = {p.name: p for p in self.persons if sent.start_char <= p.start < offset and not p.ambiguous
+                  and not self.in_quotes(p.start) and (p.gender or self.gender_of(p.name)) in (None, want)}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _is_subject(self, person: Person) -> bool:
         """Subject of a main clause (not of "since President Joe Biden took office")."""
