@@ -882,9 +882,9 @@ def _cut_at_closing_dash(text: str, frame: Frame) -> Frame:
 
 
 def _cut_after_quotation(text: str, frame: Frame, quotations: list[Quotation]) -> Frame:
+    frame = _cut_at_closing_dash(text, frame)
     if frame.content_start is None or frame.content_end is None:
         return frame
-    frame = _cut_at_closing_dash(text, frame)
     for q in quotations:
         if frame.content_start <= q.open_at and q.close_at is not None and q.outer_end < frame.content_end - 3 \
                 and _TAIL_CLAUSE.match(text, q.outer_end):
