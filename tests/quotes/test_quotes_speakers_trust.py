@@ -58,3 +58,11 @@ def test_he_in_a_subordinate_clause_is_the_person_its_sentence_names_not_the_las
             "kill her, the woman wrote in court documents.")
     told = next(q for q in extract_quotes(text, language=language) if q.cue == "told")
     assert told.speaker == "Anderson"
+
+
+def test_the_woman_who_wrote_is_the_unnamed_ex_wife_her_sentence_opens_with_not_a_named_teacher(language):
+    text = ("Nolan was behind teacher Karen Smith when her husband, Cedric Anderson, began firing.\n\n"
+            "Anderson's ex-wife filed for a restraining order against him in 1996, after he told her he would "
+            "kill her, the woman wrote in court documents.")
+    wrote = next(q for q in extract_quotes(text, language=language) if q.cue == "wrote")
+    assert wrote.speaker == "Anderson's ex-wife"

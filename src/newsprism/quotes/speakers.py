@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 # How far back (characters) a pronoun looks for its antecedent: about two paragraphs of news text.
 PRONOUN_WINDOW = 1200
+# At most this many words open a sentence with an unnamed person ("Anderson's ex-wife", "The boy's mother").
+MAX_ROLE_SUBJECT_WORDS = 5
 # How far back a definite role ("the diplomat") looks for the person introduced with that title.
 ROLE_WINDOW = 6000
 NAME_LABELS = ("PERSON",)
@@ -236,6 +238,28 @@ class SpeakerIndex:
                   and not self.in_quotes(p.start) and (p.gender or self.gender_of(p.name)) in (None, want)}
         return next(iter(people.values())) if len(people) == 1 else None
 
+    def _unnamed_in_sentence(self, offset: int) -> str | None:
+        """The subject of the sentence before ``offset`` when it names a person by a role of
+        their own and no name ("Anderson's ex-wife", "a neighbour"): what "the woman" / "the man"
+        later in that sentence refers to."""
+        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if token is None:
+            return None
+        sent = token[0].sent
+        for t in sent:
+            if t.idx >= offset:
+                break
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and not t.ent_type_:
+                words = text_of(self.doc)[sent.start_char:t.idx + len(t)].strip()  # the sentence opens with it
+                if "," in words or len(words.split()) > MAX_ROLE_SUBJECT_WORDS:
+                    continue
+                role = _role_of(words)
+                if role is not None and role[1] != "person" and not any(p.start >= t.left_edge.idx and p.end <= t.idx + len(t)
+                                                                          and len(p.name.split()) > 1 and p.name in words
+                                                                          for p in self.persons):
+                    return words
+        return None
+
     def _is_subject(self, person: Person) -> bool:
         """Subject of a main clause (not of "since President Joe Biden took office")."""
         span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
@@ -252,6 +276,10 @@ class SpeakerIndex:
         org = _org_of(mention, role_text)
         definite = lowered.startswith(("the ", "this ", "that "))
         plural = re.search(rf"\b{re.escape(role_text)}s\b", lowered) is not None
+        if definite and not plural and role_class == "person":
+            earlier = self._unnamed_in_sentence(offset)
+            if earlier is not None:  # "Anderson's ex-wife filed ..., the woman wrote": the ex-wife
+                return Resolution(speaker=earlier, org=org, flags=(UNNAMED,), gender=_gender_of_words(mention.lower()))
         if definite and not plural:
             nations = _nations(mention)
             classes = P.GENERIC_ROLE.get(role_class, {role_class})
