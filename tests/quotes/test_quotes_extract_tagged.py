@@ -106,3 +106,10 @@ def test_a_content_across_a_paragraph_break_is_not_added(language):
     tagger = FixedTagger(contents=[span(text, content)], cues=[span(text, "view")],
                          sources=[span(text, "The senator")])
     assert not [q for q in quotes_from_doc(parse_text(text, language), tagger=tagger) if TAGGED in q.flags]
+
+
+def test_a_content_whose_tagged_cue_is_no_speech_is_not_added(language):
+    text = "About 250,000 women in the United States are expected to be diagnosed with the disease this year."
+    tagger = FixedTagger(contents=[span(text, "to be diagnosed with the disease this year")],
+                         cues=[span(text, "are expected")], sources=[span(text, "women in the United States")])
+    assert not [q for q in quotes_from_doc(parse_text(text, language), tagger=tagger) if TAGGED in q.flags]

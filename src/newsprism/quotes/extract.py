@@ -278,10 +278,17 @@ def _tagged(doc, tagging: Tagging, pending: list[_Pending], refused: list[Frame]
         start, end = _strip_span(text, span.start, span.end)
         if "\n" in text[start:end]:
             continue  # across a paragraph break: a transcript run on (fifth 0.7264 -> 0.7269; cut at the break: 0.7267)
+        frame = _frame_of_tagged(doc, span, tagging)
+        if frame is not None and _no_speech_words(frame.cue):
+            continue  # "are expected to be diagnosed", "declined to": what the rules refuse
         holds = any(start <= q.open_at and q.outer_end <= end + 1 for q in quotations)
         out.append(_Pending(start=start, end=end, kind=MIXED if holds else INDIRECT,
-                            frame=_frame_of_tagged(doc, span, tagging), flags=(TAGGED,), score=span.score))
+                            frame=frame, flags=(TAGGED,), score=span.score))
     return out
+
+
+def _no_speech_words(cue: str) -> bool:
+    return bool(set(cue.lower().split()) & (P.NO_SPEECH_HEADS | P.REFUSALS | P.NOT_SPEECH_CUES))
 
 
 def _reshaped(doc, tagging: Tagging, pending: list[_Pending], quotations: list[Quotation]) -> list[_Pending]:
