@@ -166,12 +166,15 @@ def test_fragments_are_not_claims():
                   "the New York Times report",  # no finite verb: no proposition
                   "which a Navy official said occurred when the crew of Acme had no radio",
                   "who Smith has said would be a good running mate",  # a relative cut from its noun
-                  "Asked why Washington would want to keep talking to Beijing"):  # the question put
+                  "Asked why Washington would want to keep talking to Beijing",  # the question put
+                  # a finite verb only in a subordinate clause
+                  "to the club's decision to play the anthem while the teams were in the locker room"):
         assert is_fragment(piece), piece
     for whole in ("it has not provided weaponry to any party", "The attack left 12 people dead",
                   "China has steered clear of providing arms for Russia's war in Ukraine",
                   "the watch won't be exclusive to the United States in April",
-                  "having a high HDL actually contributes to a high total cholesterol"):
+                  "having a high HDL actually contributes to a high total cholesterol",
+                  "In 1996 the court ruled that the order was valid"):
         assert not is_fragment(whole), whole
 
 

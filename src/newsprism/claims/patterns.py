@@ -234,6 +234,9 @@ CUT_RELATIVE = re.compile(r"[\s,]+(?:where|when|who|whom)$", re.I)
 SENTENCE_GOES_ON = re.compile(r"\s+[\w\"“‘']")
 # A lower-case opening determiner is the object of a cut-off frame ("Chinese officials have
 # maintained | a policy of neutrality ..."): a fragment unless a finite verb follows.
+# Where a subordinate clause opens: a finite verb after it is the subordinate clause's, not the phrase's.
+SUBORDINATOR = re.compile(r"\b(?:that|which|who|whom|whose|while|when|where|because|if|after|before|since|"
+                         r"although|though|until|unless|whether)\b")
 DETERMINER_OPENING = re.compile(r"^(?:a|an|the|its|their|his|her|our|this|these|those|some)\b")
 # Finite-verb evidence: auxiliaries, modals, copulas, -ed / -s forms and common irregular pasts.
 FINITE = re.compile(
