@@ -66,3 +66,13 @@ def test_the_woman_who_wrote_is_the_unnamed_ex_wife_her_sentence_opens_with_not_
             "kill her, the woman wrote in court documents.")
     wrote = next(q for q in extract_quotes(text, language=language) if q.cue == "wrote")
     assert wrote.speaker == "Anderson's ex-wife"
+
+
+def test_a_first_name_tells_he_from_she(language):
+    from newsprism.quotes.speakers import first_name_gender
+
+    assert [first_name_gender(n) for n in ("Linsey", "Cedric", "Jordan", "Wang")] == ["f", "m", None, None]
+    text = ("ABC News’ Linsey Davis interviewed Bill Cosby on Monday.\n\n"
+            "When Davis asked Cosby what he wants his legacy to be, Cosby shook his head.")
+    wants = next(q for q in extract_quotes(text, language=language) if q.cue == "wants")
+    assert wants.speaker == "Bill Cosby"

@@ -211,6 +211,14 @@ melania melissa michelle nancy natalie nicola nicole nikki olivia pam pamela pat
 rebecca rosa ruth sally samantha sara sarah sharon stephanie susan susana suzanne tammy teresa theresa
 tulsi ursula valerie victoria virginia wendy yvette""".split())
 
+# Family names that open East Asian names written family name first ("Mao Ning", "Li Qiang",
+# "Kim Jong Un"): never read as a first name's sex.
+FAMILY_NAMES_FIRST = frozenset("""li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he
+guo ma luo liang song zheng xie han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su
+jiang cai jia ding wei xue ye yan pan du dai xia zhong tian ren fan fang shi yao tan liao zou xiong jin
+hao kong bai cui kang mao qiu qin gu hou shao meng long wan duan lei qian yin yi chang qiao lai gong wen
+kim park lee choi jung cho yoon jang lim nguyen tran le pham hoang vu""".split())
+
 # --- reporting that is not speech ----------------------------------------------------------------
 # A frame whose cue, or the verb it hangs from, is one of these says that someone did NOT speak, was
 # only asked, or is yet to speak: "did not respond", "declined to comment", "could not be reached",

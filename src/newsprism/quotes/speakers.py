@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from . import patterns as P
@@ -401,24 +402,75 @@ def _titles(doc, head_index: int) -> tuple[frozenset[str], frozenset[str], str]:
 
 
 def _gender_of_words(words: str) -> str | None:
-    """m / f from a mention and its title ("Mr.", "his son", "spokeswoman", a first name on the
-    short lists); None when they say nothing or disagree."""
+    """m / f from a mention and its title ("Mr.", "his son", "spokeswoman", its first name);
+    None when they say nothing or disagree."""
     tokens = set(words.replace(",", " ").split())
-    first = next((t[6:] for t in tokens if t.startswith("first:")), "")
-    male = bool(tokens & P.MALE_WORDS) or first in P.MALE_NAMES
-    female = bool(tokens & P.FEMALE_WORDS) or first in P.FEMALE_NAMES
+    first = first_name_gender(next((t[6:] for t in tokens if t.startswith("first:")), ""))
+    male = bool(tokens & P.MALE_WORDS) or first == "m"
+    female = bool(tokens & P.FEMALE_WORDS) or first == "f"
     return "m" if male and not female else "f" if female and not male else None
 
 
+def first_name_gender(first: str) -> str | None:
+    """"m" / "f" for a first name whose bearer's sex is near-certain: the short lists of names in
+    the news (``patterns.MALE_NAMES``, ``FEMALE_NAMES``), then the 1990 US Census first names
+    (``_census_first_names``); None for anything else ("Jordan" is both, "Wang" neither)."""
+    first = first.lower()
+    if first in P.MALE_NAMES:
+        return "m"
+    if first in P.FEMALE_NAMES:
+        return "f"
+    if first in P.FAMILY_NAMES_FIRST:
+        return None  # "Mao Ning", "Li Qiang": a family name, though the census has a few Mao and Li
+    return _census_first_names().get(first)
+
+
+# A census first name tells the sex when one sex bears it this many times as often as the other,
+# and at least this share of people (percent) bear it: rarer entries are mostly other names' spellings.
+CENSUS_RATIO = 20.0
+CENSUS_MIN_SHARE = 0.003
+
+
+@cache
+def _census_first_names() -> dict[str, str]:
+    """{first name: m / f} from the US Census Bureau's 1990 first-name frequencies (public
+    domain), as the `names` package ships them; {} without that package."""
+    try:
+        from importlib.resources import files
+
+        base = files("names")
+        female, male = (_census_file((base / f).read_text()) for f in ("dist.female.first", "dist.male.first"))
+    except (ImportError, OSError):
+        return {}
+    out = {}
+    for name in female.keys() | male.keys():
+        f, m = female.get(name, 0.0), male.get(name, 0.0)
+        if max(f, m) < CENSUS_MIN_SHARE:
+            continue
+        if f >= CENSUS_RATIO * m:
+            out[name] = "f"
+        elif m >= CENSUS_RATIO * f:
+            out[name] = "m"
+    return out
+
+
+def _census_file(text: str) -> dict[str, float]:
+    """'MARY           2.629  2.629      1' lines: {name: share of the population, in percent}."""
+    out = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            out[parts[0].lower()] = float(parts[1])
+    return out
+
+
 def _genders(persons: list[Person]) -> dict[str, str | None]:
-    """One gender per name: the first name decides when it is on a list, else the mentions' titles agree."""
+    """One gender per name: the first name decides when it tells one, else the mentions' titles agree."""
     out: dict[str, str | None] = {}
     for name in {p.name for p in persons}:
-        first = name.split()[0].lower()
-        if len(name.split()) > 1 and first in P.MALE_NAMES:
-            out[name] = "m"
-        elif len(name.split()) > 1 and first in P.FEMALE_NAMES:
-            out[name] = "f"
+        first = first_name_gender(name.split()[0])
+        if len(name.split()) > 1 and first is not None:
+            out[name] = first
         else:
             seen = {p.gender for p in persons if p.name == name and p.gender}
             out[name] = seen.pop() if len(seen) == 1 else None
