@@ -25,6 +25,7 @@ from .model import AttributionScorer
 from .records import (AMBIGUOUS, CONTINUED, DIRECT, INDIRECT, MIXED, OTHER_CUE, PARTIAL, PRONOUN, ROLE, TAGGED,
                       UNATTRIBUTED, UNNAMED, Quote)
 from .speakers import SpeakerIndex
+from .link import load_linker
 from .tagger import SURE, TaggedSpan, Tagging, load_tagger
 
 if TYPE_CHECKING:
@@ -333,17 +334,26 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _frame_of_tagged(doc, span: TaggedSpan, tagging: Tagging) -> Frame | None:
-    """A tagged content's cue and source: the tagged cue nearest it and the tagged source nearest
-    that cue (``TAGGED_CUE_REACH``, ``TAGGED_SOURCE_REACH``); None when the tagger tagged no cue
-    or no source near it (the speaker is then unresolved, never guessed). The parse's frames gave
-    worse sources here (PolNeAR train's held-apart fifth, source accuracy 0.916 taking the frame
-    whose content covers the tagged one first, 0.919 the frame of the tagged cue first, 0.920 this):
-    a content the rules missed is one whose frame the parse got wrong."""
+    """A tagged content's cue and source: the tagged cue nearest it (``TAGGED_CUE_REACH``) and
+    the mention the shipped source linker (``link.SourceLinker``) picks; without the linker's
+    weights, the tagged source nearest that cue (``TAGGED_SOURCE_REACH``). None when the tagger
+    tagged no cue near it or the linker is not sure (the speaker is then unresolved, never
+    guessed). The parse's frames gave worse sources here (PolNeAR train's held-apart fifth,
+    source accuracy 0.916 taking the frame whose content covers the tagged one first, 0.919 the
+    frame of the tagged cue first, 0.920 the nearest tagged source): a content the rules missed is
+    one whose frame the parse got wrong."""
     outside = [c for c in tagging.cues if c.end <= span.start or span.end <= c.start]  # a cue inside is the content's own
     cue = _nearest(outside, span, TAGGED_CUE_REACH)
-    source = _nearest(tagging.sources, cue, TAGGED_SOURCE_REACH) if cue is not None else None
-    mention = doc.char_span(source.start, source.end, alignment_mode="expand") if source is not None else None
-    if cue is None or mention is None:
+    if cue is None:
+        return None
+    linker = load_linker()
+    if linker is not None:
+        linked = linker.link(doc, span, tagging)
+        mention = doc.char_span(linked.start, linked.end, alignment_mode="expand") if linked is not None else None
+    else:
+        source = _nearest(tagging.sources, cue, TAGGED_SOURCE_REACH)
+        mention = doc.char_span(source.start, source.end, alignment_mode="expand") if source is not None else None
+    if mention is None:
         return None
     text = text_of(doc)
     return Frame(cue_start=cue.start, cue_end=cue.end, cue=text[cue.start:cue.end],
