@@ -2,7 +2,7 @@
 issue 11).
 
     python bench/quote_linker.py [--eval ../shared/eval] [--save src/newsprism/quotes/data/quote_linker.json]
-    python bench/quote_linker.py --measure-only   # the product on the fifth with and without the linker
+    python bench/quote_linker.py --eval ../shared/eval --dev   # ... and dev, once, for the report
 
 Data: PolNeAR train only, split as ``bench/quote_tagger.py load()`` splits it (sorted by id,
 every fifth document held apart: "fifth"; the other four fifths: "rest"). Each gold attribution's
@@ -15,18 +15,25 @@ mtime keys it); the tagger is never run here.
 Two stages, because the tagger was trained on "rest" (its probabilities there are in-sample,
 its source spans near perfect):
 1. parse features only (``features(tagger_features=False)``), logistic regression fitted on rest;
-   C chosen on the fifth (top-1 accuracy of the gold contents' sources);
-2. the same features plus the tagger's (mean source probability over the candidate, distance to a
-   tagged cue, the old nearest-cue choice), fitted on the fifth, where the tagger's probabilities
-   are out of sample; its figures on the fifth are out-of-fold (5 folds by document), the shipped
-   weights are fitted on the whole fifth.
-The threshold below which the linker refuses is chosen on the fifth (out-of-fold for stage 2):
-the least probability at which a linked source is still more often right than wrong. Dev is read
-once, at the end, for the report.
+   C and the weight of the contents the rules already find (the linker serves those they miss)
+   chosen on the fifth (top-1 accuracy of the sources of its gold contents the rules miss);
+2. the same features plus the tagger's (the share of the candidate tagged as a source, distance
+   and tree distance to the tagged cue, subject of the tagged cue, the old nearest-cue choice)
+   and stage 1's logit, fitted on the fifth, where the tagger's probabilities are out of sample
+   (the alternative, training on rest without them, is stage 1 alone: it does not beat the old
+   rule in the product). Its figures on the fifth are out of fold (5 folds by document); the
+   shipped weights are fitted on the whole fifth. The tagger's own contents matching a gold one
+   can be training contents too (``TAGGED_WEIGHTS``; weight 0 was chosen).
+The threshold below which the linker refuses (an unresolved speaker) is the highest of
+``THRESHOLDS`` at which the product's source accuracy on the fifth (out of fold) stays within
+``PLATEAU`` of its best: refusing scores as a wrong source, but misleads no reader. ``--dev``
+reads dev once, at the end, for the report. About 3 CPU-minutes (the parses and the candidates'
+features cached under the bench cache).
 """
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import pickle
@@ -49,6 +56,7 @@ TAGGER_WEIGHTS = Path("/work/main/src/newsprism/quotes/data/quote_tagger.npz")
 FOLDS = 5
 C_GRID = (0.03, 0.3, 3.0)
 FOUND_WEIGHTS = (1.0, 0.3, 0.1)
+TAGGED_WEIGHTS = (0.0, 1.0, 3.0)  # of the tagger's own contents in stage 2 (0: gold contents only)
 THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4)
 PLATEAU = 0.001
 
@@ -103,21 +111,42 @@ def missed_by_rules(d: dict, doc) -> list[bool]:
     return out
 
 
+def _tagged_contents(d: dict, tagging, missed: list[bool]) -> list[tuple[dict, dict, bool]]:
+    """The tagger's sure contents (``tagger.SURE``) that match a gold content (Jaccard >= 0.5,
+    best first): (content span, its gold attribution, whether the rules miss that one)."""
+    from newsprism.quotes.tagger import SURE
+
+    out = []
+    golds = [(_chars(a["content"]), a, miss) for a, miss in zip(d["attributions"], missed) if a["content"]]
+    for t in tagging.contents:
+        if t.score < SURE:
+            continue
+        chars = set(range(t.start, t.end))
+        best = max(golds, key=lambda g: len(chars & g[0]) / len(chars | g[0]), default=None)
+        if best is not None and len(chars & best[0]) / len(chars | best[0]) >= 0.5:
+            out.append(({"start": t.start, "end": t.end}, best[1], best[2]))
+    return out
+
+
 def examples(docs, parses, taggings, tagger_features: bool):
-    """Feature rows of every gold content's candidates: (names, X, y, content id per row, doc
-    index per row, whether each content has a gold source among its candidates / at all, whether
-    the rules miss it)."""
+    """Feature rows of every gold content's candidates, and with the tagger's features, of every
+    sure tagged content matching a gold one: (names, X, y, content id per row, doc index per
+    row, and per content: whether a gold source is among its candidates / at all, whether the
+    rules miss it, whether it is a tagged content)."""
     names: tuple[str, ...] = ()
     xs, ys, groups, doc_rows = [], [], [], []
-    reachable, sourced, missed = [], [], []
+    reachable, sourced, missed, tagged = [], [], [], []
     g = 0
     for n, (d, doc) in enumerate(zip(docs, parses)):
         tagging = taggings[n] if taggings is not None else None
-        for a, miss in zip(d["attributions"], missed_by_rules(d, doc)):
-            if not a["content"]:
-                continue
+        misses = missed_by_rules(d, doc)
+        contents = [(max(a["content"], key=lambda s: s["end"] - s["start"]), a, miss, False)
+                    for a, miss in zip(d["attributions"], misses) if a["content"]]
+        if tagger_features and tagging is not None:
+            contents += [(*c, True) for c in _tagged_contents(d, tagging, misses)]
+        for span, a, miss, by_tagger in contents:
             missed.append(miss)
-            span = max(a["content"], key=lambda s: s["end"] - s["start"])
+            tagged.append(by_tagger)
             gold = _chars(a["source"])
             cands = L.candidates(doc, span["start"], span["end"], tagging if tagger_features else None)
             labels = [any(i in gold for i in range(c.start, c.end)) for c in cands]
@@ -131,7 +160,7 @@ def examples(docs, parses, taggings, tagger_features: bool):
                 doc_rows.extend([n] * len(cands))
             g += 1
     return (names, np.vstack(xs), np.array(ys, dtype=bool), np.array(groups), np.array(doc_rows),
-            np.array(reachable), np.array(sourced), np.array(missed))
+            np.array(reachable), np.array(sourced), np.array(missed), np.array(tagged))
 
 
 def fit(x: np.ndarray, y: np.ndarray, c: float, weight: np.ndarray | None = None) -> tuple[np.ndarray, float]:
@@ -229,11 +258,11 @@ def main() -> int:
     started = time.process_time()
     rest = load_split(args.eval, "rest", args.tagger_weights)
     fifth = load_split(args.eval, "fifth", args.tagger_weights)
-    names, x, y, g, _, reach, sourced, missed = cached_examples("rest", rest, False)
+    names, x, y, g, _, reach, sourced, missed, _ = cached_examples("rest", rest, False)
     print(f"rest: {len(sourced)} contents, {sourced.sum()} with a gold source, "
           f"{reach[sourced].mean():.3f} of those among the candidates; {missed.sum()} missed by the rules; "
           f"{len(y)} candidates ({time.process_time() - started:.0f} CPU-s)")
-    names5, x5, y5, g5, d5, reach5, sourced5, missed5 = cached_examples("fifth", fifth, True)
+    names5, x5, y5, g5, d5, reach5, sourced5, missed5, tagged5 = cached_examples("fifth", fifth, True)
     parse_cols = [names5.index(n) for n in names]
     hard5 = sourced5 & missed5
     print(f"fifth: {len(sourced5)} contents, {sourced5.sum()} with a gold source, "
@@ -242,7 +271,8 @@ def main() -> int:
 
     def report(p, threshold=0.0):
         return (f"top-1 all {top1(p, y5, g5, len(sourced5), sourced5, threshold)['acc']:.3f}, "
-                f"missed by the rules {top1(p, y5, g5, len(sourced5), hard5, threshold)}")
+                f"missed by the rules {top1(p, y5, g5, len(sourced5), hard5, threshold)['acc']:.3f}, "
+                f"tagged and missed {top1(p, y5, g5, len(sourced5), hard5 & tagged5, threshold)}")
 
     old = x5[:, names5.index("cue_nearest_source")]
     print(f"the old rule (tagged source nearest the nearest tagged cue): fifth {report(old, 0.5)}")
@@ -267,19 +297,20 @@ def main() -> int:
     oof = np.zeros(len(y5))
     fold = d5 % FOLDS
     best2 = []
-    for found_weight in FOUND_WEIGHTS:
-        w = np.where(missed5[g5], 1.0, found_weight)
-        for c in C_GRID:
+    for found_weight, tagged_weight, c in itertools.product(FOUND_WEIGHTS, TAGGED_WEIGHTS, C_GRID[:2]):
+        w = np.where(missed5[g5], 1.0, found_weight) * np.where(tagged5[g5], tagged_weight, 1.0)
+        if True:
             fitted = []
             for k in range(FOLDS):
                 coef, bias = fit(x2[fold != k], y5[fold != k], c, w[fold != k])
                 oof[fold == k] = predict(x2[fold == k], coef, bias)
                 fitted.append((coef, bias))
             r = top1(oof, y5, g5, len(sourced5), hard5)
-            print(f"stage 2, found weight {found_weight}, C={c}: fifth out of fold {report(oof)}")
-            best2.append((r["acc"], found_weight, c, oof.copy(), fitted))
-    _, w2, c2, oof2, folds2 = max(best2, key=lambda r: r[0])
-    print(f"stage 2 shipped: found weight {w2}, C={c2}: fifth out of fold {report(oof2)}")
+            print(f"stage 2, found weight {found_weight}, tagged weight {tagged_weight}, C={c}: "
+                  f"fifth out of fold {report(oof)}")
+            best2.append((r["acc"], found_weight, tagged_weight, c, oof.copy(), fitted))
+    _, w2, tw2, c2, oof2, folds2 = max(best2, key=lambda r: r[0])
+    print(f"stage 2 shipped: found weight {w2}, tagged weight {tw2}, C={c2}: fifth out of fold {report(oof2)}")
     print(f"training and choosing: {time.process_time() - started:.0f} CPU-s (load average {os.getloadavg()[0]:.1f})")
     # the product on the fifth: the old rule, stage 1, stage 2 out of fold (each document linked
     # by the stage-2 weights fitted without its fold)
@@ -297,7 +328,7 @@ def main() -> int:
     best = max(a for _, a in sweep)
     t2 = max(t for t, a in sweep if a >= best - PLATEAU)
     print(f"stage 2 threshold: {t2}")
-    coef2, bias2 = fit(x2, y5, c2, np.where(missed5[g5], 1.0, w2))
+    coef2, bias2 = fit(x2, y5, c2, np.where(missed5[g5], 1.0, w2) * np.where(tagged5[g5], tw2, 1.0))
     shipped = {"names": list(names2), "coef": coef2.tolist(), "bias": bias2, "threshold": t2,
                "stage1": {"names": list(names), "coef": coef1.tolist(), "bias": bias1}}
     args.save.write_text(json.dumps(shipped, indent=1) + "\n", encoding="utf-8")

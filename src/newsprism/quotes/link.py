@@ -33,11 +33,12 @@ from .tagger import TaggedSpan, Tagging
 __all__ = ["Candidate", "LinkerWeights", "SourceLinker", "candidates", "features", "load_linker"]
 
 LINKER_FILE = "quote_linker.json"
-# Sentences before the content's first sentence whose mentions are candidates, and after its last
-# (PolNeAR train, the four fifths: see bench/quote_linker.py for the share of gold sources
-# these windows hold).
+# Sentences before the content's first sentence whose mentions are candidates, and after its last:
+# the gold source is among the candidates of 94.7% of PolNeAR train's gold contents with a source
+# (the four fifths; 94.5% of those on the held-apart fifth that the rules miss; bench/quote_linker.py).
 SENTENCES_BEFORE, SENTENCES_AFTER = 2, 1
-# Mentions further than this (characters) from the content are no candidates.
+# Mentions further than this (characters) from the content are no candidates (a bound on very long
+# sentences, not tuned).
 MAX_GAP_CHARS = 400
 _ENT_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 _DEPS = ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "compound", "appos", "conj", "attr", "ROOT")
