@@ -340,8 +340,9 @@ def _frame_of_tagged(doc, span: TaggedSpan, tagging: Tagging) -> Frame | None:
     tagged no cue near it or the linker is not sure (the speaker is then unresolved, never
     guessed). The parse's frames gave worse sources here (PolNeAR train's held-apart fifth,
     source accuracy 0.916 taking the frame whose content covers the tagged one first, 0.919 the
-    frame of the tagged cue first, 0.920 the nearest tagged source): a content the rules missed is
-    one whose frame the parse got wrong."""
+    frame of the tagged cue first, 0.920 the nearest tagged source, 0.9216 the linker, out of fold,
+    bench/RESULTS.md "source linker"): a content the rules missed is one whose frame the parse got
+    wrong."""
     outside = [c for c in tagging.cues if c.end <= span.start or span.end <= c.start]  # a cue inside is the content's own
     cue = _nearest(outside, span, TAGGED_CUE_REACH)
     if cue is None:
