@@ -119,6 +119,8 @@ def candidates(doc, start: int, end: int, tagging: Tagging | None = None) -> lis
             continue  # inside the content: what was said, not who said it
         if m0 < end and start < m1:  # the compact span runs into the content: the head alone
             m0, m1 = token.idx, token.idx + len(token)
+        if not any(c.isalnum() for c in text_of(doc)[m0:m1]):
+            continue  # a tagged source that is a comma or a dash
         covered = sum(max(0, min(m1, t.end) - max(m0, t.start)) for t in sources)
         out.append(Candidate(m0, m1, i, covered / max(1, m1 - m0)))
     return out

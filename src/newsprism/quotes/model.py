@@ -124,7 +124,7 @@ def _context_features(doc, frame: Frame, verb) -> dict[str, float]:
     assert frame.content_start is not None
     f = {f"lemma={verb.lemma_.lower()}": 1.0}
     first = doc.char_span(frame.content_start, frame.content_start + 1, alignment_mode="expand")
-    if first is not None:
+    if first is not None and len(first):  # an empty span where the content starts inside whitespace
         word = first[0]
         f[f"first={word.lower_ if word.is_stop or word.is_punct else word.pos_}"] = 1.0
     if verb.head.i != verb.i:
