@@ -52,19 +52,20 @@ def test_a_name_two_people_share_is_not_guessed(language):
     assert "ambiguous-speaker" in quote.flags
 
 
+# A Multi-News pile's (validation-75) kind of paragraph, with a teacher and a police chief before it.
+EX_WIFE = ("Nolan was behind teacher Karen Smith when her husband, Cedric Anderson, began firing.\n\n"
+           "Anderson had been arrested four times, Burguan said.\n\n"
+           "Anderson's ex-wife filed for a restraining order against him in 1996, after he told her he would "
+           "kill her, the woman wrote in court documents.")
+
+
 def test_he_in_a_subordinate_clause_is_the_person_its_sentence_names_not_the_last_speaker(language):
-    text = ("Anderson had been arrested four times, Burguan said.\n\n"
-            "Anderson's ex-wife filed for a restraining order against him in 1996, after he told her he would "
-            "kill her, the woman wrote in court documents.")
-    told = next(q for q in extract_quotes(text, language=language) if q.cue == "told")
-    assert told.speaker == "Anderson"
+    told = next(q for q in extract_quotes(EX_WIFE, language=language) if q.cue == "told")
+    assert told.speaker == "Cedric Anderson"
 
 
 def test_the_woman_who_wrote_is_the_unnamed_ex_wife_her_sentence_opens_with_not_a_named_teacher(language):
-    text = ("Nolan was behind teacher Karen Smith when her husband, Cedric Anderson, began firing.\n\n"
-            "Anderson's ex-wife filed for a restraining order against him in 1996, after he told her he would "
-            "kill her, the woman wrote in court documents.")
-    wrote = next(q for q in extract_quotes(text, language=language) if q.cue == "wrote")
+    wrote = next(q for q in extract_quotes(EX_WIFE, language=language) if q.cue == "wrote")
     assert wrote.speaker == "Anderson's ex-wife"
 
 

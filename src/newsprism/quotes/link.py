@@ -17,17 +17,16 @@ weights as ``data/quote_linker.json``; inference is plain numpy.
 """
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import numpy as np
 
 from . import patterns as P
 from .cues import SUBJECTS, _span_of, cue_forms, text_of
+from .model import shipped_json
 from .tagger import TaggedSpan, Tagging
 
 __all__ = ["Candidate", "LinkerWeights", "SourceLinker", "candidates", "features", "load_linker"]
@@ -348,8 +347,5 @@ def read_weights(data: dict) -> LinkerWeights:
 @cache
 def load_linker() -> SourceLinker | None:
     """The shipped linker (None when its weights are not installed)."""
-    try:
-        raw = (resources.files(__package__) / "data" / LINKER_FILE).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return None
-    return SourceLinker(read_weights(json.loads(raw)))
+    data = shipped_json(LINKER_FILE)
+    return SourceLinker(read_weights(data)) if data is not None else None

@@ -42,13 +42,19 @@ class AttributionScorer:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-@cache
-def _load() -> AttributionScorer | None:
+def shipped_json(name: str) -> dict | None:
+    """A JSON file of the quotes stage's shipped data (``data/``), or None when it is not installed."""
     try:
-        raw = (resources.files(__package__) / "data" / WEIGHTS).read_text(encoding="utf-8")
+        return json.loads((resources.files(__package__) / "data" / name).read_text(encoding="utf-8"))
     except (FileNotFoundError, OSError):
         return None
-    data = json.loads(raw)
+
+
+@cache
+def _load() -> AttributionScorer | None:
+    data = shipped_json(WEIGHTS)
+    if data is None:
+        return None
     return AttributionScorer(data["weights"], data["bias"], data.get("threshold", THRESHOLD))
 
 
