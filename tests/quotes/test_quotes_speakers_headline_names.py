@@ -23,3 +23,12 @@ def test_a_headline_name_that_the_body_repeats_is_a_name():
 
 def test_a_sentence_is_not_a_headline():
     assert not _headline_only("Yesterday Ana Garza Wins said hello.\n", "Ana Garza Wins")
+
+
+def test_share_buttons_left_in_the_text_are_nobody(language):
+    from newsprism.quotes import extract_quotes
+
+    text = ("Facebook Twitter Pinterest\n\nThe rats were slower, researchers said.\n\n"
+            "“When rats were given THC we found that they were less likely to exert the mental energy,” he said.")
+    quote = next(q for q in extract_quotes(text, language=language) if q.kind == "direct")
+    assert quote.speaker is None

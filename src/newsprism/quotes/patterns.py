@@ -211,6 +211,10 @@ melania melissa michelle nancy natalie nicola nicole nikki olivia pam pamela pat
 rebecca rosa ruth sally samantha sara sarah sharon stephanie susan susana suzanne tammy teresa theresa
 tulsi ursula valerie victoria virginia wendy yvette""".split())
 
+# A page's share buttons left in its text ("Facebook Twitter Pinterest"): the tagger reads them as a
+# person's name; a "name" made only of these words is none.
+PAGE_WIDGET_WORDS = frozenset("""facebook twitter pinterest linkedin whatsapp reddit instagram tumblr
+flipboard messenger email e-mail print share comment comments tweet youtube tiktok snapchat""".split())
 # Family names that open East Asian names written family name first ("Mao Ning", "Li Qiang",
 # "Kim Jong Un"): never read as a first name's sex.
 FAMILY_NAMES_FIRST = frozenset("""li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he

@@ -312,6 +312,7 @@ def _person_mentions(doc) -> list[tuple[str, int, int, int]]:
         votes.setdefault(_clean_name(ent.text), Counter())[ent.label_] += 1
     text = text_of(doc)
     headline = {name for name in votes if " " in name and _headline_only(text, name)}
+    headline |= {name for name in votes if set(name.lower().split()) <= P.PAGE_WIDGET_WORDS}  # "Twitter Pinterest"
     people = {name for name, c in votes.items() if (c.most_common(1)[0][0] in NAME_LABELS or c["PERSON"] >= 2)
               and name not in headline}
     surnames = {part for name in people if len(name.split()) > 1 for part in (name.split()[0], name.split()[-1])}
@@ -321,7 +322,7 @@ def _person_mentions(doc) -> list[tuple[str, int, int, int]]:
         if not name or not name[0].isupper():
             continue
         if name in headline:
-            continue  # "Kardashian Fam Shocked by Obama Diss": a headline's capitals, not a name
+            continue  # "Kardashian Fam Shocked by Obama Diss": a headline's capitals, not a name (nor a share button)
         words = name.split()
         mislabelled_full = (len(words) >= 2 and words[-1] in surnames and all(w[:1].isupper() for w in words)
                             and ent.label_ not in ("NORP", "GPE", "LOC", "FAC", "DATE", "CARDINAL")
