@@ -217,9 +217,8 @@ def quotes_from_doc(doc, scorer=_SHIPPED, tagger=_SHIPPED, tagging: Tagging | No
     quotations, attached = _trim_tail_cues(doc, find_quotations(text), verbal)
     refused = [f for f in candidates if not_speech(doc, f)]
     refused_ids = {id(f) for f in refused}
-    frames = [_cut_after_quotation(text, _close_quotation(_outside_source(doc, _over_gap(doc, _name_after_quotation(
-        doc, _subject_before_dashes(doc, f), quotations), quotations), quotations), quotations), quotations)
-              for f in candidates if not _inside_any(f.cue_start, quotations) and id(f) not in refused_ids]
+    frames = [_repaired(doc, f, quotations) for f in candidates
+              if not _inside_any(f.cue_start, quotations) and id(f) not in refused_ids]
     unsaid = _words_of_no_speech(doc, quotations, refused)
     pending = _direct_quotes(doc, [q for q in quotations if q.start not in unsaid],
                              [f for f in frames if not is_nominal(f)], attached, label_frames(doc))
@@ -235,6 +234,17 @@ def quotes_from_doc(doc, scorer=_SHIPPED, tagger=_SHIPPED, tagging: Tagging | No
         pending += _tagged(doc, tagging, pending, refused, quotations)
     pending.sort(key=lambda p: (p.start, p.end))
     return _resolve(doc, pending)
+
+
+def _repaired(doc, frame: Frame, quotations: list[Quotation]) -> Frame:
+    """A cue frame with what the parse gets wrong around quotations and parentheses mended, in
+    order: the subject lost in a parenthesis between dashes, the name after "“...,” said" taken
+    for the content, a reported clause started after its own quotation, a subject inside
+    quotation marks, a content running into or past a quotation."""
+    text = text_of(doc)
+    frame = _name_after_quotation(doc, _subject_before_dashes(doc, frame), quotations)
+    frame = _outside_source(doc, _over_gap(doc, frame, quotations), quotations)
+    return _cut_after_quotation(text, _close_quotation(frame, quotations), quotations)
 
 
 def _claim_unattributed(text: str, pending: list[_Pending]) -> list[_Pending]:
@@ -289,6 +299,7 @@ def _tagged(doc, tagging: Tagging, pending: list[_Pending], refused: list[Frame]
 
 
 def _no_speech_words(cue: str) -> bool:
+    """A tagged cue with a word of reporting that is not speech ("are expected", "declined")."""
     return bool(set(cue.lower().split()) & (P.NO_SPEECH_HEADS | P.REFUSALS | P.NOT_SPEECH_CUES))
 
 
@@ -538,8 +549,8 @@ def _adjacent_cue(text: str, q: Quotation, frames: list[Frame]) -> Frame | None:
     return _colon_cue(text, q, frames) or _comma_cue(text, q, frames)
 
 
-# A cue, at most three words after it ("asked Trump"), then a comma: the lead-in of a quotation.
-_COMMA_LEAD_IN = re.compile(r"(?:\s+[\w.’'-]+){0,3}\s*,\s*")
+# A cue, at most three words after it ("asked Trump"), then a comma or a colon: the lead-in of a quotation.
+_LEAD_IN = re.compile(r"(?:\s+[\w.’'-]+){0,3}\s*[,:]\s*")
 
 
 def _comma_cue(text: str, q: Quotation, frames: list[Frame]) -> Frame | None:
@@ -550,7 +561,7 @@ def _comma_cue(text: str, q: Quotation, frames: list[Frame]) -> Frame | None:
         return None
     for f in frames:
         if f.source_start is not None and f.cue_end <= q.open_at and f.cue_word in _speech_forms() \
-                and _COMMA_LEAD_IN.fullmatch(text[f.cue_end:q.open_at]):
+                and _LEAD_IN.fullmatch(text[f.cue_end:q.open_at]):
             return f
     return None
 
@@ -947,9 +958,6 @@ def not_speech(doc, frame: Frame) -> bool:
         if any(m.start() < b and a < m.end() for a, b in spans):
             return True
     return False
-
-
-_LEAD_IN = re.compile(r"(?:\s+[\w.’'-]+){0,3}\s*[,:]\s*")
 
 
 def _words_of_no_speech(doc, quotations: list[Quotation], refused: list[Frame]) -> dict[int, str]:
