@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from . import patterns as P
@@ -584,6 +584,7 @@ def canonical_in_text(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def folded(name: str) -> str:
     """Lower case without accents: "François Hollande" and "Francois Hollande" (a headline's
     ASCII spelling) are one name."""
