@@ -154,6 +154,10 @@ def _verb_before(doc, start: int):
     return None
 
 
+# Dependency edges counted between a candidate and the content (or the tagged cue); beyond, "far".
+MAX_TREE = 12
+
+
 def _depth_path(token) -> list[int]:
     """Token indices from ``token`` up to its sentence root."""
     path = [token.i]
@@ -175,11 +179,9 @@ def _tree_distance(a, b) -> int:
     return MAX_TREE
 
 
-MAX_TREE = 12
-
 
 def _cue_verb(doc, cue: TaggedSpan | None):
-    """The token a tagged cue turns on: its root, or the verb it hangs from (three steps up)."""
+    """The token a tagged cue turns on: the root of its span."""
     if cue is None:
         return None
     span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
