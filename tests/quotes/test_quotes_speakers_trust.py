@@ -77,3 +77,9 @@ def test_a_first_name_tells_he_from_she(language):
             "When Davis asked Cosby what he wants his legacy to be, Cosby shook his head.")
     wants = next(q for q in extract_quotes(text, language=language) if q.cue == "wants")
     assert wants.speaker == "Bill Cosby"
+
+
+def test_a_cue_under_he_in_a_named_speakers_clause_names_that_speaker(language):
+    text = 'On the generals, Benjamin said he believes "there may be some generals who are beating their chest."'
+    quote = next(q for q in extract_quotes(text, language=language) if q.kind == "direct")
+    assert (quote.cue, quote.speaker_text) == ("believes", "Benjamin")
