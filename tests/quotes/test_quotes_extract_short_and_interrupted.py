@@ -77,3 +77,10 @@ def test_a_scare_quote_after_an_adjective_is_a_fragment_not_a_direct_quote(langu
     assert quotes["strengths and weaknesses."].kind == "partial"
     assert _by_text('The statement said that "the company will appeal the ruling."', language)[
         "the company will appeal the ruling."].kind == "direct"
+
+
+def test_went_on_after_a_quotation_is_a_cue_of_saying_but_not_went_on_to_win(language):
+    quotes = _by_text("“You know, it happens, right?” Trump went on, as if he didn’t hear her.", language)
+    assert (quotes["You know, it happens, right?"].cue, quotes["You know, it happens, right?"].speaker) == (
+        "went on", "Trump")
+    assert all("other-cue" in q.flags for q in extract_quotes("He went on to win the race.", language=language))

@@ -82,6 +82,8 @@ def find_frames(doc, *, any_verb: bool = False) -> list[Frame]:
             frame = _according_frame(doc, token)
         elif token.pos_ in ("VERB", "AUX") and token.lower_ in forms and token.lower_ not in P.NOT_CUES:
             frame = _verb_frame(doc, token)
+        elif _goes_on(token):  # '“...,” Trump went on': he continued, a verb of saying
+            frame = replace(_verb_frame(doc, token), cue_word=GOES_ON_AS)
         elif any_verb and token.pos_ == "VERB" and token.lower_ not in P.NOT_CUES:
             frame = _verb_frame(doc, token)
             frame = frame if frame.content_start is not None else None
@@ -92,6 +94,20 @@ def find_frames(doc, *, any_verb: bool = False) -> list[Frame]:
         if frame is not None:
             frames.append(frame)
     return frames
+
+
+# "went on" as a cue reads as this verb of saying.
+GOES_ON_AS = "continued"
+
+
+def _goes_on(token) -> bool:
+    """"went on" / "goes on" with no complement: speaking on ("“...,” Trump went on"), not going
+    on to do something ("went on to win") nor happening ("what is going on")."""
+    return token.pos_ == "VERB" and token.lower_ in P.GO_FORMS \
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children) \
+        and not any(c.dep_ in ("xcomp", "dobj", "prep") or (c.dep_ == "advcl" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)) for c in token.children) \
+        and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN") for c in token.children)
 
 
 NOMINAL_DEPS = ("noun_that", "noun_relcl", "noun_prep")

@@ -86,6 +86,7 @@ PARTICLE_CUES = {("point", "out"), ("call", "for"), ("call", "on"), ("go", "on")
                  ("lay", "out"), ("push", "back"), ("weigh", "in"), ("speak", "out"),
                  ("sound", "off"), ("chime", "in"), ("follow", "up")}
 
+GO_FORMS = frozenset("go goes went going gone".split())  # "went on" (cues._goes_on)
 # Verbs whose complement is rarely speech even with a clause ("make sure", "get", ...): never cues.
 NOT_CUES = set("be have do make get go take give come let help keep seem appear become".split())
 
