@@ -71,3 +71,9 @@ def test_what_someone_might_have_answered_was_never_said(language):
     text = "Cosby might have answered, “Well, not being an accused serial rapist,” and thereby justified the claims."
     assert extract_quotes(text, language=language) == []
     assert extract_quotes("Smith could have said, “We lost,” but he did not.", language=language) == []
+
+
+def test_a_quote_whose_own_cue_comes_before_when_asked_stays_the_speakers(language):
+    text = '"You bet I would," Christie said when asked whether he would issue a quarantine for travellers.'
+    quote = next(q for q in extract_quotes(text, language=language) if q.text == "You bet I would,")
+    assert (quote.cue, quote.speaker) == ("said", "Christie")

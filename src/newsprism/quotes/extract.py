@@ -219,7 +219,7 @@ def quotes_from_doc(doc, scorer=_SHIPPED, tagger=_SHIPPED, tagging: Tagging | No
     refused_ids = {id(f) for f in refused}
     frames = [_repaired(doc, f, quotations) for f in candidates
               if not _inside_any(f.cue_start, quotations) and id(f) not in refused_ids]
-    unsaid = _words_of_no_speech(doc, quotations, refused)
+    unsaid = _words_of_no_speech(doc, quotations, refused, candidates)
     pending = _direct_quotes(doc, [q for q in quotations if q.start not in unsaid],
                              [f for f in frames if not is_nominal(f)], attached, label_frames(doc))
     pending += [_Pending(start=q.start, end=q.end, kind=DIRECT, frame=None, flags=(*q.flags, UNATTRIBUTED))
@@ -998,17 +998,21 @@ def not_speech(doc, frame: Frame) -> bool:
     return False
 
 
-def _words_of_no_speech(doc, quotations: list[Quotation], refused: list[Frame]) -> dict[int, str]:
+def _words_of_no_speech(doc, quotations: list[Quotation], refused: list[Frame],
+                        frames: list[Frame]) -> dict[int, str]:
     """{quotation start: "question" | "unsaid"} for a quotation right after (or right before) a
-    cue of reporting that is not speech: 'Cosby was asked, “What would you like your legacy to
-    be?”' is a question whose asker is not named, not Cosby's words nor those of the next cue's
-    speaker; 'Cosby might have answered, “...”' was never said."""
+    cue of reporting that is not speech, with no other cue between them: 'Cosby was asked, “What
+    would you like your legacy to be?”' is a question whose asker is not named, not Cosby's words
+    nor those of the next cue's speaker; 'Cosby might have answered, “...”' was never said. ('“You
+    bet I would,” Christie said when asked whether ...' is Christie's.)"""
     text = text_of(doc)
     out: dict[int, str] = {}
+    cues = sorted(f.cue_start for f in frames)
     for q in quotations:
         for f in refused:
             before = f.cue_end <= q.open_at and _LEAD_IN.fullmatch(text, f.cue_end, q.open_at)
-            after = q.outer_end <= f.cue_start < q.outer_end + 60 and _ADJACENT.fullmatch(text, q.outer_end, f.cue_start)
+            after = q.outer_end <= f.cue_start < q.outer_end + 60 and _ADJACENT.fullmatch(text, q.outer_end, f.cue_start) \
+                and not any(q.outer_end <= c < f.cue_start for c in cues)
             if before or after:
                 out[q.start] = "question" if doc[f.cue_index].lower_ in P.QUESTION_PARTICIPLES else "unsaid"
                 break
