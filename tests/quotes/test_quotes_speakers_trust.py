@@ -83,3 +83,13 @@ def test_a_cue_under_he_in_a_named_speakers_clause_names_that_speaker(language):
     text = 'On the generals, Benjamin said he believes "there may be some generals who are beating their chest."'
     quote = next(q for q in extract_quotes(text, language=language) if q.kind == "direct")
     assert (quote.cue, quote.speaker_text) == ("believes", "Benjamin")
+
+
+def test_the_state_and_party_epithet_is_the_person_named_before_it(language):
+    text = ('Mateen once had "a brief and inconsequential meeting" with Rep. Ed Royce, the chairman of the '
+            'House Foreign Affairs Committee, the California Republican said in a statement.')
+    assert {q.speaker for q in extract_quotes(text, language=language)} == {"Ed Royce"}
+    text = ("House Democratic Leader Nancy Pelosi criticized the plan of Speaker John Boehner. "
+            "“This is a shady bill,” the California Democrat said.")
+    shady = next(q for q in extract_quotes(text, language=language) if q.kind == "direct")
+    assert shady.speaker == "Nancy Pelosi"

@@ -46,6 +46,9 @@ _NATION = {"u.s.": "us", "us": "us", "american": "us", "america": "us", "united 
            "indian": "in", "india": "in", "european": "eu", "eu": "eu",
            # parties, like nations: "the Republican nominee" is not the Democratic one
            "republican": "gop", "gop": "gop", "democratic": "dem", "democrat": "dem"}
+_PARTIES = frozenset(("gop", "dem"))
+# "the Kentucky Republican", "the New York Democrat": a politician named by state and party.
+_PARTY_EPITHET = re.compile(r"the (?:[A-Z][\w.'’-]+ ){1,2}(Republican|Democrat)$")
 _FAMILY = frozenset(("parent", "child", "sibling", "spouse", "relative"))
 _TOKEN = re.compile(r"[\w.'’-]+")
 
@@ -168,6 +171,9 @@ class SpeakerIndex:
             # "Patrol Chief James Hall", a name the tagger missed (not "the United States")
             return self._remember(start, Resolution(speaker=untagged, gender=_genders(
                 [Person(name=untagged, start=start, end=end)]).get(untagged)))
+        epithet = _PARTY_EPITHET.match(mention.strip())
+        if epithet is not None:
+            return self._party_member(start, _NATION[epithet.group(1).lower()])
         role = _role_of(mention)
         if role is not None:
             return self._role(start, mention, role, head_index)
@@ -179,6 +185,20 @@ class SpeakerIndex:
         if not cleaned or words[0] in P.PRONOUNS:
             return Resolution(speaker=None, flags=(PRONOUN,))
         return Resolution(speaker=cleaned, flags=(UNNAMED,))
+
+    def _party_member(self, offset: int, party: str) -> Resolution:
+        """"the Kentucky Republican said": the person named last before it (outside quotation
+        marks, within ``PRONOUN_WINDOW``) whom the text gives that party ("Democratic Sen. ..."),
+        else the one named last whom it gives no party ("a meeting with Rep. Ed Royce, the
+        chairman of ..., the California Republican said"); unresolved when there is none."""
+        near = [p for p in self.persons if p.start < offset and offset - p.start <= PRONOUN_WINDOW
+                and not self.in_quotes(p.start) and not p.ambiguous]
+        parties = {p.name: set().union(*(q.nations for q in self.persons if q.name == p.name)) & _PARTIES for p in near}
+        member = next((p for p in reversed(near) if parties[p.name] == {party}), None)  # "Democratic Sen. ..."
+        member = member or next((p for p in reversed(near) if not parties[p.name]), None)
+        if member is None:
+            return Resolution(speaker=None, flags=(UNNAMED,))
+        return self._remember(offset, Resolution(speaker=member.name, flags=(ROLE,), gender=member.gender))
 
     def _name_part(self, offset: int, word: str) -> str | None:
         """A lone name the tagger missed ("Wang told Blinken") that is part of a person's name
