@@ -93,3 +93,10 @@ def test_the_state_and_party_epithet_is_the_person_named_before_it(language):
             "“This is a shady bill,” the California Democrat said.")
     shady = next(q for q in extract_quotes(text, language=language) if q.kind == "direct")
     assert shady.speaker == "Nancy Pelosi"
+
+
+def test_the_president_is_the_one_introduced_as_president_not_a_caucus_leader(language):
+    text = ("President Barack Obama spoke first. Progressive Caucus leader Rep. Raul Grijalva spoke next. "
+            "The president said he was unwilling to do it.")
+    said = next(q for q in extract_quotes(text, language=language) if q.cue == "said")
+    assert said.speaker == "Barack Obama"

@@ -61,6 +61,7 @@ class Person:
     start: int
     end: int
     roles: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()  # the role words themselves ("president", "leader"), lower case
     nations: frozenset[str] = frozenset()
     gender: str | None = None  # "m", "f" or None (unknown: rules no pronoun out)
     ambiguous: bool = False  # a shared name ("Mateen") nothing in the text assigns to one person
@@ -100,9 +101,9 @@ class SpeakerIndex:
         names = _person_mentions(doc)
         index.canonical = canonical_in_text([text for text, _, _, _ in names])
         for text, start, end, head in names:
-            roles, nations, words = _titles(doc, head)
-            index.persons.append(Person(name=index.canonical[text], start=start, end=end,
-                                        roles=roles, nations=nations, gender=_gender_of_words(words)))
+            roles, titles, nations, words = _titles(doc, head)
+            index.persons.append(Person(name=index.canonical[text], start=start, end=end, roles=roles,
+                                        titles=titles, nations=nations, gender=_gender_of_words(words)))
         index._shared_names([strip_titles(text) for text, _, _, _ in names])
         genders = _genders(index.persons)
         index.persons = [replace(p, gender=genders.get(p.name)) for p in index.persons]
@@ -310,6 +311,9 @@ class SpeakerIndex:
                 last = self.spoken[-1][1]
                 return Resolution(speaker=last.speaker, org=last.org, flags=(*last.flags, ROLE))
             candidates = [p for p in candidates if not p.ambiguous]
+            # "the president": one introduced as president before one introduced as a leader of
+            # another kind ("Progressive Caucus leader Rep. Raul Grijalva")
+            candidates = [p for p in candidates if role_text in p.titles] or candidates
             if role_class in _FAMILY and len({p.name for p in candidates}) > 1:
                 candidates = []  # "the son" with two sons named: nobody
             if candidates:
@@ -405,9 +409,10 @@ def _clean_name(text: str) -> str:
     return P.NAME_SUFFIX.sub("", text).strip(" .,")
 
 
-def _titles(doc, head_index: int) -> tuple[frozenset[str], frozenset[str], str]:
-    """Role classes and nationalities of the title a person is introduced with: "Secretary of
-    State Antony Blinken", "Blinken, the top U.S. diplomat", "China's top diplomat Wang Yi"."""
+def _titles(doc, head_index: int) -> tuple[frozenset[str], frozenset[str], frozenset[str], str]:
+    """Role classes, role words and nationalities of the title a person is introduced with:
+    "Secretary of State Antony Blinken", "Blinken, the top U.S. diplomat", "China's top diplomat
+    Wang Yi"; and the words themselves (for gender)."""
     head = doc[head_index]
     tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i <= head.i + 12]
     if head.dep_ == "appos":
@@ -416,10 +421,11 @@ def _titles(doc, head_index: int) -> tuple[frozenset[str], frozenset[str], str]:
         if child.dep_ == "appos":
             tokens += list(child.subtree)[:12]
     words = " ".join(t.lower_ for t in sorted(set(tokens), key=lambda t: t.i))
-    roles = {P.ROLE_CLASS[m.group(1)] for m in _ROLES.finditer(words) if not m.group(2)}
+    titles = {m.group(1) for m in _ROLES.finditer(words) if not m.group(2)}
     before = head.doc[max(0, head.left_edge.i - 1)].lower_ if head.left_edge.i > 0 else ""
     first = _clean_name(head.doc[head.left_edge.i:head.i + 1].text).split()
-    return frozenset(roles), frozenset(_nations(words)), f"{before} {words} first:{first[0].lower() if first else ''}"
+    return (frozenset(P.ROLE_CLASS[t] for t in titles), frozenset(titles), frozenset(_nations(words)),
+            f"{before} {words} first:{first[0].lower() if first else ''}")
 
 
 def _gender_of_words(words: str) -> str | None:
