@@ -2,6 +2,8 @@
 a quotation interrupted by its cue after a single word ("“Frankly,” Oliver said, “...”")."""
 from __future__ import annotations
 
+import pytest
+
 from newsprism.quotes import extract_quotes
 
 
@@ -84,3 +86,15 @@ def test_went_on_after_a_quotation_is_a_cue_of_saying_but_not_went_on_to_win(lan
     assert (quotes["You know, it happens, right?"].cue, quotes["You know, it happens, right?"].speaker) == (
         "went on", "Trump")
     assert all("other-cue" in q.flags for q in extract_quotes("He went on to win the race.", language=language))
+
+
+@pytest.mark.parametrize("text, cue", [("“This is wrong,” Jones pushed back.", "pushed back"),
+                                       ("“Not so fast,” Smith shot back.", "shot back"),
+                                       ("“We need action now,” Smith chimed in.", "chimed in")])
+def test_a_verb_and_its_particle_after_a_quotation_are_a_cue_of_saying(language, text, cue):
+    quote = next(q for q in extract_quotes(text, language=language) if q.kind == "direct")
+    assert quote.cue == cue and quote.speaker_text in ("Jones", "Smith")
+
+
+def test_a_particle_verb_with_an_object_is_no_cue(language):
+    assert extract_quotes("The committee pushed back the vote to next week.", language=language) == []

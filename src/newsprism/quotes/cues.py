@@ -82,8 +82,9 @@ def find_frames(doc, *, any_verb: bool = False) -> list[Frame]:
             frame = _according_frame(doc, token)
         elif token.pos_ in ("VERB", "AUX") and token.lower_ in forms and token.lower_ not in P.NOT_CUES:
             frame = _verb_frame(doc, token)
-        elif _goes_on(token):  # '“...,” Trump went on': he continued, a verb of saying
-            frame = replace(_verb_frame(doc, token), cue_word=GOES_ON_AS)
+        elif (said := _particle_cue(token)) is not None:  # '“...,” Trump went on': he continued
+            end = doc[token.i + 1].idx + len(doc[token.i + 1])  # the particle is the next token
+            frame = replace(_verb_frame(doc, token), cue_word=said, cue_end=end, cue=text_of(doc)[token.idx:end])
         elif any_verb and token.pos_ == "VERB" and token.lower_ not in P.NOT_CUES:
             frame = _verb_frame(doc, token)
             frame = frame if frame.content_start is not None else None
@@ -96,18 +97,26 @@ def find_frames(doc, *, any_verb: bool = False) -> list[Frame]:
     return frames
 
 
-# "went on" as a cue reads as this verb of saying.
-GOES_ON_AS = "continued"
+@cache
+def _particle_forms() -> dict[str, str]:
+    """Inflected form -> base of the verbs of ``patterns.PARTICLE_SPEECH``."""
+    return {form: base for base, _ in P.PARTICLE_SPEECH
+            for form in P.PARTICLE_VERB_FORMS.get(base) or P.IRREGULAR.get(base) or _inflect(base)}
 
 
-def _goes_on(token) -> bool:
-    """"went on" / "goes on" with no complement: speaking on ("“...,” Trump went on"), not going
-    on to do something ("went on to win") nor happening ("what is going on")."""
-    return token.pos_ == "VERB" and token.lower_ in P.GO_FORMS \
-        and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children) \
-        and not any(c.dep_ in ("xcomp", "dobj", "prep") or (c.dep_ == "advcl" and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)) for c in token.children) \
-        and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN") for c in token.children)
+def _particle_cue(token) -> str | None:
+    """The verb of saying that a verb and its particle with no complement read as ('“...,” Trump
+    went on', 'Smith chimed in', 'Jones pushed back'), or None: not "went on to win", "pushed
+    back the vote", "what is going on" (no subject that speaks)."""
+    base = _particle_forms().get(token.lower_) if token.pos_ == "VERB" else None
+    if base is None:
+        return None
+    particle = next((c.lower_ for c in token.children if c.dep_ in ("prt", "advmod") and c.i == token.i + 1), None)
+    said = P.PARTICLE_SPEECH.get((base, particle or ""))
+    if said is None or any(c.dep_ in ("xcomp", "dobj", "prep") or (c.dep_ == "advcl" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)) for c in token.children):
+        return None
+    return said if any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN") for c in token.children) else None
 
 
 NOMINAL_DEPS = ("noun_that", "noun_relcl", "noun_prep")

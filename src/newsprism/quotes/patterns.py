@@ -81,12 +81,16 @@ COGNITION = ("think believe know feel expect hope want wish fear doubt suspect s
 # Evidence: a study, poll or report "shows"/"found" something.
 EVIDENCE = "show find suggest indicate reveal conclude demonstrate estimate project".split()
 
-# Two-word cues whose particle belongs to the cue ("pointed out", "called for").
-PARTICLE_CUES = {("point", "out"), ("call", "for"), ("call", "on"), ("go", "on"), ("spell", "out"),
-                 ("lay", "out"), ("push", "back"), ("weigh", "in"), ("speak", "out"),
-                 ("sound", "off"), ("chime", "in"), ("follow", "up")}
+# Verb + particle with no complement that report speech after a quotation ('“...,” Smith chimed
+# in', '“...,” Trump went on'), each with the verb of saying it reads as (cues._particle_cue).
+PARTICLE_SPEECH = {("go", "on"): "continued", ("chime", "in"): "added", ("cut", "in"): "added",
+                   ("push", "back"): "replied", ("shoot", "back"): "replied", ("fire", "back"): "replied",
+                   ("hit", "back"): "replied", ("snap", "back"): "replied", ("weigh", "in"): "said",
+                   ("speak", "up"): "said", ("speak", "out"): "said"}
+PARTICLE_VERB_FORMS = {"go": ("go", "goes", "went", "going", "gone"), "shoot": ("shoot", "shoots", "shot", "shooting"),
+                       "hit": ("hit", "hits", "hitting"), "cut": ("cut", "cuts", "cutting"),
+                       "snap": ("snap", "snaps", "snapped", "snapping")}
 
-GO_FORMS = frozenset("go goes went going gone".split())  # "went on" (cues._goes_on)
 # Verbs whose complement is rarely speech even with a clause ("make sure", "get", ...): never cues.
 NOT_CUES = set("be have do make get go take give come let help keep seem appear become".split())
 
