@@ -79,3 +79,15 @@ def test_two_apostrophes_across_paragraphs():
     [(content, flags)] = spans(text)
     assert content == "First part of it.\n\n''Second part,"
     assert flags == ("multi-paragraph",)
+
+
+def test_a_text_quoting_with_single_marks_only_has_its_quotations_found():
+    from newsprism.quotes.marks import find_quotations
+
+    text = ("‘As a manufacturer of children’s products, safety is our top priority,’ the company says. "
+            "Bloggers insist they’re ‘100 per cent safe.’")
+    quotes = [text[q.start:q.end] for q in find_quotations(text)]
+    assert quotes == ["As a manufacturer of children’s products, safety is our top priority,", "100 per cent safe."]
+    # beside double marks, single ones stay quotations inside quotations
+    nested = "He said “it’s ‘fine’ now.”"
+    assert [nested[q.start:q.end] for q in find_quotations(nested)] == ["it’s ‘fine’ now."]

@@ -1,5 +1,8 @@
 """Quotation spans from quotation marks: straight and curly, nested, across paragraphs, unbalanced.
 
+A text that quotes with single marks only (British style: ‘...,’ the company says) has them read
+as double ones; beside double marks, single ones are quotations inside quotations.
+
 A paragraph that opens a quotation without closing it continues in the next paragraph when that
 one opens with a quotation mark (the newspaper convention for a quote running over paragraphs);
 otherwise (or when the next paragraph opens a transcript turn, '"PENCE: ...') the quotation runs to
@@ -41,7 +44,26 @@ def find_quotations(text: str) -> list[Quotation]:
     """Every quotation in ``text``, in order (see the module docstring)."""
     if "''" in text:
         return [_widen(text, q) for q in _find(_double_apostrophes(text))]
+    if P.INNER_OPEN in text and not any(mark in text for mark in "“”\"«„"):
+        return _find(_single_as_double(text))
     return _find(text)
+
+
+def _single_as_double(text: str) -> str:
+    """A text quoting with single marks only (British style: ‘As a manufacturer ...,’ the company
+    says) with each ‘ and the ’ that closes it (not an apostrophe: followed by no letter or digit)
+    rewritten as “ and ”, so that offsets do not move."""
+    out = list(text)
+    open_at = None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            open_at = None
+        elif ch == P.INNER_OPEN and open_at is None:
+            out[i], open_at = "“", i
+        elif ch == P.INNER_CLOSE and open_at is not None and i > open_at + 1 \
+                and (i + 1 == len(text) or not text[i + 1].isalnum()):
+            out[i], open_at = "”", None
+    return "".join(out)
 
 
 def _find(text: str) -> list[Quotation]:
