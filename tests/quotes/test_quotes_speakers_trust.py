@@ -100,3 +100,9 @@ def test_the_president_is_the_one_introduced_as_president_not_a_caucus_leader(la
             "The president said he was unwilling to do it.")
     said = next(q for q in extract_quotes(text, language=language) if q.cue == "said")
     assert said.speaker == "Barack Obama"
+
+
+def test_the_company_is_the_organisation_named_before_it(language):
+    text = "The Justice Department opened an inquiry. The department said it would report by June."
+    said = next(q for q in extract_quotes(text, language=language) if q.cue == "said")
+    assert said.speaker == "Justice Department"

@@ -220,6 +220,9 @@ tulsi ursula valerie victoria virginia wendy yvette""".split())
 # person's name; a "name" made only of these words is none.
 PAGE_WIDGET_WORDS = frozenset("""facebook twitter pinterest linkedin whatsapp reddit instagram tumblr
 flipboard messenger email e-mail print share comment comments tweet youtube tiktok snapchat""".split())
+# A definite noun that names an organisation already named ("Crayola ... the company says").
+BODY_ANAPHORS = frozenset(f"the {n}" for n in """company firm group agency ministry department
+organisation organization campaign retailer airline bank network newspaper paper union""".split())
 # Family names that open East Asian names written family name first ("Mao Ning", "Li Qiang",
 # "Kim Jong Un"): never read as a first name's sex.
 FAMILY_NAMES_FIRST = frozenset("""li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he

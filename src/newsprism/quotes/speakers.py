@@ -182,10 +182,24 @@ class SpeakerIndex:
         if body is not None:
             self.bodies.append((start, body))
             return Resolution(speaker=body)
+        if mention.strip().lower() in P.BODY_ANAPHORS:
+            named = self._last_body(start)
+            if named is not None:  # "Crayola ... ‘...,’ the company says"
+                return Resolution(speaker=named, flags=(ROLE,))
         cleaned = _strip_determiner(mention)
         if not cleaned or words[0] in P.PRONOUNS:
             return Resolution(speaker=None, flags=(PRONOUN,))
         return Resolution(speaker=cleaned, flags=(UNNAMED,))
+
+    def _last_body(self, offset: int) -> str | None:
+        """The organisation "the company" / "the agency" refers to: the last one that spoke before
+        ``offset``, else the last one named, within ``PRONOUN_WINDOW`` (outside quotation marks)."""
+        spoke = [(at, body) for at, body in self.bodies if 0 < offset - at <= PRONOUN_WINDOW]
+        if spoke:
+            return max(spoke)[1]
+        named = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= offset
+                 and offset - e.start_char <= PRONOUN_WINDOW and not self.in_quotes(e.start_char)]
+        return _strip_determiner(named[-1].text) if named else None
 
     def _party_member(self, offset: int, party: str) -> Resolution:
         """"the Kentucky Republican said": the person named last before it (outside quotation
