@@ -106,3 +106,9 @@ def test_the_company_is_the_organisation_named_before_it(language):
     text = "The Justice Department opened an inquiry. The department said it would report by June."
     said = next(q for q in extract_quotes(text, language=language) if q.cue == "said")
     assert said.speaker == "Justice Department"
+
+
+def test_a_name_its_words_call_an_organisation_is_no_person_a_pronoun_refers_to(language):
+    text = "Hillary Clinton spoke first. Campaign group Avaaz said it had co-ordinated the rescue. She said it was brave."
+    last = [q for q in extract_quotes(text, language=language) if q.cue == "said"][-1]
+    assert last.speaker == "Hillary Clinton"

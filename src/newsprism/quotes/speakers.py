@@ -194,12 +194,18 @@ class SpeakerIndex:
     def _last_body(self, offset: int) -> str | None:
         """The organisation "the company" / "the agency" refers to: the last one that spoke before
         ``offset``, else the last one named, within ``PRONOUN_WINDOW`` (outside quotation marks)."""
-        spoke = [(at, body) for at, body in self.bodies if 0 < offset - at <= PRONOUN_WINDOW]
+        organisations = self._organisations()
+        spoke = [(at, body) for at, body in self.bodies if 0 < offset - at <= PRONOUN_WINDOW and body in organisations]
         if spoke:
             return max(spoke)[1]
         named = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= offset
                  and offset - e.start_char <= PRONOUN_WINDOW and not self.in_quotes(e.start_char)]
         return _strip_determiner(named[-1].text) if named else None
+
+    def _organisations(self) -> set[str]:
+        """The names the text's entities tag as organisations (not places or peoples), as
+        ``_body_of`` gives them."""
+        return {_strip_determiner(e.text) for e in self.doc.ents if e.label_ == "ORG"}
 
     def _party_member(self, offset: int, party: str) -> Resolution:
         """"the Kentucky Republican said": the person named last before it (outside quotation
@@ -249,7 +255,8 @@ class SpeakerIndex:
         if local is not None:
             return self._remember(offset, Resolution(speaker=local.name, flags=(PRONOUN,), gender=local.gender or want))
         named = {p.name for p in self.persons}
-        candidates = [(at, r) for at, r in self.history if at < offset and (
+        bodies = self._organisations() - named
+        candidates = [(at, r) for at, r in self.history if at < offset and r.speaker not in bodies and (
                       r.speaker in named or UNNAMED not in r.flags or r.gender is not None or _person_role(r.speaker))]
         candidates += [(p.start, Resolution(speaker=p.name, gender=p.gender)) for p in self.persons
                        if p.start < offset and not p.ambiguous and not self.in_quotes(p.start) and self._is_subject(p)]
@@ -361,6 +368,8 @@ def _person_mentions(doc) -> list[tuple[str, int, int, int]]:
             continue
         if name in headline:
             continue  # "Kardashian Fam Shocked by Obama Diss": a headline's capitals, not a name (nor a share button)
+        if _named_as_body(text, ent.start_char):
+            continue  # "Campaign group Avaaz", "Art supply company Crayola": an organisation the tagger took for a person
         words = name.split()
         mislabelled_full = (len(words) >= 2 and words[-1] in surnames and all(w[:1].isupper() for w in words)
                             and ent.label_ not in ("NORP", "GPE", "LOC", "FAC", "DATE", "CARDINAL")
@@ -384,6 +393,14 @@ def _person_mentions(doc) -> list[tuple[str, int, int, int]]:
                 and before.idx not in covered and (token.i < 2 or not _name_word(doc[token.i - 2])):
             mentions.append((f"{before.text} {token.text}", before.idx, token.idx + len(token), token.i))
     return sorted(mentions, key=lambda m: m[1])
+
+
+_BODY_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(sorted(n.split()[1] for n in P.BODY_ANAPHORS)), re.I)
+
+
+def _named_as_body(text: str, start: int) -> bool:
+    """The words right before a name call it an organisation ("campaign group Avaaz")."""
+    return _BODY_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _headline_only(text: str, name: str) -> bool:
