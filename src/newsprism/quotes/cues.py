@@ -101,7 +101,7 @@ def find_frames(doc, *, any_verb: bool = False) -> list[Frame]:
 def _particle_forms() -> dict[str, str]:
     """Inflected form -> base of the verbs of ``patterns.PARTICLE_SPEECH``."""
     return {form: base for base, _ in P.PARTICLE_SPEECH
-            for form in P.PARTICLE_VERB_FORMS.get(base) or P.IRREGULAR.get(base) or _inflect(base)}
+            for form in P.IRREGULAR.get(base) or _inflect(base)}
 
 
 def _particle_cue(token) -> str | None:
@@ -514,8 +514,10 @@ def _misjoined_subject(verb):
     return None
 
 
-# Verbs whose subject, not object, does the infinitive: "promised voters to cut taxes".
-SUBJECT_CONTROL = frozenset(("promise", "vow", "pledge", "threaten", "swear"))
+# Verbs whose subject, not object, does the infinitive: "promised voters to cut taxes" (every
+# inflected form: the pipeline runs no lemmatizer, ``lemma_`` is empty).
+SUBJECT_CONTROL = frozenset(form for base in ("promise", "vow", "pledge", "threaten", "swear")
+                            for form in P.IRREGULAR.get(base) or _inflect(base))
 
 
 def _object_controller(verb):
@@ -523,7 +525,7 @@ def _object_controller(verb):
     ...': the one who declares or admits is the object of the verb before the infinitive, not
     its subject."""
     head = verb.head
-    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or head.pos_ != "VERB" or head.lemma_ in SUBJECT_CONTROL:
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or head.pos_ != "VERB" or head.lower_ in SUBJECT_CONTROL:
         return None
     objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
     return objects[-1] if objects else None

@@ -137,9 +137,11 @@ def parse_texts(texts, language):
     non-breaking and thin spaces, parsed as plain ones); long texts parsed in paragraph chunks."""
     from spacy.tokens import Doc
 
+    texts = list(texts)
+    plain = [text.translate(PARSE_SPACES) for text in texts]
     chunks, owners = [], []
-    for i, text in enumerate(texts):
-        for chunk in _chunks(text.translate(PARSE_SPACES)):
+    for i, text in enumerate(plain):
+        for chunk in _chunks(text):
             chunks.append(chunk)
             owners.append(i)
     parsed = language.parse(chunks) if chunks else []
@@ -147,12 +149,12 @@ def parse_texts(texts, language):
     for owner, doc in zip(owners, parsed):
         grouped[owner].append(doc)
     out: list[Doc | None] = []
-    for text, docs in zip(texts, grouped):
+    for text, parsed_as, docs in zip(texts, plain, grouped):
         if not docs:
             out.append(None)
             continue
         doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
-        if doc.text != text.translate(PARSE_SPACES):
+        if doc.text != parsed_as:
             out.append(None)
             continue
         doc.user_data["newsprism.text"] = text  # what ``text_of`` gives: quotes cut from the text as given
@@ -912,12 +914,13 @@ def _close_quotation(frame: Frame, quotations: list[Quotation]) -> Frame:
 # After a quotation inside reported speech, a participle or a time clause is the reporter's, not
 # the speaker's: 'said things “should be wrapped up,” referring to ...', '“We’ll see,” when asked',
 # 'dismissed Estonia as the “suburbs of St. Petersburg” — a metaphor for ...'.
-_TAIL_CLAUSE = re.compile(r"[,;]?\s+(?:when|while|as|after|before|since|until|\w+ing)\b|\s+[—–―-]{1,2}\s")
+_DASH = "[—–―-]{1,2}"  # a dash as typed: em, en, horizontal bar, one or two hyphens
+_TAIL_CLAUSE = re.compile(rf"[,;]?\s+(?:when|while|as|after|before|since|until|\w+ing)\b|\s+{_DASH}\s")
 
 
-_SPACED_DASH = re.compile(r"\s[—–―-]{1,2}\s")
+_SPACED_DASH = re.compile(rf"\s{_DASH}\s")
 # 'Donald Trump - who previously said ... - said at a rally': the subject, a parenthesis, the verb.
-_SUBJECT_DASHES = re.compile(r"\s*([^\n—–―]{2,80}?)\s[—–―-]{1,2}\s[^\n—–―]+?\s[—–―-]{1,2}\s+$")
+_SUBJECT_DASHES = re.compile(rf"\s*([^\n—–―]{{2,80}}?)\s{_DASH}\s[^\n—–―]+?\s{_DASH}\s+$")
 
 
 def _subject_before_dashes(doc, frame: Frame) -> Frame:

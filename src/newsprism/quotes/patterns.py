@@ -21,6 +21,10 @@ INNER_OPEN, INNER_CLOSE = "‘", "’"
 # --- attribution cues ---------------------------------------------------------------------------
 IRREGULAR = {
     "say": ("say", "says", "said", "saying"),
+    # verbs of PARTICLE_SPEECH ("went on", "shot back", "snapped back")
+    "go": ("go", "goes", "went", "going", "gone"), "shoot": ("shoot", "shoots", "shot", "shooting"),
+    "hit": ("hit", "hits", "hitting"), "cut": ("cut", "cuts", "cutting"), "swear": ("swear", "swears", "swore", "swearing", "sworn"),
+    "snap": ("snap", "snaps", "snapped", "snapping"),
     "tell": ("tell", "tells", "told", "telling"),
     "write": ("write", "writes", "wrote", "writing", "written"),
     "think": ("think", "thinks", "thought", "thinking"),
@@ -87,9 +91,6 @@ PARTICLE_SPEECH = {("go", "on"): "continued", ("chime", "in"): "added", ("cut", 
                    ("push", "back"): "replied", ("shoot", "back"): "replied", ("fire", "back"): "replied",
                    ("hit", "back"): "replied", ("snap", "back"): "replied", ("weigh", "in"): "said",
                    ("speak", "up"): "said", ("speak", "out"): "said"}
-PARTICLE_VERB_FORMS = {"go": ("go", "goes", "went", "going", "gone"), "shoot": ("shoot", "shoots", "shot", "shooting"),
-                       "hit": ("hit", "hits", "hitting"), "cut": ("cut", "cuts", "cutting"),
-                       "snap": ("snap", "snaps", "snapped", "snapping")}
 
 # Verbs whose complement is rarely speech even with a clause ("make sure", "get", ...): never cues.
 NOT_CUES = set("be have do make get go take give come let help keep seem appear become".split())
@@ -220,9 +221,10 @@ tulsi ursula valerie victoria virginia wendy yvette""".split())
 # person's name; a "name" made only of these words is none.
 PAGE_WIDGET_WORDS = frozenset("""facebook twitter pinterest linkedin whatsapp reddit instagram tumblr
 flipboard messenger email e-mail print share comment comments tweet youtube tiktok snapchat""".split())
-# A definite noun that names an organisation already named ("Crayola ... the company says").
-BODY_ANAPHORS = frozenset(f"the {n}" for n in """company firm group agency ministry department
-organisation organization campaign retailer airline bank network newspaper paper union""".split())
+# Nouns of organisations: "the company" after one is named ("Crayola ... the company says"), and a
+# name right after one is no person ("campaign group Avaaz").
+ORGANISATION_NOUNS = frozenset("""company firm group agency ministry department organisation organization
+campaign retailer airline bank network newspaper paper union""".split())
 # Family names that open East Asian names written family name first ("Mao Ning", "Li Qiang",
 # "Kim Jong Un"): never read as a first name's sex.
 FAMILY_NAMES_FIRST = frozenset("""li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he

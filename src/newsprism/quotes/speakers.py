@@ -86,6 +86,7 @@ class SpeakerIndex:
     bodies: list[tuple[int, str]] = field(default_factory=list)  # (offset, body) of bodies that spoke
     spoken: list[tuple[int, Resolution]] = field(default_factory=list)  # every resolution, in order
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation spans: a speaker's words
+    organisations: frozenset[str] = frozenset()  # names the entity tagger tags ORG, as _body_of gives them
 
     def in_quotes(self, offset: int) -> bool:
         """A name inside quotation marks is the quoted speaker's word ("But he (Omar) has
@@ -98,6 +99,7 @@ class SpeakerIndex:
 
         index = cls(doc=doc)
         index.quoted = [(q.open_at, q.outer_end) for q in find_quotations(text_of(doc))]
+        index.organisations = frozenset(_strip_determiner(e.text) for e in doc.ents if e.label_ == "ORG")
         names = _person_mentions(doc)
         index.canonical = canonical_in_text([text for text, _, _, _ in names])
         for text, start, end, head in names:
@@ -182,7 +184,7 @@ class SpeakerIndex:
         if body is not None:
             self.bodies.append((start, body))
             return Resolution(speaker=body)
-        if mention.strip().lower() in P.BODY_ANAPHORS:
+        if words[0] == "the" and len(words) == 2 and words[1] in P.ORGANISATION_NOUNS:
             named = self._last_body(start)
             if named is not None:  # "Crayola ... ‘...,’ the company says"
                 return Resolution(speaker=named, flags=(ROLE,))
@@ -194,18 +196,12 @@ class SpeakerIndex:
     def _last_body(self, offset: int) -> str | None:
         """The organisation "the company" / "the agency" refers to: the last one that spoke before
         ``offset``, else the last one named, within ``PRONOUN_WINDOW`` (outside quotation marks)."""
-        organisations = self._organisations()
-        spoke = [(at, body) for at, body in self.bodies if 0 < offset - at <= PRONOUN_WINDOW and body in organisations]
+        spoke = [(at, body) for at, body in self.bodies if 0 < offset - at <= PRONOUN_WINDOW and body in self.organisations]
         if spoke:
             return max(spoke)[1]
         named = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= offset
                  and offset - e.start_char <= PRONOUN_WINDOW and not self.in_quotes(e.start_char)]
         return _strip_determiner(named[-1].text) if named else None
-
-    def _organisations(self) -> set[str]:
-        """The names the text's entities tag as organisations (not places or peoples), as
-        ``_body_of`` gives them."""
-        return {_strip_determiner(e.text) for e in self.doc.ents if e.label_ == "ORG"}
 
     def _party_member(self, offset: int, party: str) -> Resolution:
         """"the Kentucky Republican said": the person named last before it (outside quotation
@@ -255,7 +251,7 @@ class SpeakerIndex:
         if local is not None:
             return self._remember(offset, Resolution(speaker=local.name, flags=(PRONOUN,), gender=local.gender or want))
         named = {p.name for p in self.persons}
-        bodies = self._organisations() - named
+        bodies = self.organisations - named
         candidates = [(at, r) for at, r in self.history if at < offset and r.speaker not in bodies and (
                       r.speaker in named or UNNAMED not in r.flags or r.gender is not None or _person_role(r.speaker))]
         candidates += [(p.start, Resolution(speaker=p.name, gender=p.gender)) for p in self.persons
@@ -274,8 +270,11 @@ class SpeakerIndex:
         whose own sentence names one person of its gender before it, outside quotation marks:
         that person, rather than the last speaker of the text."""
         token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
-        if token is None or token[0].head.dep_ == "ROOT" or token[0].head.head.dep_ == "ROOT" and token[0].head.dep_ == "conj":
+        if token is None:
             return None
+        verb = token[0].head
+        if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+            return None  # a main clause's subject: the last speaker rule holds
         sent = token[0].sent
         people = {p.name: p for p in self.persons if sent.start_char <= p.start < offset and not p.ambiguous
                   and not self.in_quotes(p.start) and (p.gender or self.gender_of(p.name)) in (None, want)}
@@ -297,9 +296,7 @@ class SpeakerIndex:
                 if "," in words or len(words.split()) > MAX_ROLE_SUBJECT_WORDS:
                     continue
                 role = _role_of(words)
-                if role is not None and role[1] != "person" and not any(p.start >= t.left_edge.idx and p.end <= t.idx + len(t)
-                                                                          and len(p.name.split()) > 1 and p.name in words
-                                                                          for p in self.persons):
+                if role is not None and role[1] != "person" and not any(p.start <= t.idx < p.end for p in self.persons):
                     return words
         return None
 
@@ -395,7 +392,7 @@ def _person_mentions(doc) -> list[tuple[str, int, int, int]]:
     return sorted(mentions, key=lambda m: m[1])
 
 
-_BODY_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(sorted(n.split()[1] for n in P.BODY_ANAPHORS)), re.I)
+_BODY_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(sorted(P.ORGANISATION_NOUNS)), re.I)
 
 
 def _named_as_body(text: str, start: int) -> bool:
