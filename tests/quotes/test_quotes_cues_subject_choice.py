@@ -72,3 +72,26 @@ def test_a_noun_the_parser_joined_to_the_object_before_is_the_next_verbs_subject
     text = "He had previous heart surgery and school officials said he was a happy child who loved music."
     assert _source(language, text, "said") == "school officials"
     assert _source(language, "She bought apples and pears and said they were cheap.", "said") == "She"
+
+
+def test_a_participle_set_off_after_a_reported_clause_takes_the_reporter(language):
+    # the parser hangs the participle on the reported clause ("knew", "did not testify")
+    text = "Marsh wrote the guards knew to expect the outbursts, saying, “They came every week.”"
+    assert _source(language, text, "saying") == "Marsh"
+    text = ("Mr. Dalton asked why the governor's aide did not testify at the hearing, "
+            "implying that she had been told to stay away.")
+    assert _source(language, text, "implying") == "Mr. Dalton"
+
+
+def test_a_negated_verb_is_no_reporter_of_a_participle(language):
+    text = "Hale cannot say that “for now,” Brooks added, saying it should be up to the court."
+    assert _source(language, text, "saying") == "Brooks"
+
+
+def test_a_participle_describing_a_document_takes_who_put_it_out(language):
+    text = "Her campaign quickly sent out an email to donors stating, “We just won Ohio.”"
+    assert _source(language, text, "stating") == "Her campaign"
+    text = "The Ledger replied late Friday with an editor's note on the story saying that Carter had misspoken."
+    assert _source(language, text, "saying") == "The Ledger"
+    text = "The union answered with a letter to members saying the strike would go on."
+    assert _source(language, text, "saying") == "The union"

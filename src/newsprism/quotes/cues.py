@@ -465,7 +465,8 @@ def _borrowed_subject(verb, depth: int):
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "X issued a statement saying": X (PolNeAR train: 32 of 39 such objects); "voters saying",
         # "a petition calling for": the noun itself
-        owner = _subject(head.head, depth + 1) if head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX") else None
+        head = _document_of(head) or head
+        owner = _owner_of(head, depth + 1)
         return owner if owner is not None else head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return _subject(head.head, depth + 1)
@@ -480,6 +481,9 @@ def _borrowed_subject(verb, depth: int):
         return controller
     if verb.dep_ in BORROW_SUBJECT:
         if verb.tag_ == "VBG":  # "China said it has not ..., adding that": the subject of "said"
+            reporter = _outer_reporter(verb) if _set_off(verb) else None
+            if reporter is not None:
+                return _subject(reporter, depth + 1)
             up = head
             for _ in range(3):
                 if up.lower_ in cue_forms() and any(c.dep_ in SUBJECTS for c in up.children):
@@ -500,6 +504,56 @@ def _borrowed_subject(verb, depth: int):
             return _subject(clause.head, depth + 1)
         return _subject(head, depth + 1)
     return None
+
+
+def _document_of(noun):
+    """The document a participle describes when the parser hung it on the noun after that
+    document: "blasted out an email to supporters stating", "responded with a note on the story
+    saying": the email, the note."""
+    if noun.dep_ != "pobj" or noun.head.dep_ not in ("prep", "dative") or noun.head.lower_ in P.NOUN_SOURCE_PREPS:
+        return None  # "a new video from the terrorist group threatening": the group is its author
+    above = noun.head.head
+    if above.pos_ == "NOUN" and above.lower_ in P.DOCUMENTS:
+        return above
+    if above.pos_ in ("VERB", "AUX"):
+        return next((c for c in above.children if c.dep_ == "dobj" and c.lower_ in P.DOCUMENTS and c.i < noun.i), None)
+    return None
+
+
+def _owner_of(noun, depth: int):
+    """Who put out ``noun``: the subject of the verb it is the object of ("X issued a statement"),
+    or of the verb it is the means of ("X responded with a note")."""
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        return _subject(noun.head, depth)
+    if noun.dep_ == "pobj" and noun.lower_ in P.DOCUMENTS and noun.head.lower_ in ("with", "through", "via") \
+            and noun.head.head.pos_ in ("VERB", "AUX"):  # not "in the Trump release announcing": the Trump campaign's
+        return _subject(noun.head.head, depth)
+    return None
+
+
+def _set_off(verb) -> bool:
+    """A participle set off by a comma or dash ("..., essentially conceding that")."""
+    k = verb.i - 1
+    while k > verb.sent.start and verb.doc[k].dep_ == "advmod":
+        k -= 1
+    return k >= verb.sent.start and verb.doc[k].text in (",", *P.DASH_CUES, "--")
+
+
+def _outer_reporter(verb):
+    """The outermost verb of saying or thinking with a subject above a participle adjunct: 'Byrne
+    wrote the agents knew to brace ..., saying', 'Trump questioned why X did not speak ...,
+    implying': the reporter of the sentence, not the subject of the clause it reports."""
+    found, up = None, verb.head
+    for _ in range(6):
+        if up.i > verb.i:
+            break  # a run-on sentence's next clause ('saying, “...” I think ...'), not the reporter
+        if up.lower_ in cue_forms() and any(c.dep_ in SUBJECTS for c in up.children) \
+                and not any(c.dep_ == "neg" for c in up.children):  # "X did not speak", "Comey cannot say"
+            found = up
+        if up.head is up or up.dep_ not in ("ccomp", "conj", "advcl", "xcomp"):
+            break
+        up = up.head
+    return found
 
 
 def _misjoined_subject(verb):

@@ -278,6 +278,10 @@ assurance acknowledgment acknowledgement recommendation proposal demand request 
 condemnation praise attack question answer response reply rejection dismissal belief view fear
 concern hope worry notion idea insinuation implication boast confession estimate forecast theory
 message tweet post speech interview letter memo""".split())
+# Things someone puts out, whose words a participle after them reports ("an email to supporters
+# stating", "a note on the story saying"): their source is who put them out.
+DOCUMENTS = frozenset("""statement report message tweet post letter memo email e-mail note release
+ad advertisement editorial op-ed column video notice filing petition post blog""".split())
 # Verbs whose object noun is a statement made by their subject: "X made the claim that", "X issued
 # a warning about", "X repeated his criticism of".
 LIGHT_VERBS = frozenset("""make made makes making issue issued issues issuing release released releases
