@@ -63,10 +63,12 @@ def test_no_tagged_cue_near_leaves_the_speaker_unresolved(language):
 
 
 def test_a_sure_content_around_a_direct_quote_is_left_to_the_rules(language):
+    # the rules read the clause going on after the quotation as reported speech holding it
     text = 'Sanders says "the wind is at our backs" despite his loss in Nevada on Saturday.'
     content = '"the wind is at our backs" despite his loss in Nevada on Saturday'
     quotes = quotes_from_doc(parse_text(text, language), tagger=FixedTagger(contents=[span(text, content)]))
-    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("direct", "the wind is at our backs", "Sanders")]
+    assert [(q.kind, q.text, q.speaker, TAGGED in q.flags) for q in quotes] == [
+        ("mixed", content, "Sanders", False), ("partial", "the wind is at our backs", "Sanders", False)]
 
 
 def test_a_tagged_cue_of_saying_is_words_and_a_tagged_act_is_not(language):

@@ -46,7 +46,7 @@ class _Scored(Protocol):
 
 T = TypeVar("T", bound=_Scored)
 
-QUOTES_VERSION = "quotes-12"  # 7: speech acts added to the cue lexicon; 8: which mention is the source (subject next to the cue, reporter of a coordinated cue, publisher, coordinated subjects); 9: "Asked why ..., X said" is not speech; 10: the span tagger adds the attributions the rules miss and ends reported speech; 11: short quoted sentences after "X said,", quotations interrupted by "said X", object control ("led X to declare"), names with and without accents, non-breaking spaces parsed as spaces; 12: a learned linker picks the speaker of the tagger's additions, and a cue under "he" in a named speaker's clause names that speaker
+QUOTES_VERSION = "quotes-13"  # 7: speech acts added to the cue lexicon; 8: which mention is the source (subject next to the cue, reporter of a coordinated cue, publisher, coordinated subjects); 9: "Asked why ..., X said" is not speech; 10: the span tagger adds the attributions the rules miss and ends reported speech; 11: short quoted sentences after "X said,", quotations interrupted by "said X", object control ("led X to declare"), names with and without accents, non-breaking spaces parsed as spaces; 12: a learned linker picks the speaker of the tagger's additions, and a cue under "he" in a named speaker's clause names that speaker; 13: a clause going on after a quotation is reported speech holding it, a set-off participle takes the sentence's reporter, a participle describing a document its author
 # A quotation with no cue anywhere near and fewer words than this is a scare quote or a title
 # ("described as “unsafe”"), not a quote (PolNeAR train: 546 of 1,829 quotations under 4 words lie
 # outside every attribution, against 127 of 5,515 longer ones).
@@ -226,7 +226,7 @@ def quotes_from_doc(doc, scorer=_SHIPPED, tagger=_SHIPPED, tagging: Tagging | No
                              [f for f in frames if not is_nominal(f)], attached, label_frames(doc))
     pending += [_Pending(start=q.start, end=q.end, kind=DIRECT, frame=None, flags=(*q.flags, UNATTRIBUTED))
                 for q in quotations if unsaid.get(q.start) == "question"]
-    used = {id(p.frame) for p in pending if p.kind == DIRECT and p.frame is not None and not p.borrowed}
+    used = {id(p.frame) for p in pending if p.kind in (DIRECT, MIXED) and p.frame is not None and not p.borrowed}
     pending += _reported_speech(doc, frames, used, quotations, pending, scorer)
     pending = _claim_unattributed(text, pending)
     if tagging is None and tagger is not None:
@@ -426,8 +426,13 @@ def _nearest(spans: Sequence[TaggedSpan], to: TaggedSpan, reach: int) -> TaggedS
 # --- direct quotes ------------------------------------------------------------------------------
 def _direct_quotes(doc, quotations, frames, attached, labels) -> list[_Pending]:
     out: list[_Pending] = _transcript_turns(doc, quotations, labels)
+    absorbed: set[int] = set()  # quotations inside a run-on clause (``_run_on``): its partial quotes
     for q in quotations:
         if q.end <= q.start:
+            continue
+        if q.start in absorbed:
+            mixed = next(p for p in reversed(out) if p.kind == MIXED and p.start < q.start < p.end)
+            out.append(_Pending(start=q.start, end=q.end, kind=PARTIAL, frame=mixed.frame, flags=q.flags))
             continue
         if q.start in labels:  # '"WALLACE: If I may, sir, ...': a turn inside quotation marks
             out.append(_turn(doc, labels[q.start], q.end, q.flags))
@@ -442,7 +447,13 @@ def _direct_quotes(doc, quotations, frames, attached, labels) -> list[_Pending]:
             # (PolNeAR train, source accuracy: held-apart fifth 0.9470 -> 0.9474, four fifths 0.9334 -> 0.9336)
             frame = inverted_source(doc, doc[frame.cue_index], frame) or frame
         if frame is not None:
-            out.append(_Pending(start=q.start, end=q.end, kind=how, frame=frame, flags=q.flags))
+            run_on = _run_on(doc, q, frame, quotations, frames) if how == DIRECT else None
+            if run_on is None:
+                out.append(_Pending(start=q.start, end=q.end, kind=how, frame=frame, flags=q.flags))
+                continue
+            out.append(_Pending(start=q.open_at, end=run_on, kind=MIXED, frame=frame, flags=q.flags))
+            out.append(_Pending(start=q.start, end=q.end, kind=PARTIAL, frame=frame, flags=q.flags))
+            absorbed.update(r.start for r in quotations if q.outer_end <= r.open_at and r.outer_end <= run_on + 1)
             continue
         content = text_of(doc)[q.start:q.end]
         before = _continues(text_of(doc), q, quotations, out)
@@ -461,6 +472,67 @@ def _direct_quotes(doc, quotations, frames, attached, labels) -> list[_Pending]:
             out.append(_Pending(start=q.start, end=q.end, kind=DIRECT, frame=None,
                                 flags=(*q.flags, UNATTRIBUTED)))
     return out
+
+
+# The most words of a clause that goes on after a quotation its cue introduces (``_run_on``).
+MAX_RUN_ON_WORDS = 40
+# A sentence's final punctuation (before any closing marks), not an abbreviation's ("Mr.", "U.S.").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])(?<!\.[A-Z])[.!?](?=[\"”’']*(?:\s|$))")
+
+
+def _run_on(doc, q: Quotation, frame: Frame, quotations: list[Quotation], frames: list[Frame]) -> int | None:
+    """Where the reported clause ends that goes on after a quotation its cue introduces: 'says
+    “the wind is at our backs” despite his loss in Nevada', 'admitted “one or two instances”
+    where donations may have “slipped through the cracks.”' The speaker's claim (and PolNeAR's
+    content) is the whole clause, the quotation a partial quote inside it. None when the
+    quotation ends its sentence or clause (its words end in punctuation: '“...,” adding that'),
+    when the words after it say when ('on Friday'), when the sentence goes on with another verb's
+    frame ('said “I will never resign” and walked out'), or when the clause is long. The clause
+    ends at a comma ('“...” about her record, and the crowd cheered')."""
+    text = text_of(doc)
+    content = text[q.start:q.end]
+    if q.close_at is None or frame.cue_end > q.open_at or content.rstrip()[-1:] in ".,;:!?—-" or _is_title(content):
+        return None  # '“...,” adding that', 'a film called “Open Doors” on cable'
+    tail_start = q.outer_end
+    if not re.match(r" +[a-z]", text[tail_start:tail_start + 3]) or _when(doc, tail_start):
+        return None
+    end = _clause_end(text, tail_start, quotations)
+    if end is None or len(text[tail_start:end].split()) > MAX_RUN_ON_WORDS:
+        return None
+    comma = next((m.start() for m in re.finditer(r"[,;]|\s[—–-]+\s", text[tail_start:end])
+                  if not _inside_any(tail_start + m.start(), quotations)), None)
+    if comma is not None:
+        end = tail_start + comma
+    if any(tail_start <= f.cue_start < end for f in frames if f is not frame):
+        return None  # another verb's frame: 'said “I will never resign” and walked out'
+    return end
+
+
+def _when(doc, at: int) -> bool:
+    """The words at ``at`` say when ('tweeted “Thank you Ohio” on Friday night'), not what."""
+    span = doc.char_span(at, min(len(text_of(doc)), at + 40), alignment_mode="expand")
+    words = [t for t in span if not t.is_space] if span is not None else []
+    if not words:
+        return False
+    first = words[0]
+    objects = [c for c in first.children if c.dep_ == "pobj"] if first.dep_ == "prep" else []
+    return first.ent_type_ in ("DATE", "TIME") or any(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
+def _clause_end(text: str, start: int, quotations: list[Quotation]) -> int | None:
+    """The end of the sentence going on at ``start``: before its final punctuation, or after the
+    closing mark of a quotation whose words end it ('because “football has become soft.”');
+    None at a paragraph break."""
+    for match in _SENTENCE_END.finditer(text, start):
+        at = match.start()
+        if "\n" in text[start:at]:
+            return None
+        inside = next((r for r in quotations if r.start <= at < r.end), None)
+        if inside is None:
+            return at
+        if inside.close_at is not None and not text[at + 1:inside.end].strip():
+            return inside.outer_end
+    return None
 
 
 # Characters between a quote and a short quotation that goes on with it ('“I would,” Melanie said

@@ -1,0 +1,44 @@
+"""A clause that goes on after a quotation its cue introduces ('says “the tide is turning”
+despite her defeat'): the speaker's claim is the whole clause (mixed), the quotation a partial
+quote inside it."""
+from __future__ import annotations
+
+from newsprism.quotes import extract_quotes
+
+
+def _kinds(text, language):
+    return [(q.kind, q.text, q.speaker) for q in extract_quotes(text, language=language)]
+
+
+def test_a_clause_going_on_after_the_quotation_is_reported_speech_holding_it(language):
+    text = "Moreno says “the tide is turning” despite her defeat in the Ohio primary."
+    assert _kinds(text, language) == [
+        ("mixed", "“the tide is turning” despite her defeat in the Ohio primary", "Moreno"),
+        ("partial", "the tide is turning", "Moreno")]
+
+
+def test_a_second_quotation_in_the_clause_is_a_partial_quote_of_it(language):
+    text = "Moreno says “the game is rigged” because “the rules keep changing every year.”"
+    kinds = _kinds(text, language)
+    assert kinds[0] == ("mixed", "“the game is rigged” because “the rules keep changing every year.”", "Moreno")
+    assert [k for k, _, _ in kinds[1:]] == ["partial", "partial"]
+
+
+def test_a_quotation_that_ends_its_sentence_stays_direct(language):
+    text = "Moreno tweeted, “Thank you, Ohio!” on Friday night."
+    assert _kinds(text, language) == [("direct", "Thank you, Ohio!", "Moreno")]
+
+
+def test_when_it_was_said_is_not_what_was_said(language):
+    text = "Moreno tweeted “Thank you Ohio” on Friday night."
+    assert _kinds(text, language) == [("direct", "Thank you Ohio", "Moreno")]
+
+
+def test_the_speakers_next_act_is_not_what_was_said(language):
+    text = "Moreno said “I will never resign” and walked out of the hearing room."
+    assert _kinds(text, language) == [("direct", "I will never resign", "Moreno")]
+
+
+def test_the_clause_ends_at_a_comma(language):
+    text = "Moreno said “I am tired of the lies” about her voting record, and the crowd cheered."
+    assert _kinds(text, language)[0] == ("mixed", "“I am tired of the lies” about her voting record", "Moreno")
