@@ -77,3 +77,11 @@ def test_a_quote_whose_own_cue_comes_before_when_asked_stays_the_speakers(langua
     text = '"You bet I would," Christie said when asked whether he would issue a quarantine for travellers.'
     quote = next(q for q in extract_quotes(text, language=language) if q.text == "You bet I would,")
     assert (quote.cue, quote.speaker) == ("said", "Christie")
+
+
+def test_a_question_in_the_next_paragraph_does_not_take_the_quote_before_it(language):
+    text = ("“Fixing the bridges will cost $4 billion,” said Marlow. “Doing nothing will cost far more.”\n\n"
+            "When asked whether tolls could pay for it, Ortiz said: “Only in part, and only over decades.”")
+    quotes = {q.text: q for q in extract_quotes(text, language=language)}
+    assert quotes["Doing nothing will cost far more."].speaker == "Marlow"
+    assert quotes["Only in part, and only over decades."].speaker == "Ortiz"

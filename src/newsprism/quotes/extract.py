@@ -1087,11 +1087,19 @@ def _words_of_no_speech(doc, quotations: list[Quotation], refused: list[Frame],
         for f in refused:
             before = f.cue_end <= q.open_at and _LEAD_IN.fullmatch(text, f.cue_end, q.open_at)
             after = q.outer_end <= f.cue_start < q.outer_end + 60 and _ADJACENT.fullmatch(text, q.outer_end, f.cue_start) \
-                and not any(q.outer_end <= c < f.cue_start for c in cues)
+                and not any(q.outer_end <= c < f.cue_start for c in cues) and not _new_sentence_after(text, q)
             if before or after:
                 out[q.start] = "question" if doc[f.cue_index].lower_ in P.QUESTION_PARTICIPLES else "unsaid"
                 break
     return out
+
+
+def _new_sentence_after(text: str, q: Quotation) -> bool:
+    """A new sentence or paragraph starts after the quotation ('“... factored in.”¶When asked if
+    ..., Gale said'): what follows is not its cue."""
+    after = text[q.outer_end:q.outer_end + 40]
+    return "\n" in after[:len(after) - len(after.lstrip())] or (
+        text[q.start:q.end].rstrip()[-1:] == "." and bool(re.match(r"\s+[A-Z]", after)))
 
 
 def _counterfactual(verb) -> bool:
