@@ -5,6 +5,7 @@ from __future__ import annotations
 from quoteskit import source_of
 
 from newsprism.quotes.cues import _stranded_subject, find_frames, inverted_source
+from newsprism.quotes import extract_quotes
 from newsprism.quotes.extract import parse_text
 
 
@@ -43,3 +44,11 @@ def test_a_stranded_subject_is_not_the_party_in_parentheses(language):
     doc = parse_text(text, language)
     frame = next(f for f in find_frames(doc) if f.cue_word == "said")
     assert frame.source_start is not None and "MA" not in text[frame.source_start:frame.source_end]
+
+
+def test_a_cue_the_parser_left_as_an_unknown_dependent_finds_its_subject(language):
+    # the parser makes "exasperated" the root and "responded" its "dep", with no subject
+    text = ("Senators kept asking why the agency had blamed the weather. Marlow, exasperated, famously "
+            "responded: \"What difference does it make now?\"")
+    quote = next(q for q in extract_quotes(text, language=language) if q.kind == "direct")
+    assert (quote.speaker, quote.cue) == ("Marlow", "responded")
