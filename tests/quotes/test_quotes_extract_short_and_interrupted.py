@@ -52,6 +52,13 @@ def test_a_quotation_after_adding_and_a_colon_is_the_addings(language):
     assert (second.kind, second.cue, second.speaker) == ("direct", "adding", "Trump")
 
 
+def test_a_quotation_after_a_cue_an_adverb_and_a_colon_is_that_cues_not_the_participle_after(language):
+    text = ("When the mayor said the city would appeal, Ortiz fired back forcefully: “If they appeal, "
+            "they are going to lose,” citing the ruling of the higher court last spring.")
+    quote = _by_text(text, language)["If they appeal, they are going to lose,"]
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Ortiz", "fired back")
+
+
 def test_a_quoted_fragment_before_the_parsers_reported_clause_stays_a_fragment(language):
     text = ('Hemsley said the days when the nation had "a somewhat unifying story" from newspapers '
             'and the leading TV news networks are gone.')

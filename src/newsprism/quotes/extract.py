@@ -439,8 +439,10 @@ def _direct_quotes(doc, quotations, frames, attached, labels) -> list[_Pending]:
             continue
         frame, how = (attached[q.start], DIRECT) if q.start in attached else _frame_for(doc, q, frames, quotations)
         lead_in = _bare_colon_cue(text_of(doc), q, frames)
-        if lead_in is not None and (frame is None or frame.cue_end < lead_in.cue_start):
-            frame, how = lead_in, DIRECT  # '“A,” Trump said before adding: “B”': B is the adding's
+        if lead_in is not None and (frame is None or frame.cue_end < lead_in.cue_start or frame.cue_start >= q.outer_end):
+            # '“A,” Trump said before adding: “B”': B is the adding's; 'X fired back: “...,”
+            # referencing ...': X's, not the participle's after it
+            frame, how = lead_in, DIRECT
         if frame is not None and frame.source_start is None and frame.cue_start >= q.outer_end \
                 and frame.cue_word in cue_forms():
             # '“...,” added another New Hampshire Democrat': the name the parser took for an object
@@ -776,7 +778,7 @@ def _bare_colon_cue(text: str, q: Quotation, frames: list[Frame]) -> Frame | Non
     (the parser hung the quotation on an earlier verb: 'said before adding: “...”')."""
     near = [f for f in frames if f.content_start is None and f.source_start is not None
             and f.cue_word in _speech_forms() and f.cue_end <= q.open_at
-            and re.fullmatch(r"\s*:\s{0,%d}" % COLON_GAP, text[f.cue_end:q.open_at])]
+            and re.fullmatch(r"(?:\s+\w+ly)?\s*:\s{0,%d}" % COLON_GAP, text[f.cue_end:q.open_at])]
     return max(near, key=lambda f: f.cue_end, default=None)
 
 
