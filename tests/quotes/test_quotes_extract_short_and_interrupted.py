@@ -54,7 +54,7 @@ def test_a_quotation_after_adding_and_a_colon_is_the_addings(language):
 
 def test_a_quotation_after_a_cue_an_adverb_and_a_colon_is_that_cues_not_the_participle_after(language):
     text = ("When the mayor said the city would appeal, Ortiz fired back forcefully: “If they appeal, "
-            "they are going to lose,” citing the ruling of the higher court last spring.")
+            "they are going to lose,” referencing the ruling of the higher court last spring.")
     quote = _by_text(text, language)["If they appeal, they are going to lose,"]
     assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Ortiz", "fired back")
 
