@@ -105,3 +105,15 @@ def test_a_verb_and_its_particle_after_a_quotation_are_a_cue_of_saying(language,
 
 def test_a_particle_verb_with_an_object_is_no_cue(language):
     assert extract_quotes("The committee pushed back the vote to next week.", language=language) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The turnout story matters most for the fall. Pollsters agree - Dana Whitfield: “Young voters came out "
+     "in numbers nobody expected this year.”", "Dana Whitfield"),
+    ("Online panels are particularly problematic - Pew Research: “All the samples evaluated include more "
+     "engaged people than benchmarks indicate.”", "Pew Research"),
+])
+def test_a_name_between_a_dash_and_a_colon_labels_the_quotation(language, text, speaker):
+    # how newsletters and roundups credit the passages they excerpt
+    quote = next(q for q in extract_quotes(text, language=language) if q.kind == "direct")
+    assert (quote.speaker, quote.cue) == (speaker, ":")

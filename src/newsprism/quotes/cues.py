@@ -197,6 +197,11 @@ def _noun_source(noun):
 def colon_frame(doc, colon) -> Frame | None:
     """"Here's Clinton in December 1992: “...”": the name before a colon that opens a quotation
     is its source, the colon its cue (PolNeAR marks such colons as cues)."""
+    label = dash_label(doc, colon)
+    if label is not None:
+        return Frame(cue_start=colon.idx, cue_end=colon.idx + 1, cue=":", cue_word=":", content_start=None,
+                     content_end=None, content_dep=None, source_start=label.start_char, source_end=label.end_char,
+                     source_head=label[-1].i, cue_index=colon.i)
     sent = colon.sent
     names = [t for t in doc[sent.start:colon.i] if (t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PRON")
              and t.dep_ not in ("compound", "poss") and t.lower_ not in ("it", "this", "that", "here", "there")]
@@ -207,6 +212,26 @@ def colon_frame(doc, colon) -> Frame | None:
     return Frame(cue_start=colon.idx, cue_end=colon.idx + 1, cue=":", cue_word=":", content_start=None,
                  content_end=None, content_dep=None, source_start=start, source_end=end,
                  source_head=head.i, cue_index=colon.i)
+
+
+# The most words of a name that labels a quotation after a dash ("... contests - Philip Bump: “...”").
+MAX_LABEL_WORDS = 4
+
+
+def dash_label(doc, colon):
+    """'Pollsters agree - Carl Bialik: “...”': the capitalised name between a dash and the colon
+    (the tagger reads "Pew" as a common noun), as newsletters and roundups credit the quotation
+    they excerpt."""
+    words = []
+    for token in reversed(doc[colon.sent.start:colon.i]):
+        if token.text in P.DASH_CUES or token.text == "--":
+            break
+        if not token.text[:1].isupper() or token.pos_ in ("PRON", "DET") or len(words) == MAX_LABEL_WORDS:
+            return None
+        words.append(token)
+    else:
+        return None  # no dash before the name in its sentence
+    return doc[words[-1].i:colon.i] if words else None
 
 
 def label_frames(doc) -> dict[int, Frame]:

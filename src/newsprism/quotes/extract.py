@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import patterns as P
-from .cues import (SUBJECTS, Frame, _span_of as _mention_span, colon_frame, cue_forms, cue_frame, dash_frame,
+from .cues import (SUBJECTS, Frame, _span_of as _mention_span, colon_frame, cue_forms, cue_frame, dash_frame, dash_label,
                    find_frames, inverted_source, is_nominal, label_frames, noun_base, text_of)
 from .marks import Quotation, find_quotations
 from .model import AttributionScorer
@@ -575,6 +575,9 @@ def _turn(doc, frame: Frame, end: int, flags) -> _Pending:
 def _frame_for(doc, q: Quotation, frames: list[Frame], quotations: list[Quotation]) -> tuple[Frame | None, str]:
     """The frame that attributes quotation ``q``, and whether ``q`` is its whole content
     (direct) or a fragment of reported speech (partial)."""
+    labelled = _colon_before(doc, q, labelled=True)
+    if labelled is not None:
+        return labelled, DIRECT
     outer = (q.open_at, q.outer_end)
     best = None
     lexicon = cue_forms()
@@ -680,7 +683,10 @@ def _comma_cue(text: str, q: Quotation, frames: list[Frame]) -> Frame | None:
     return None
 
 
-def _colon_before(doc, q: Quotation) -> Frame | None:
+def _colon_before(doc, q: Quotation, labelled: bool = False) -> Frame | None:
+    """The frame of a colon right before the quotation (``cues.colon_frame``); with ``labelled``,
+    only a name labelling it after a dash ('Pollsters agree - Carl Bialik: “...”': Bialik's, not
+    the pollsters')."""
     text = text_of(doc)
     i = q.open_at - 1
     while i >= 0 and text[i] in " \u00a0":
@@ -688,7 +694,9 @@ def _colon_before(doc, q: Quotation) -> Frame | None:
     if i < 0 or text[i] != ":":
         return None
     token = doc.char_span(i, i + 1, alignment_mode="expand")
-    return colon_frame(doc, token[0]) if token is not None else None
+    if token is None or (labelled and dash_label(doc, token[0]) is None):
+        return None
+    return colon_frame(doc, token[0])
 
 
 def _previous_paragraph_frame(doc, q: Quotation, frames: list[Frame]) -> Frame | None:
