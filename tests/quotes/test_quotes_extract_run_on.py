@@ -30,8 +30,21 @@ def test_a_quotation_that_ends_its_sentence_stays_direct(language):
 
 
 def test_when_it_was_said_is_not_what_was_said(language):
-    text = "Moreno tweeted “Thank you Ohio” on Friday night."
-    assert _kinds(text, language) == [("direct", "Thank you Ohio", "Moreno")]
+    text = "Moreno said “we will win Ohio” on Friday night."
+    assert _kinds(text, language) == [("direct", "we will win Ohio", "Moreno")]
+
+
+def test_words_shown_or_mouthed_do_not_run_on(language):
+    text = "Moreno held up a sign reading “Ohio Loves You” for the cameras behind her."
+    kinds = {(k, t) for k, t, _ in _kinds(text, language)}
+    assert ("direct", "Ohio Loves You") in kinds and ("partial", "Ohio Loves You") not in kinds
+
+
+def test_reported_speech_starting_on_a_quoted_fragment_holds_the_whole_quotation(language):
+    # the parser starts the content on the quotation's first word, inside its marks
+    text = "Moreno tweeted “Thank you Ohio” to her supporters."
+    assert _kinds(text, language) == [("mixed", "“Thank you Ohio” to her supporters", "Moreno"),
+                                      ("partial", "Thank you Ohio", "Moreno")]
 
 
 def test_the_speakers_next_act_is_not_what_was_said(language):

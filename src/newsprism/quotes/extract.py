@@ -260,7 +260,7 @@ def _repaired(doc, frame: Frame, quotations: list[Quotation]) -> Frame:
     text = text_of(doc)
     frame = _name_after_quotation(doc, _subject_before_dashes(doc, frame), quotations)
     frame = _outside_source(doc, _over_gap(doc, frame, quotations), quotations)
-    return _cut_after_quotation(text, _close_quotation(frame, quotations), quotations)
+    return _cut_after_quotation(text, _close_quotation(_open_quotation(text, frame, quotations), quotations), quotations)
 
 
 _SINGULAR_PRONOUNS = frozenset(("he", "she"))
@@ -493,6 +493,8 @@ def _run_on(doc, q: Quotation, frame: Frame, quotations: list[Quotation], frames
     ends at a comma ('“...” about her record, and the crowd cheered')."""
     text = text_of(doc)
     content = text[q.start:q.end]
+    if cue_forms().get(frame.cue_word) not in _CLAUSE_SPEECH:
+        return None  # 'mouthing “thank you” toward the audience', 'a message reading “...” moments after'
     if q.close_at is None or frame.cue_end > q.open_at or content.rstrip()[-1:] in ".,;:!?—-" or _is_title(content):
         return None  # '“...,” adding that', 'a film called “Open Doors” on cable'
     tail_start = q.outer_end
@@ -508,6 +510,12 @@ def _run_on(doc, q: Quotation, frame: Frame, quotations: list[Quotation], frames
     if any(tail_start <= f.cue_start < end for f in frames if f is not frame):
         return None  # another verb's frame: 'said “I will never resign” and walked out'
     return end
+
+
+# Verbs of saying whose words can run on past a quotation; not words shown, shouted or written
+# on something, whose quotation is all they say.
+_CLAUSE_SPEECH = frozenset(P.SPEECH) - {"read", "yell", "shout", "holler", "tweet", "post", "call", "whisper",
+                                        "mutter", "snap", "exclaim", "pen", "quip", "joke"}
 
 
 def _when(doc, at: int) -> bool:
@@ -980,6 +988,20 @@ def _appositive_before(doc, verb, quotations: list[Quotation]) -> list:
     while token.pos_ != "PROPN" and token.dep_ == "appos" and token.head.i < token.i:
         token = token.head
     return [token] if token.pos_ == "PROPN" and not _inside_any(token.idx, quotations) else []
+
+
+def _open_quotation(text: str, frame: Frame, quotations: list[Quotation]) -> Frame:
+    """Content that starts on a quotation's first word and runs past its closing mark ('tweeted
+    “Thank you Ohio” to her supporters') starts at its opening mark: the few quoted words are a
+    fragment inside it (they are too short to stand as a quote of their own). Not a quoted
+    sentence ('“It's time to end this,” and shared a link'): the parse ran its content on."""
+    if frame.content_start is None or frame.content_end is None:
+        return frame
+    for q in quotations:
+        if q.start == frame.content_start and q.close_at is not None and frame.content_end > q.close_at \
+                and text[q.start:q.end].rstrip()[-1:] not in ".,;:!?" and len(text[q.start:q.end].split()) < MIN_UNATTRIBUTED_WORDS:
+            return replace(frame, content_start=q.open_at)
+    return frame
 
 
 def _close_quotation(frame: Frame, quotations: list[Quotation]) -> Frame:
