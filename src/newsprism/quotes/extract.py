@@ -260,7 +260,8 @@ def _repaired(doc, frame: Frame, quotations: list[Quotation]) -> Frame:
     text = text_of(doc)
     frame = _name_after_quotation(doc, _subject_before_dashes(doc, frame), quotations)
     frame = _outside_source(doc, _over_gap(doc, frame, quotations), quotations)
-    return _cut_after_quotation(text, _close_quotation(_open_quotation(text, frame, quotations), quotations), quotations)
+    frame = _cut_after_quotation(text, _close_quotation(_open_quotation(text, frame, quotations), quotations), quotations)
+    return _without_own_cue(doc, frame)
 
 
 _SINGULAR_PRONOUNS = frozenset(("he", "she"))
@@ -988,6 +989,41 @@ def _appositive_before(doc, verb, quotations: list[Quotation]) -> list:
     while token.pos_ != "PROPN" and token.dep_ == "appos" and token.head.i < token.i:
         token = token.head
     return [token] if token.pos_ == "PROPN" and not _inside_any(token.idx, quotations) else []
+
+
+# The least characters of a content cut away from its own cue (``_without_own_cue``).
+MIN_CONTENT_CHARS = 10
+
+
+def _without_own_cue(doc, frame: Frame) -> Frame:
+    """A content holding its own cue ('Six months ago, the senator said, the media considered him
+    a “fringe candidate,”': the parser made "said" a parenthesis of the reported clause) is the
+    side of the cue its speaker is not on. Not when the clause's subject comes before the cue and
+    its verb after ('This campaign, he said, is different'): PolNeAR marks both sides."""
+    text = text_of(doc)
+    if frame.content_start is None or frame.content_end is None \
+            or not frame.content_start <= frame.cue_start < frame.content_end:
+        return frame
+    span = doc.char_span(frame.content_start, frame.content_end, alignment_mode="expand")
+    if span is None or any(t.dep_ in SUBJECTS and t.idx < frame.cue_start < t.head.idx for t in span):
+        return frame
+    source_before = frame.source_start is not None and frame.content_start <= frame.source_start < frame.cue_start
+    source_after = frame.source_start is not None and frame.cue_end <= frame.source_start < frame.content_end
+    before = (frame.content_start, frame.source_start if source_before else frame.cue_start)
+    after = (frame.source_end if source_after and frame.source_end is not None else frame.cue_end, frame.content_end)
+    if source_after:
+        start, end = before
+    elif source_before:
+        start, end = after
+    else:
+        start, end = max((before, after), key=lambda side: side[1] - side[0])
+    while start < end and text[start] in " ,;:\n":
+        start += 1
+    while end > start and text[end - 1] in " ,;:\n":
+        end -= 1
+    if end - start < MIN_CONTENT_CHARS:
+        return frame
+    return replace(frame, content_start=start, content_end=end)
 
 
 def _open_quotation(text: str, frame: Frame, quotations: list[Quotation]) -> Frame:
