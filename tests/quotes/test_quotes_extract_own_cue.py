@@ -1,4 +1,4 @@
-"""A reported clause never holds its own cue: 'Two years ago, the governor said, the press
+"""A reported clause never holds its own parenthetical cue: 'Two years ago, the governor said, the press
 considered him ...' is what the governor said after "said"; 'This campaign, he said, is
 different' stays whole (its subject comes before the cue), as PolNeAR marks it."""
 from __future__ import annotations

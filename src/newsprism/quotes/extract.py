@@ -991,39 +991,33 @@ def _appositive_before(doc, verb, quotations: list[Quotation]) -> list:
     return [token] if token.pos_ == "PROPN" and not _inside_any(token.idx, quotations) else []
 
 
+QUOTE_MARKS = frozenset('"“”«»„') | {"''", "``"}
 # The least characters of a content cut away from its own cue (``_without_own_cue``).
 MIN_CONTENT_CHARS = 10
 
 
 def _without_own_cue(doc, frame: Frame) -> Frame:
-    """A content holding its own cue ('Six months ago, the senator said, the media considered him
-    a “fringe candidate,”': the parser made "said" a parenthesis of the reported clause) is the
-    side of the cue its speaker is not on. Not when the clause's subject comes before the cue and
-    its verb after ('This campaign, he said, is different'): PolNeAR marks both sides."""
+    """A reported clause the parser ran over its own parenthetical cue after an adverbial
+    ('Two years ago, the governor said, the press considered him a “long shot,”': "said" made a
+    parenthesis of the clause) starts after the cue. Only for a cue and speaker set off by commas
+    after words that are no clause, subject or question word: 'This campaign, he said, is
+    different' and '“I love Larry,” he said, but ...' stay whole, as PolNeAR marks both sides."""
     text = text_of(doc)
-    if frame.content_start is None or frame.content_end is None \
-            or not frame.content_start <= frame.cue_start < frame.content_end:
+    if frame.content_start is None or frame.content_end is None or frame.source_start is None \
+            or not frame.content_start < frame.source_start < frame.cue_start < frame.content_end \
+            or text[frame.cue_end:frame.cue_end + 1] != "," \
+            or text[frame.content_start:frame.source_start].rstrip()[-1:] != ",":
         return frame
-    span = doc.char_span(frame.content_start, frame.content_end, alignment_mode="expand")
-    if span is None or any(t.dep_ in SUBJECTS and t.idx < frame.cue_start < t.head.idx for t in span):
+    before = doc.char_span(frame.content_start, frame.source_start, alignment_mode="expand")
+    if before is None or any(t.pos_ in ("VERB", "AUX", "PRON") or t.dep_ in SUBJECTS or t.tag_.startswith("W")
+                             or t.text in QUOTE_MARKS for t in before):
         return frame
-    source_before = frame.source_start is not None and frame.content_start <= frame.source_start < frame.cue_start
-    source_after = frame.source_start is not None and frame.cue_end <= frame.source_start < frame.content_end
-    before = (frame.content_start, frame.source_start if source_before else frame.cue_start)
-    after = (frame.source_end if source_after and frame.source_end is not None else frame.cue_end, frame.content_end)
-    if source_after:
-        start, end = before
-    elif source_before:
-        start, end = after
-    else:
-        start, end = max((before, after), key=lambda side: side[1] - side[0])
-    while start < end and text[start] in " ,;:\n":
+    start = frame.cue_end + 1
+    while start < frame.content_end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1] in " ,;:\n":
-        end -= 1
-    if end - start < MIN_CONTENT_CHARS:
+    if frame.content_end - start < MIN_CONTENT_CHARS:
         return frame
-    return replace(frame, content_start=start, content_end=end)
+    return replace(frame, content_start=start)
 
 
 def _open_quotation(text: str, frame: Frame, quotations: list[Quotation]) -> Frame:
