@@ -196,7 +196,8 @@ def _noun_source(noun):
 
 def colon_frame(doc, colon) -> Frame | None:
     """"Here's Clinton in December 1992: “...”": the name before a colon that opens a quotation
-    is its source, the colon its cue (PolNeAR marks such colons as cues)."""
+    is its source, the colon its cue (PolNeAR marks such colons as cues); a name between a dash
+    and the colon first (``dash_label``)."""
     label = dash_label(doc, colon)
     if label is not None:
         return Frame(cue_start=colon.idx, cue_end=colon.idx + 1, cue=":", cue_word=":", content_start=None,
@@ -219,10 +220,10 @@ MAX_LABEL_WORDS = 4
 
 
 def dash_label(doc, colon):
-    """'Pollsters agree - Carl Bialik: “...”': the capitalised name between a dash and the colon
-    (the tagger reads "Pew" as a common noun), as newsletters and roundups credit the quotation
-    they excerpt."""
-    words = []
+    """'Pollsters agree - Carl Bialik: “...”': the capitalised words between a dash and the colon
+    (any part of speech: spaCy tags "Pew" a common noun), as newsletters and roundups credit the
+    passages they excerpt."""
+    words: list = []
     for token in reversed(doc[colon.sent.start:colon.i]):
         if token.text in P.DASH_CUES or token.text == "--":
             break
@@ -566,12 +567,16 @@ def _set_off(verb) -> bool:
     return k >= verb.sent.start and verb.doc[k].text in (",", *P.DASH_CUES, "--")
 
 
+# Clauses climbed from a participle to the verb that reports the sentence (a bound, not tuned).
+MAX_REPORTER_CLIMB = 6
+
+
 def _outer_reporter(verb):
     """The outermost verb of saying or thinking with a subject above a participle adjunct: 'Byrne
     wrote the agents knew to brace ..., saying', 'Trump questioned why X did not speak ...,
     implying': the reporter of the sentence, not the subject of the clause it reports."""
     found, up = None, verb.head
-    for _ in range(6):
+    for _ in range(MAX_REPORTER_CLIMB):
         if up.i > verb.i:
             break  # a run-on sentence's next clause ('saying, “...” I think ...'), not the reporter
         if up.lower_ in cue_forms() and any(c.dep_ in SUBJECTS for c in up.children) \

@@ -46,7 +46,7 @@ class _Scored(Protocol):
 
 T = TypeVar("T", bound=_Scored)
 
-QUOTES_VERSION = "quotes-13"  # 7: speech acts added to the cue lexicon; 8: which mention is the source (subject next to the cue, reporter of a coordinated cue, publisher, coordinated subjects); 9: "Asked why ..., X said" is not speech; 10: the span tagger adds the attributions the rules miss and ends reported speech; 11: short quoted sentences after "X said,", quotations interrupted by "said X", object control ("led X to declare"), names with and without accents, non-breaking spaces parsed as spaces; 12: a learned linker picks the speaker of the tagger's additions, and a cue under "he" in a named speaker's clause names that speaker; 13: a clause going on after a quotation is reported speech holding it, a set-off participle takes the sentence's reporter, a participle describing a document its author
+QUOTES_VERSION = "quotes-13"  # 7: speech acts added to the cue lexicon; 8: which mention is the source (subject next to the cue, reporter of a coordinated cue, publisher, coordinated subjects); 9: "Asked why ..., X said" is not speech; 10: the span tagger adds the attributions the rules miss and ends reported speech; 11: short quoted sentences after "X said,", quotations interrupted by "said X", object control ("led X to declare"), names with and without accents, non-breaking spaces parsed as spaces; 12: a learned linker picks the speaker of the tagger's additions, and a cue under "he" in a named speaker's clause names that speaker; 13: a clause going on after a quotation is reported speech holding it, a set-off participle takes the sentence's reporter and one describing a document its author, "- Name:" labels, no content over its own parenthetical cue
 # A quotation with no cue anywhere near and fewer words than this is a scare quote or a title
 # ("described as “unsafe”"), not a quote (PolNeAR train: 546 of 1,829 quotations under 4 words lie
 # outside every attribution, against 127 of 5,515 longer ones).
@@ -991,7 +991,6 @@ def _appositive_before(doc, verb, quotations: list[Quotation]) -> list:
     return [token] if token.pos_ == "PROPN" and not _inside_any(token.idx, quotations) else []
 
 
-QUOTE_MARKS = frozenset('"“”«»„') | {"''", "``"}
 # The least characters of a content cut away from its own cue (``_without_own_cue``).
 MIN_CONTENT_CHARS = 10
 
@@ -1010,7 +1009,7 @@ def _without_own_cue(doc, frame: Frame) -> Frame:
         return frame
     before = doc.char_span(frame.content_start, frame.source_start, alignment_mode="expand")
     if before is None or any(t.pos_ in ("VERB", "AUX", "PRON") or t.dep_ in SUBJECTS or t.tag_.startswith("W")
-                             or t.text in QUOTE_MARKS for t in before):
+                             or t.text in (*P.OPEN_MARKS, *P.CLOSE_MARKS, "''", "``") for t in before):
         return frame
     start = frame.cue_end + 1
     while start < frame.content_end and text[start].isspace():
