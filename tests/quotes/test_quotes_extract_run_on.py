@@ -1,7 +1,9 @@
 """A clause that goes on after a quotation its cue introduces ('says “the tide is turning”
-despite her defeat'): the speaker's claim is the whole clause (mixed), the quotation a partial
-quote inside it."""
+despite her defeat'), or a clause that a quotation ends ('said that she backs it because “...”'):
+the speaker's claim is the whole clause (mixed), the quotation a partial quote inside it."""
 from __future__ import annotations
+
+import pytest
 
 from newsprism.quotes import extract_quotes
 
@@ -55,3 +57,20 @@ def test_the_speakers_next_act_is_not_what_was_said(language):
 def test_the_clause_ends_at_a_comma(language):
     text = "Moreno said “I am tired of the lies” about her voting record, and the crowd cheered."
     assert _kinds(text, language)[0] == ("mixed", "“I am tired of the lies” about her voting record", "Moreno")
+
+
+def test_a_reported_clause_that_a_quotation_ends_is_reported_speech_holding_it(language):
+    text = "Ortiz told Politico on Wednesday that she backs the plan because “we need a leader, not a manager.”"
+    assert _kinds(text, language) == [
+        ("mixed", "that she backs the plan because “we need a leader, not a manager.”", "Ortiz"),
+        ("partial", "we need a leader, not a manager.", "Ortiz")]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Ortiz said in an interview on Monday, “We will win this state by ten points.”",
+     "We will win this state by ten points."),
+    ("Ortiz said as she introduced her husband, “Finally, the dam broke and we are free.”",
+     "Finally, the dam broke and we are free."),
+])
+def test_phrases_and_clauses_of_time_before_a_quotation_leave_it_direct(language, text, words):
+    assert _kinds(text, language) == [("direct", words, "Ortiz")]

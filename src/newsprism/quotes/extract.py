@@ -451,10 +451,13 @@ def _direct_quotes(doc, quotations, frames, attached, labels) -> list[_Pending]:
             frame = inverted_source(doc, doc[frame.cue_index], frame) or frame
         if frame is not None:
             run_on = _run_on(doc, q, frame, quotations, frames) if how == DIRECT else None
-            if run_on is None:
+            run_in = _run_in(doc, q, frame, quotations, frames) if how == DIRECT else None
+            if run_on is None and run_in is None:
                 out.append(_Pending(start=q.start, end=q.end, kind=how, frame=frame, flags=q.flags))
                 continue
-            out.append(_Pending(start=q.open_at, end=run_on, kind=MIXED, frame=frame, flags=q.flags))
+            run_on = run_on if run_on is not None else q.outer_end
+            out.append(_Pending(start=run_in if run_in is not None else q.open_at, end=run_on, kind=MIXED,
+                                frame=frame, flags=q.flags))
             out.append(_Pending(start=q.start, end=q.end, kind=PARTIAL, frame=frame, flags=q.flags))
             absorbed.update(r.start for r in quotations if q.outer_end <= r.open_at and r.outer_end <= run_on + 1)
             continue
@@ -511,6 +514,46 @@ def _run_on(doc, q: Quotation, frame: Frame, quotations: list[Quotation], frames
     if any(tail_start <= f.cue_start < end for f in frames if f is not frame):
         return None  # another verb's frame: 'said “I will never resign” and walked out'
     return end
+
+
+# The least words of a clause between a cue and the quotation that ends it (``_run_in``).
+MIN_RUN_IN_WORDS = 3
+
+
+def _run_in(doc, q: Quotation, frame: Frame, quotations: list[Quotation], frames: list[Frame]) -> int | None:
+    """Where the reported clause starts that a quotation ends, after its verb of saying: 'says
+    there is no one in the race “on pace to win,”', 'told Politico on Wednesday that he is in
+    favor because “...”'. The speaker's claim is the whole clause, from its "that" or its
+    subject. None unless such a clause starts between the cue and the quotation (after the cue's
+    objects and phrases only, not inside a clause of time or reason: 'said as he introduced his
+    wife, “...”'), with no other cue of the lexicon, no speaker and no other quotation between
+    them, within one sentence: 'said in an interview on Monday, “...”' stays a direct quote."""
+    text = text_of(doc)
+    if cue_forms().get(frame.cue_word) not in _CLAUSE_SPEECH or frame.cue_end > q.open_at \
+            or (frame.source_start is not None and frame.cue_end <= frame.source_start < q.open_at):
+        return None
+    between = text[frame.cue_end:q.open_at]
+    if len(between.split()) < MIN_RUN_IN_WORDS or "\n" in between or _SENTENCE_END.search(between) \
+            or any(frame.cue_end <= r.open_at < q.open_at for r in quotations) \
+            or any(frame.cue_end <= f.cue_start < q.open_at and f.cue_word in cue_forms() for f in frames if f is not frame):
+        return None
+    span = doc.char_span(frame.cue_end, q.open_at, alignment_mode="contract")
+    if span is None or frame.cue_index < 0:
+        return None
+    cue = doc[frame.cue_index]
+    for token in span:
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "cc":
+            return None  # a clause of its own, or another clause coordinated, before any "that" or subject
+        clause = token.head
+        opens = (token.lower_ == "that" and token.dep_ == "mark") or (
+            token.dep_ in ("nsubj", "nsubjpass", "expl") and clause.i > token.i and clause.dep_ != "relcl"
+            and not any(c.dep_ == "mark" and c.lower_ in P.ADJUNCT_CLAUSE_MARKS for c in clause.children))
+        if opens and not any(a.i == cue.i for a in clause.ancestors):
+            return None  # the subject of a clause the cue does not govern ('criticizing Trump, she came ...')
+        if opens:
+            at = token.left_edge.idx if token.lower_ != "that" else token.idx
+            return at if len(text[at:q.open_at].split()) >= MIN_RUN_IN_WORDS - 1 else None
+    return None
 
 
 # Verbs of saying whose words can run on past a quotation; not words shown, shouted or written
