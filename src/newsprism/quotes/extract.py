@@ -542,7 +542,7 @@ def _run_in(doc, q: Quotation, frame: Frame, quotations: list[Quotation], frames
         return None
     cue = doc[frame.cue_index]
     for token in span:
-        if token.pos_ in ("VERB", "AUX") or token.dep_ == "cc":
+        if token.pos_ in ("VERB", "AUX") or (token.dep_ == "cc" and token.head.pos_ in ("VERB", "AUX")):
             return None  # a clause of its own, or another clause coordinated, before any "that" or subject
         clause = token.head
         opens = (token.lower_ == "that" and token.dep_ == "mark") or (
