@@ -109,6 +109,14 @@ def test_the_state_and_party_epithet_is_the_person_named_before_it(language):
     assert shady.speaker == "Nancy Pelosi"
 
 
+def test_a_party_candidate_no_one_was_introduced_as_is_the_person_named_before_it(language):
+    text = ("Donald Trump cited his own endorsements from 88 generals on Tuesday. He said that would permit "
+            "the financing of more ships and troops.\n\nThe GOP candidate did not supply an overall cost "
+            "estimate for his plans, though he said \"budget reforms\" would help finance them.")
+    reforms = next(q for q in extract_quotes(text, language=language) if q.text == "budget reforms")
+    assert (reforms.speaker_text, reforms.speaker) == ("he", "Donald Trump")
+
+
 def test_a_name_its_words_call_an_organisation_is_no_person_a_pronoun_refers_to(language):
     text = "Hillary Clinton spoke first. Campaign group Avaaz said it had co-ordinated the rescue. She said it was brave."
     last = [q for q in extract_quotes(text, language=language) if q.cue == "said"][-1]

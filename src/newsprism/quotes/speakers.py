@@ -337,6 +337,12 @@ class SpeakerIndex:
             if candidates:
                 return self._remember(offset, Resolution(speaker=candidates[-1].name, org=org, flags=(ROLE,),
                                                          gender=candidates[-1].gender))
+            party = nations & _PARTIES
+            if role_class == "candidate" and len(party) == 1:
+                # "the GOP candidate" where no one was introduced as one: as "the Kentucky Republican"
+                member = self._party_member(offset, next(iter(party)))
+                if member.speaker is not None:
+                    return member
         if plural:
             return Resolution(speaker=_strip_determiner(mention), org=org, flags=(UNNAMED,))
         return self._remember(offset, Resolution(speaker=_strip_determiner(mention), org=org, flags=(UNNAMED,),
