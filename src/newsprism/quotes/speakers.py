@@ -210,12 +210,16 @@ class SpeakerIndex:
         chairman of ..., the California Republican said"); unresolved when there is none."""
         near = [p for p in self.persons if p.start < offset and offset - p.start <= PRONOUN_WINDOW
                 and not self.in_quotes(p.start) and not p.ambiguous]
-        parties = {p.name: set().union(*(q.nations for q in self.persons if q.name == p.name)) & _PARTIES for p in near}
+        parties = {p.name: self._parties(p.name) for p in near}
         member = next((p for p in reversed(near) if parties[p.name] == {party}), None)  # "Democratic Sen. ..."
         member = member or next((p for p in reversed(near) if not parties[p.name]), None)
         if member is None:
             return Resolution(speaker=None, flags=(UNNAMED,))
         return self._remember(offset, Resolution(speaker=member.name, flags=(ROLE,), gender=member.gender))
+
+    def _parties(self, name: str) -> set[str]:
+        """The parties the text gives the person ``name`` ("Democratic Sen. ...")."""
+        return set().union(*(p.nations for p in self.persons if p.name == name)) & _PARTIES
 
     def _name_part(self, offset: int, word: str) -> str | None:
         """A lone name the tagger missed ("Wang told Blinken") that is part of a person's name
@@ -339,9 +343,11 @@ class SpeakerIndex:
                                                          gender=candidates[-1].gender))
             party = nations & _PARTIES
             if role_class == "candidate" and len(party) == 1:
-                # "the GOP candidate" where no one was introduced as one: as "the Kentucky Republican"
+                # "the GOP candidate" where no one was introduced as one: as "the Kentucky Republican",
+                # but a person the text gives no party only when they are the one who spoke last
                 member = self._party_member(offset, next(iter(party)))
-                if member.speaker is not None:
+                spoke_last = next((r.speaker for at, r in reversed(self.history) if at < offset), None)
+                if member.speaker is not None and (party <= self._parties(member.speaker) or member.speaker == spoke_last):
                     return member
         if plural:
             return Resolution(speaker=_strip_determiner(mention), org=org, flags=(UNNAMED,))
