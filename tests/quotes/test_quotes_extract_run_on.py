@@ -74,3 +74,8 @@ def test_a_reported_clause_that_a_quotation_ends_is_reported_speech_holding_it(l
 ])
 def test_phrases_and_clauses_of_time_before_a_quotation_leave_it_direct(language, text, words):
     assert _kinds(text, language) == [("direct", words, "Ortiz")]
+
+
+def test_where_it_was_said_is_not_what_was_said(language):
+    text = "Moreno said “the wall will be built” at a rally in Texas."
+    assert _kinds(text, language) == [("direct", "the wall will be built", "Moreno")]

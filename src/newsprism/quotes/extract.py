@@ -563,14 +563,16 @@ _CLAUSE_SPEECH = frozenset(P.SPEECH) - {"read", "yell", "shout", "holler", "twee
 
 
 def _when(doc, at: int) -> bool:
-    """The words at ``at`` say when ('tweeted “Thank you Ohio” on Friday night'), not what."""
+    """The words at ``at`` say when or where ('tweeted “Thank you Ohio” on Friday night', 'said
+    “...” at a rally in Texas'), not what."""
     span = doc.char_span(at, min(len(text_of(doc)), at + 40), alignment_mode="expand")
     words = [t for t in span if not t.is_space] if span is not None else []
     if not words:
         return False
     first = words[0]
     objects = [c for c in first.children if c.dep_ == "pobj"] if first.dep_ == "prep" else []
-    return first.ent_type_ in ("DATE", "TIME") or any(o.ent_type_ in ("DATE", "TIME") for o in objects)
+    return first.ent_type_ in ("DATE", "TIME") or any(
+        o.ent_type_ in ("DATE", "TIME") or o.lower_ in P.SPEECH_SETTINGS for o in objects)
 
 
 def _clause_end(text: str, start: int, quotations: list[Quotation]) -> int | None:

@@ -278,6 +278,12 @@ assurance acknowledgment acknowledgement recommendation proposal demand request 
 condemnation praise attack question answer response reply rejection dismissal belief view fear
 concern hope worry notion idea insinuation implication boast confession estimate forecast theory
 message tweet post speech interview letter memo""".split())
+# Where words are said ('said “...” at a rally', 'in an interview', 'on Twitter'): a phrase after
+# a quotation that names one is the speech's setting, not more of what was said.
+SPEECH_SETTINGS = frozenset("""rally rallies interview interviews conference briefing event speech statement
+meeting hearing debate forum hall appearance show program programme podcast twitter facebook tweet post
+phone call radio television tv broadcast campaign trail stop gathering dinner luncheon breakfast ceremony
+convention summit session""".split())
 # Things someone puts out, whose words a participle after them reports ("an email to supporters
 # stating", "a note on the story saying"): their source is who put them out.
 DOCUMENTS = frozenset("""statement report message tweet post letter memo email e-mail note release
