@@ -31,9 +31,12 @@ def test_a_quotation_that_ends_its_sentence_stays_direct(language):
     assert _kinds(text, language) == [("direct", "Thank you, Ohio!", "Moreno")]
 
 
-def test_when_it_was_said_is_not_what_was_said(language):
-    text = "Moreno said “we will win Ohio” on Friday night."
-    assert _kinds(text, language) == [("direct", "we will win Ohio", "Moreno")]
+@pytest.mark.parametrize("text, words", [
+    ("Moreno said “we will win Ohio” on Friday night.", "we will win Ohio"),
+    ("Moreno said “we did it, we won the state” moments after the polls closed.", "we did it, we won the state"),
+])
+def test_when_it_was_said_is_not_what_was_said(language, text, words):
+    assert _kinds(text, language) == [("direct", words, "Moreno")]
 
 
 def test_words_shown_or_mouthed_do_not_run_on(language):

@@ -562,6 +562,10 @@ _CLAUSE_SPEECH = frozenset(P.SPEECH) - {"read", "yell", "shout", "holler", "twee
                                         "mutter", "snap", "exclaim", "pen", "quip", "joke"}
 
 
+# Words that open a phrase or clause of time after a quotation.
+_WHEN_WORDS = frozenset("when while after before moments minutes hours shortly later earlier again then".split())
+
+
 def _when(doc, at: int) -> bool:
     """The words at ``at`` say when or where ('tweeted “Thank you Ohio” on Friday night', 'said
     “...” at a rally in Texas'), not what."""
@@ -570,6 +574,8 @@ def _when(doc, at: int) -> bool:
     if not words:
         return False
     first = words[0]
+    if first.lower_ in _WHEN_WORDS:
+        return True  # '“Thank you Georgia” moments after polls closed', '“...” when asked about it'
     objects = [c for c in first.children if c.dep_ == "pobj"] if first.dep_ == "prep" else []
     return first.ent_type_ in ("DATE", "TIME") or any(
         o.ent_type_ in ("DATE", "TIME") or o.lower_ in P.SPEECH_SETTINGS for o in objects)
