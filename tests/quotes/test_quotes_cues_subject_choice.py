@@ -2,6 +2,8 @@
 for a cue the parser hung on a reported clause, the reporting verb's."""
 from __future__ import annotations
 
+import pytest
+
 from quoteskit import source_of
 
 
@@ -14,17 +16,6 @@ def test_of_two_subjects_the_one_next_to_the_verb_speaks(language):
     text = "Late Tuesday in Berea, OH, after winning Ohio in the primary, Gov. John Tyler (R-OH), said, “I am ready.”"
     source = _source(language, text, "said")
     assert source is not None and source.endswith("John Tyler")
-
-
-def test_a_cue_coordinated_with_a_reported_clause_takes_the_reporter(language):
-    text = ("Ginsberg said in an interview last week that she did not want to think about the vote "
-            "and predicted that the court would stay divided.")
-    assert _source(language, text, "predicted") == "Ginsberg"
-
-
-def test_a_piece_that_says_has_its_publisher_for_source(language):
-    text = "The Harbor Gazette recently ran a piece that noted his plan would help rich households most."
-    assert _source(language, text, "noted") == "The Harbor Gazette"
 
 
 def test_a_document_that_reveals_stays_its_own_source(language):
@@ -60,38 +51,44 @@ def test_a_cue_after_a_chain_of_reported_clauses_takes_the_reporter(language):
     assert source is not None and "mistrust" not in source
 
 
-def test_the_object_of_led_or_forced_does_the_infinitive(language):
-    text = "The decisive victory led party chairman Reince Priebus to declare him the presumptive nominee."
-    assert _source(language, text, "declare") == "party chairman Reince Priebus"
-    text = "The scandal forced the minister to admit that he had lied to parliament."
-    assert _source(language, text, "admit") == "the minister"
+# (text, cue, the source mention as written)
+SOURCES = {
+    "a cue coordinated with a reported clause takes the reporter": (
+        "Ginsberg said in an interview last week that she did not want to think about the vote "
+        "and predicted that the court would stay divided.", "predicted", "Ginsberg"),
+    "a piece that says has its publisher for source": (
+        "The Harbor Gazette recently ran a piece that noted his plan would help rich households most.",
+        "noted", "The Harbor Gazette"),
+    "the object of 'led' does the infinitive": (
+        "The decisive victory led party chairman Reince Priebus to declare him the presumptive nominee.",
+        "declare", "party chairman Reince Priebus"),
+    "the object of 'forced' does the infinitive": (
+        "The scandal forced the minister to admit that he had lied to parliament.", "admit", "the minister"),
+    "a noun the parser joined to the object before is the next verb's subject": (
+        "He had previous heart surgery and school officials said he was a happy child who loved music.",
+        "said", "school officials"),
+    "a subject coordinated verbs share": ("She bought apples and pears and said they were cheap.", "said", "She"),
+    # the parser hangs a participle set off by a comma on the reported clause ("knew", "did not testify")
+    "a participle after a reported clause takes the reporter": (
+        "Marsh wrote the guards knew to expect the outbursts, saying, \u201cThey came every week.\u201d",
+        "saying", "Marsh"),
+    "a participle after a question clause takes the reporter": (
+        "Mr. Dalton asked why the governor's aide did not testify at the hearing, "
+        "implying that she had been told to stay away.", "implying", "Mr. Dalton"),
+    "a negated verb is no reporter of a participle": (
+        "Hale cannot say that \u201cfor now,\u201d Brooks added, saying it should be up to the court.",
+        "saying", "Brooks"),
+    "a participle describing an email takes who sent it": (
+        "Her campaign quickly sent out an email to donors stating, \u201cWe just won Ohio.\u201d",
+        "stating", "Her campaign"),
+    "a participle describing a note takes who replied with it": (
+        "The Ledger replied late Friday with an editor's note on the story saying that Carter had misspoken.",
+        "saying", "The Ledger"),
+    "a participle describing a letter takes who answered with it": (
+        "The union answered with a letter to members saying the strike would go on.", "saying", "The union"),
+}
 
 
-
-def test_a_noun_the_parser_joined_to_the_object_before_is_the_next_verbs_subject(language):
-    text = "He had previous heart surgery and school officials said he was a happy child who loved music."
-    assert _source(language, text, "said") == "school officials"
-    assert _source(language, "She bought apples and pears and said they were cheap.", "said") == "She"
-
-
-def test_a_participle_set_off_after_a_reported_clause_takes_the_reporter(language):
-    # the parser hangs the participle on the reported clause ("knew", "did not testify")
-    text = "Marsh wrote the guards knew to expect the outbursts, saying, “They came every week.”"
-    assert _source(language, text, "saying") == "Marsh"
-    text = ("Mr. Dalton asked why the governor's aide did not testify at the hearing, "
-            "implying that she had been told to stay away.")
-    assert _source(language, text, "implying") == "Mr. Dalton"
-
-
-def test_a_negated_verb_is_no_reporter_of_a_participle(language):
-    text = "Hale cannot say that “for now,” Brooks added, saying it should be up to the court."
-    assert _source(language, text, "saying") == "Brooks"
-
-
-def test_a_participle_describing_a_document_takes_who_put_it_out(language):
-    text = "Her campaign quickly sent out an email to donors stating, “We just won Ohio.”"
-    assert _source(language, text, "stating") == "Her campaign"
-    text = "The Ledger replied late Friday with an editor's note on the story saying that Carter had misspoken."
-    assert _source(language, text, "saying") == "The Ledger"
-    text = "The union answered with a letter to members saying the strike would go on."
-    assert _source(language, text, "saying") == "The union"
+@pytest.mark.parametrize("text, cue, source", SOURCES.values(), ids=SOURCES.keys())
+def test_the_source_a_cue_takes(language, text, cue, source):
+    assert _source(language, text, cue) == source
