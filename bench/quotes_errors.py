@@ -1,6 +1,6 @@
 """Error analysis of quote attribution on PolNeAR, by category (for choosing what to fix).
 
-    python bench/quotes_errors.py [--eval DIR] [--cache DIR] [--split dev|fifth] [--show CATEGORY]
+    python bench/quotes_errors.py [--eval DIR] [--cache DIR] [--split dev|fifth|rest] [--no-tagger] [--show CATEGORY]
 
 ``dev``: the 84 dev documents (report only); ``fifth``: the held-apart fifth of train (every fifth
 train document by id, 168), the set settings are chosen on; ``rest``: the other four fifths of
@@ -59,6 +59,8 @@ def main() -> int:
     ap.add_argument("--split", default="fifth", choices=("dev", "fifth", "rest"))
     ap.add_argument("--show", default="", help="print examples of one category (missed, boundary, source, spurious)")
     ap.add_argument("--n", type=int, default=30)
+    ap.add_argument("--no-tagger", action="store_true",
+                    help="rules and frame scorer only (the tagger was trained on 'rest': its figures there are in sample)")
     args = ap.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from newsprism.quotes import quotes_from_doc
@@ -78,7 +80,7 @@ def main() -> int:
     totals = Counter()
     for d, doc in zip(docs, parsed_docs):
         text = d["text"]
-        quotes = quotes_from_doc(doc)
+        quotes = quotes_from_doc(doc, tagger=None) if args.no_tagger else quotes_from_doc(doc)
         preds = to_polnear(text, quotes)
         frames = find_frames(doc, any_verb=True)
         golds = [a for a in d["attributions"] if a["content"]]
