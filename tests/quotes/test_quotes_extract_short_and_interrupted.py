@@ -117,3 +117,9 @@ def test_a_name_between_a_dash_and_a_colon_labels_the_quotation(language, text, 
     # how newsletters and roundups credit the passages they excerpt
     quote = next(q for q in extract_quotes(text, language=language) if q.kind == "direct")
     assert (quote.speaker, quote.cue) == (speaker, ":")
+
+
+def test_echoing_is_speech_not_an_act(language):
+    text = "Voters at the diner agreed. Ruth Marsh, a retired teacher, echoed: “We need a leader who speaks plainly.”"
+    quote = _by_text(text, language)["We need a leader who speaks plainly."]
+    assert (quote.speaker, quote.cue) == ("Ruth Marsh", "echoed") and "other-cue" not in quote.flags

@@ -77,7 +77,7 @@ SPEECH = ("say tell add write ask explain note argue claim insist acknowledge ad
           # speech acts seen outside the list on Multi-News (flagged other-cue, hidden as acts)
           "voice express rejoin liken talk snap inform advise discuss "
           "confess speculate denounce counter holler characterize characterise hint laud shout "
-          "fume scorn demur downplay pen exclaim muse mutter whisper yell brag concur").split()
+          "fume scorn demur downplay pen exclaim muse mutter whisper yell brag concur echo").split()
 # Cognition, desire and stance: PolNeAR counts these as attributions too ("He thinks that ...").
 COGNITION = ("think believe know feel expect hope want wish fear doubt suspect suppose assume "
              "understand realize realise recognize recognise consider reckon imagine worry "
