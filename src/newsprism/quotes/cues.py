@@ -200,16 +200,15 @@ def colon_frame(doc, colon) -> Frame | None:
     and the colon first (``dash_label``)."""
     label = dash_label(doc, colon)
     if label is not None:
-        return Frame(cue_start=colon.idx, cue_end=colon.idx + 1, cue=":", cue_word=":", content_start=None,
-                     content_end=None, content_dep=None, source_start=label.start_char, source_end=label.end_char,
-                     source_head=label[-1].i, cue_index=colon.i)
-    sent = colon.sent
-    names = [t for t in doc[sent.start:colon.i] if (t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PRON")
-             and t.dep_ not in ("compound", "poss") and t.lower_ not in ("it", "this", "that", "here", "there")]
-    if not names:
-        return None
-    head = names[-1]
-    start, end = _span_of(head)
+        start, end, head = label.start_char, label.end_char, label[-1]
+    else:
+        sent = colon.sent
+        names = [t for t in doc[sent.start:colon.i] if (t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PRON")
+                 and t.dep_ not in ("compound", "poss") and t.lower_ not in ("it", "this", "that", "here", "there")]
+        if not names:
+            return None
+        head = names[-1]
+        start, end = _span_of(head)
     return Frame(cue_start=colon.idx, cue_end=colon.idx + 1, cue=":", cue_word=":", content_start=None,
                  content_end=None, content_dep=None, source_start=start, source_end=end,
                  source_head=head.i, cue_index=colon.i)

@@ -502,7 +502,7 @@ def _run_on(doc, q: Quotation, frame: Frame, quotations: list[Quotation], frames
     if q.close_at is None or frame.cue_end > q.open_at or content.rstrip()[-1:] in ".,;:!?—-" or _is_title(content):
         return None  # '“...,” adding that', 'a film called “Open Doors” on cable'
     tail_start = q.outer_end
-    if not re.match(r" +[a-z]", text[tail_start:tail_start + 3]) or _when(doc, tail_start):
+    if not re.match(r" +[a-z]", text[tail_start:tail_start + 3]) or _when_or_where(doc, tail_start):
         return None
     end = _clause_end(text, tail_start, quotations)
     if end is None or len(text[tail_start:end].split()) > MAX_RUN_ON_WORDS:
@@ -548,9 +548,9 @@ def _run_in(doc, q: Quotation, frame: Frame, quotations: list[Quotation], frames
         opens = (token.lower_ == "that" and token.dep_ == "mark") or (
             token.dep_ in ("nsubj", "nsubjpass", "expl") and clause.i > token.i and clause.dep_ != "relcl"
             and not any(c.dep_ == "mark" and c.lower_ in P.ADJUNCT_CLAUSE_MARKS for c in clause.children))
-        if opens and not any(a.i == cue.i for a in clause.ancestors):
-            return None  # the subject of a clause the cue does not govern ('criticizing Trump, she came ...')
         if opens:
+            if not any(a.i == cue.i for a in clause.ancestors):
+                return None  # the subject of a clause the cue does not govern ('criticizing Trump, she came ...')
             at = token.left_edge.idx if token.lower_ != "that" else token.idx
             return at if len(text[at:q.open_at].split()) >= MIN_RUN_IN_WORDS - 1 else None
     return None
@@ -566,7 +566,7 @@ _CLAUSE_SPEECH = frozenset(P.SPEECH) - {"read", "yell", "shout", "holler", "twee
 _WHEN_WORDS = frozenset("when while after before moments minutes hours shortly later earlier again then".split())
 
 
-def _when(doc, at: int) -> bool:
+def _when_or_where(doc, at: int) -> bool:
     """The words at ``at`` say when or where ('tweeted “Thank you Ohio” on Friday night', 'said
     “...” at a rally in Texas'), not what."""
     span = doc.char_span(at, min(len(text_of(doc)), at + 40), alignment_mode="expand")

@@ -287,7 +287,7 @@ convention summit session""".split())
 # Things someone puts out, whose words a participle after them reports ("an email to supporters
 # stating", "a note on the story saying"): their source is who put them out.
 DOCUMENTS = frozenset("""statement report message tweet post letter memo email e-mail note release
-ad advertisement editorial op-ed column video notice filing petition post blog""".split())
+ad advertisement editorial op-ed column video notice filing petition blog""".split())
 # Verbs whose object noun is a statement made by their subject: "X made the claim that", "X issued
 # a warning about", "X repeated his criticism of".
 LIGHT_VERBS = frozenset("""make made makes making issue issued issues issuing release released releases

@@ -269,17 +269,22 @@ class SpeakerIndex:
         return self._remember(offset, Resolution(speaker=chosen.speaker, org=chosen.org, flags=flags,
                                                  gender=chosen.gender or want))
 
+    def _token_at(self, offset: int):
+        """The token holding character ``offset``, or None."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
     def _same_sentence_person(self, offset: int, want: str) -> Person | None:
         """A pronoun in a subordinate clause ("... against him in 1996, after he told her ...")
         whose own sentence names one person of its gender before it, outside quotation marks:
         that person, rather than the last speaker of the text."""
-        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        token = self._token_at(offset)
         if token is None:
             return None
-        verb = token[0].head
+        verb = token.head
         if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
             return None  # a main clause's subject: the last speaker rule holds
-        sent = token[0].sent
+        sent = token.sent
         people = {p.name: p for p in self.persons if sent.start_char <= p.start < offset and not p.ambiguous
                   and not self.in_quotes(p.start) and (p.gender or self.gender_of(p.name)) in (None, want)}
         return next(iter(people.values())) if len(people) == 1 else None
@@ -288,15 +293,14 @@ class SpeakerIndex:
         """The subject of the sentence before ``offset`` when it names a person by a role of
         their own and no name ("Anderson's ex-wife", "a neighbour"): what "the woman" / "the man"
         later in that sentence refers to."""
-        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        token = self._token_at(offset)
         if token is None:
             return None
-        sent = token[0].sent
-        for t in sent:
+        for t in token.sent:
             if t.idx >= offset:
                 break
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and not t.ent_type_:
-                words = text_of(self.doc)[sent.start_char:t.idx + len(t)].strip()  # the sentence opens with it
+                words = text_of(self.doc)[token.sent.start_char:t.idx + len(t)].strip()  # the sentence opens with it
                 if "," in words or len(words.split()) > MAX_ROLE_SUBJECT_WORDS:
                     continue
                 role = _role_of(words)
