@@ -46,7 +46,7 @@ class _Scored(Protocol):
 
 T = TypeVar("T", bound=_Scored)
 
-QUOTES_VERSION = "quotes-13"  # 7: speech acts added to the cue lexicon; 8: which mention is the source (subject next to the cue, reporter of a coordinated cue, publisher, coordinated subjects); 9: "Asked why ..., X said" is not speech; 10: the span tagger adds the attributions the rules miss and ends reported speech; 11: short quoted sentences after "X said,", quotations interrupted by "said X", object control ("led X to declare"), names with and without accents, non-breaking spaces parsed as spaces; 12: a learned linker picks the speaker of the tagger's additions, and a cue under "he" in a named speaker's clause names that speaker; 13: a clause going on after a quotation is reported speech holding it, a set-off participle takes the sentence's reporter and one describing a document its author, "- Name:" labels, no content over its own parenthetical cue
+QUOTES_VERSION = "quotes-14"  # 7: speech acts added to the cue lexicon; 8: which mention is the source (subject next to the cue, reporter of a coordinated cue, publisher, coordinated subjects); 9: "Asked why ..., X said" is not speech; 10: the span tagger adds the attributions the rules miss and ends reported speech; 11: short quoted sentences after "X said,", quotations interrupted by "said X", object control ("led X to declare"), names with and without accents, non-breaking spaces parsed as spaces; 12: a learned linker picks the speaker of the tagger's additions, and a cue under "he" in a named speaker's clause names that speaker; 13: a clause going on after a quotation is reported speech holding it, a set-off participle takes the sentence's reporter and one describing a document its author, "- Name:" labels, no content over its own parenthetical cue; 14: a verb of saying joined by "and" ends the clause before it and keeps its reporter, no quote of a programme's name or a chant before a cue, no content ending on a conjunction
 # A quotation with no cue anywhere near and fewer words than this is a scare quote or a title
 # ("described as “unsafe”"), not a quote (PolNeAR train: 546 of 1,829 quotations under 4 words lie
 # outside every attribution, against 127 of 5,515 longer ones).
@@ -219,8 +219,8 @@ def quotes_from_doc(doc, scorer=_SHIPPED, tagger=_SHIPPED, tagging: Tagging | No
     quotations, attached = _trim_tail_cues(doc, find_quotations(text), verbal)
     refused = [f for f in candidates if not_speech(doc, f)]
     refused_ids = {id(f) for f in refused}
-    frames = [_repaired(doc, f, quotations) for f in candidates
-              if not _inside_any(f.cue_start, quotations) and id(f) not in refused_ids]
+    frames = _coordinated_cues(doc, [_repaired(doc, f, quotations) for f in candidates
+                                     if not _inside_any(f.cue_start, quotations) and id(f) not in refused_ids])
     unsaid = _words_of_no_speech(doc, quotations, refused, candidates)
     pending = _direct_quotes(doc, [q for q in quotations if q.start not in unsaid],
                              [f for f in frames if not is_nominal(f)], attached, label_frames(doc))
@@ -235,7 +235,22 @@ def quotes_from_doc(doc, scorer=_SHIPPED, tagger=_SHIPPED, tagging: Tagging | No
         pending = _reshaped(doc, tagging, pending, quotations)
         pending += _tagged(doc, tagging, pending, refused, quotations)
     pending.sort(key=lambda p: (p.start, p.end))
-    return _resolve(doc, _named_outer_subjects(doc, pending))
+    return _resolve(doc, _named_outer_subjects(doc, _without_trailing_conjunctions(text, pending)))
+
+
+_TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|or|but)$")
+
+
+def _without_trailing_conjunctions(text: str, pending: list[_Pending]) -> list[_Pending]:
+    """Reported speech ends before a conjunction left at its end: 'tweeted that Palmer was “a
+    fake” and encouraged voters ...' (the parser hangs the "and" that joins the two verbs on the
+    clause's last word)."""
+    for p in pending:
+        if p.kind in (INDIRECT, MIXED):
+            trailing = _TRAILING_CONJUNCTION.search(text, p.start, p.end)
+            if trailing is not None and trailing.start() > p.start:
+                p.end = trailing.start()
+    return pending
 
 
 def _named_outer_subjects(doc, pending: list[_Pending]) -> list[_Pending]:
@@ -262,6 +277,40 @@ def _repaired(doc, frame: Frame, quotations: list[Quotation]) -> Frame:
     frame = _outside_source(doc, _over_gap(doc, frame, quotations), quotations)
     frame = _cut_after_quotation(text, _close_quotation(_open_quotation(text, frame, quotations), quotations), quotations)
     return _without_own_cue(doc, frame)
+
+
+def _coordinated_cues(doc, frames: list[Frame]) -> list[Frame]:
+    """'China said it was “resolutely opposed” to the test and warned North Korea to refrain',
+    'Trump tweeted that Machado was “disgusting” and encouraged Americans to ...': a verb of
+    saying joined by "and" to the end of another cue's reported clause is the reporter's second
+    act (the parser hangs it on the clause's verb, whose subject it then takes: "Machado"). The
+    first content ends before the "and"; the second cue's speaker is the first's, unless it has
+    its own subject ('..., and he warned')."""
+    text = text_of(doc)
+    by_cue = {f.cue_index: f for f in frames if f.cue_index >= 0}
+    out = {id(f): f for f in frames}
+    for frame in frames:
+        if frame.content_start is None or frame.content_end is None or frame.source_start is None \
+                or frame.cue_word not in _speech_forms():
+            continue  # 'That prompted Rubio to make a joke and call Trump “very flexible”' is Rubio's
+        for i, second in sorted(by_cue.items()):
+            cue = doc[i]
+            if not (frame.content_start < cue.idx < frame.content_end) or cue.dep_ != "conj" \
+                    or cue.lower_ not in _speech_forms() or cue.i < 1 or doc[cue.i - 1].lower_ != "and":
+                continue
+            if not (frame.content_start <= cue.head.idx < frame.content_end):
+                continue
+            cut = doc[cue.i - 1].idx
+            end = len(text[:cut].rstrip(" ,"))
+            if end <= frame.content_start:
+                continue
+            out[id(frame)] = replace(out[id(frame)], content_end=end)
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+            if not own_subject:
+                out[id(second)] = replace(out[id(second)], source_start=frame.source_start,
+                                          source_end=frame.source_end, source_head=frame.source_head)
+            break
+    return [out[id(f)] for f in frames]
 
 
 _SINGULAR_PRONOUNS = frozenset(("he", "she"))
@@ -717,11 +766,37 @@ def _is_title(content: str) -> bool:
 _ADJACENT = re.compile(r"\s*,?\s*(?:[\w.’'-]+\s+){0,6}$")
 
 
+# Words that make the quotation after them a name inside a phrase: a possessive, or a preposition
+# before a capitalised title or chant.
+_PHRASE_BEFORE = re.compile(r"(?:['’]s|\b(?P<preposition>of|on|from))\s+$")
+
+
+def _ends_sentence(text: str, q: Quotation) -> bool:
+    return text[q.start:q.end].rstrip()[-1:] == "." or text[q.outer_end:q.outer_end + 1] == "."
+
+
+def _quoting_content(text: str, frame: Frame) -> bool:
+    """The frame's content after its cue holds quotation marks of its own: '... the nickname
+    “Lyin' Ted.” Trump called the senator a “nasty guy”' (a sentence that a quotation ends is
+    not the quote of such a cue in the next one)."""
+    return frame.content_start is not None and frame.content_end is not None \
+        and frame.content_start > frame.cue_start \
+        and any(mark in text[frame.content_start:frame.content_end] for mark in P.OPEN_MARKS)
+
+
+def _inside_phrase(text: str, q: Quotation) -> bool:
+    m = _PHRASE_BEFORE.search(text, max(0, q.open_at - 20), q.open_at)
+    return m is not None and (m.group("preposition") is None or text[q.start:q.start + 1].isupper())
+
+
 def _adjacent_cue(text: str, q: Quotation, frames: list[Frame]) -> Frame | None:
-    """A short quotation right before its cue ("“Not even one,” he said") or after a colon."""
-    for f in frames:
+    """A short quotation right before its cue ("“Not even one,” he said") or after a colon. Not
+    a name inside a phrase ('On ABC News's “This Week,” Rubio said that ...', 'to chants of
+    “Marco! Marco!,” the senator said ...'): the cue after it reports a clause of its own."""
+    for f in frames if not _inside_phrase(text, q) else ():
         if f.cue_start >= q.outer_end and f.cue_start - q.outer_end < 60 and f.source_start is not None \
-                and f.cue_word in _speech_forms() and _ADJACENT.fullmatch(text[q.outer_end:f.cue_start]):
+                and f.cue_word in _speech_forms() and _ADJACENT.fullmatch(text[q.outer_end:f.cue_start]) \
+                and not (_ends_sentence(text, q) and _quoting_content(text, f)):
             return f
     return _colon_cue(text, q, frames) or _comma_cue(text, q, frames)
 
