@@ -271,7 +271,7 @@ class Precomputed:
     def tag(self, texts):
         from newsprism.quotes.tagger import decode
 
-        return [decode(*self.by_text[text]) for text in texts]
+        return [decode(*self.by_text[text], text) for text in texts]
 
 
 GRID = {"INSIDE": (0.4, 0.5, 0.6), "B_WEIGHT": (0.25, 0.5, 1.0), "SURE": (0.6, 0.7, 0.8, 0.9),

@@ -121,3 +121,17 @@ def test_a_name_its_words_call_an_organisation_is_no_person_a_pronoun_refers_to(
     text = "Hillary Clinton spoke first. Campaign group Avaaz said it had co-ordinated the rescue. She said it was brave."
     last = [q for q in extract_quotes(text, language=language) if q.cue == "said"][-1]
     assert last.speaker == "Hillary Clinton"
+
+
+def test_a_mention_of_no_noun_name_or_pronoun_is_no_speaker(language):
+    # a source span cut badly (the tagger and linker can give one): a preposition, an article, a verb
+    from newsprism.quotes.extract import parse_text
+    from newsprism.quotes.speakers import SpeakerIndex
+
+    text = "Officials in Ohio mentioned the plan, and the mayor said it was a mistake."
+    index = SpeakerIndex.build(parse_text(text, language))
+    for word in ("in", "mentioned", "the"):
+        start = text.index(word)
+        assert index.resolve(start, start + len(word), None).speaker is None, word
+    start = text.index("the mayor")
+    assert index.resolve(start, start + len("the mayor"), None).speaker == "mayor"

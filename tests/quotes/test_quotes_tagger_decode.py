@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsprism.quotes.tagger import INSIDE, TaggedSpan, decode, spans_of
+from newsprism.quotes.tagger import INSIDE, TaggedSpan, decode, spans_of, words_of
 
 O, B, I = (1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0)  # noqa: E741
 
@@ -44,3 +44,24 @@ def test_decode_drops_short_contents_but_keeps_short_cues_and_sources():
     assert tagging.contents == ()
     assert [(s.start, s.end) for s in tagging.cues] == [(3, 7)]
     assert [(s.start, s.end) for s in tagging.sources] == [(0, 2)]
+
+
+def test_word_pieces_glued_by_letters_are_one_word_but_punctuation_is_its_own():
+    text = "to affirm, he said"
+    offsets = np.array([[0, 2], [3, 5], [5, 9], [9, 10], [11, 13], [14, 18]])  # to af ##firm , he said
+    assert words_of(offsets, text) == [[0], [1, 2], [3], [4], [5]]
+
+
+def test_with_the_text_no_span_starts_or_ends_inside_a_word():
+    text = "unwillingness to affirm his support for the plan"
+    # unwillingness to af ##firm his support for the plan
+    offsets = np.array([[0, 13], [14, 16], [17, 19], [19, 23], [24, 27], [28, 35], [36, 39], [40, 43], [44, 48]])
+    cue = np.array([B, I, I, O, O, O, O, O, O])  # the model let "##firm" out of the cue
+    content = np.array([O, O, O, B, I, I, I, I, I])  # ... and into the content
+    p = np.stack([content, cue, np.array([O] * 9)], axis=1)
+    tagging = decode(offsets, p, text)
+    assert [text[s.start:s.end] for s in tagging.cues] == ["unwillingness to affirm"]
+    assert [text[s.start:s.end] for s in tagging.contents] == ["his support for the plan"]
+    pieces = decode(offsets, p)  # without the text: piece by piece
+    assert [text[s.start:s.end] for s in pieces.cues] == ["unwillingness to af"]
+    assert [text[s.start:s.end] for s in pieces.contents] == ["firm his support for the plan"]

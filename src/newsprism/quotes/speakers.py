@@ -191,6 +191,8 @@ class SpeakerIndex:
         cleaned = _strip_determiner(mention)
         if not cleaned or words[0] in P.PRONOUNS:
             return Resolution(speaker=None, flags=(PRONOUN,))
+        if not _names_anyone(self.doc, start, end):
+            return Resolution(speaker=None)  # 'in', 'the', 'mentioned', 'This': no speaker, not a guess
         return Resolution(speaker=cleaned, flags=(UNNAMED,))
 
     def _last_body(self, offset: int) -> str | None:
@@ -609,6 +611,14 @@ def _body_of(doc, start: int, end: int) -> str | None:
         if ent.label_ in BODY_LABELS and len(ent) >= len(span) - 1:
             return _strip_determiner(ent.text)
     return None
+
+
+def _names_anyone(doc, start: int, end: int) -> bool:
+    """Whether a mention can name a speaker: it holds a noun, a name, a pronoun or a number ("32
+    of them"), not only a preposition, an article, a verb or an adjective (a source span the tagger
+    and linker cut badly: 'in', 'the', 'mentioned', 'Soviet')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is None or any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in span)
 
 
 def _strip_determiner(text: str) -> str:

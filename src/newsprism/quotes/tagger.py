@@ -23,7 +23,7 @@ import numpy as np
 
 from ..nlp.minilm import BertConfig, MiniLM, model_path, token_chunks
 
-__all__ = ["LAYERS", "SURE", "QuoteTagger", "TaggedSpan", "Tagging", "decode", "load_tagger", "spans_of"]
+__all__ = ["LAYERS", "SURE", "QuoteTagger", "TaggedSpan", "Tagging", "decode", "load_tagger", "spans_of", "words_of"]
 
 TAGGER_FILE = "quote_tagger.npz"
 TAGGER_VERSION = "quote-tagger-1"
@@ -96,12 +96,14 @@ class QuoteTagger:
 
     def tag(self, texts: Sequence[str]) -> list[Tagging]:
         """The tagged contents, cues and sources of each text."""
-        return [decode(offsets, p) for offsets, p in self.probabilities(texts)]
+        return [decode(offsets, p, text) for text, (offsets, p) in zip(texts, self.probabilities(texts))]
 
 
-def decode(offsets: np.ndarray, p: np.ndarray) -> Tagging:
-    """One text's spans from its pieces' probabilities (``QuoteTagger.probabilities``)."""
-    contents, cues, sources = (spans_of(offsets, p[:, k, :]) for k in range(len(LAYERS)))
+def decode(offsets: np.ndarray, p: np.ndarray, text: str | None = None) -> Tagging:
+    """One text's spans from its pieces' probabilities (``QuoteTagger.probabilities``); with the
+    ``text``, each span holds whole words (``words_of``)."""
+    words = words_of(offsets, text) if text is not None else None
+    contents, cues, sources = (spans_of(offsets, p[:, k, :], words) for k in range(len(LAYERS)))
     return Tagging(contents=tuple(s for s in contents if s.end - s.start >= MIN_CHARS),
                    cues=tuple(cues), sources=tuple(sources))
 
@@ -112,10 +114,32 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
     return x / x.sum(axis=-1, keepdims=True)
 
 
-def spans_of(offsets: np.ndarray, p: np.ndarray) -> list[TaggedSpan]:
-    """Decode one layer's (pieces x 3: O, B, I) probabilities into spans (``INSIDE``, ``B_WEIGHT``)."""
+def words_of(offsets: np.ndarray, text: str) -> list[list[int]]:
+    """The pieces of each word, in order: a piece glued to the one before it, letters or digits
+    on both sides of the seam ("af" "##firm"), continues its word; empty pieces are left out."""
+    words: list[list[int]] = []
+    previous_end = -1
+    for i, (a, b) in enumerate(offsets):
+        if b <= a:
+            continue
+        glued = a == previous_end and a > 0 and text[a - 1].isalnum() and text[a].isalnum()
+        if glued and words:
+            words[-1].append(i)
+        else:
+            words.append([i])
+        previous_end = b
+    return words
+
+
+def spans_of(offsets: np.ndarray, p: np.ndarray, words: list[list[int]] | None = None) -> list[TaggedSpan]:
+    """Decode one layer's (pieces x 3: O, B, I) probabilities into spans (``INSIDE``,
+    ``B_WEIGHT``). With ``words`` (``words_of``) a word is in or out, and starts a span or not, by
+    its first piece, so no span starts or ends inside a word ('unwillingness to af' + 'firm his
+    support' had split "affirm" between a cue and a content); without, by each piece."""
     inside = p[:, 1] + p[:, 2] >= INSIDE
     begins = p[:, 1] * B_WEIGHT > p[:, 2]
+    if words is None:
+        words = [[i] for i, (a, b) in enumerate(offsets) if b > a]
     out: list[TaggedSpan] = []
     current: list[int] | None = None  # piece indices of the open span
 
@@ -124,17 +148,16 @@ def spans_of(offsets: np.ndarray, p: np.ndarray) -> list[TaggedSpan]:
             a, b = int(offsets[current[0]][0]), int(offsets[current[-1]][1])
             out.append(TaggedSpan(a, b, float(np.mean(p[current, 1] + p[current, 2]))))
 
-    for i, (a, b) in enumerate(offsets):
-        if b <= a:
-            continue
-        if not inside[i]:
+    for word in words:
+        first = word[0]
+        if not inside[first]:
             close()
             current = None
-        elif current is None or begins[i]:
+        elif current is None or begins[first]:
             close()
-            current = [i]
+            current = list(word)
         else:
-            current.append(i)
+            current.extend(word)
     close()
     return out
 
