@@ -50,3 +50,10 @@ def test_a_quotation_ending_its_sentence_is_not_the_next_sentence_cues(language)
 
 def test_a_short_quote_before_its_cue_still_counts(language):
     assert _kinds("“Not one more,” Ortiz told reporters.", language) == [("direct", "Not one more,", "Ortiz")]
+
+
+def test_a_programme_name_after_the_cue_is_the_listener_not_the_clause(language):
+    text = "But Ortiz told NBC’s “Meet the Press” that he agrees the council is “out of touch.”"
+    kinds = _kinds(text, language)
+    assert ("mixed", "that he agrees the council is “out of touch.”", "Ortiz") in kinds
+    assert not any(t == "Meet the Press" for _, t, _ in kinds)

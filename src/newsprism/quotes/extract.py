@@ -46,7 +46,7 @@ class _Scored(Protocol):
 
 T = TypeVar("T", bound=_Scored)
 
-QUOTES_VERSION = "quotes-15"  # 7: speech acts added to the cue lexicon; 8: which mention is the source (subject next to the cue, reporter of a coordinated cue, publisher, coordinated subjects); 9: "Asked why ..., X said" is not speech; 10: the span tagger adds the attributions the rules miss and ends reported speech; 11: short quoted sentences after "X said,", quotations interrupted by "said X", object control ("led X to declare"), names with and without accents, non-breaking spaces parsed as spaces; 12: a learned linker picks the speaker of the tagger's additions, and a cue under "he" in a named speaker's clause names that speaker; 13: a clause going on after a quotation is reported speech holding it, a set-off participle takes the sentence's reporter and one describing a document its author, "- Name:" labels, no content over its own parenthetical cue; 14: a verb of saying joined by "and" ends the clause before it and keeps its reporter, no quote of a programme's name or a chant before a cue, no content ending on a conjunction; 15: the tagger's spans hold whole words, a mention naming no one is no speaker
+QUOTES_VERSION = "quotes-15"  # 7: speech acts added to the cue lexicon; 8: which mention is the source (subject next to the cue, reporter of a coordinated cue, publisher, coordinated subjects); 9: "Asked why ..., X said" is not speech; 10: the span tagger adds the attributions the rules miss and ends reported speech; 11: short quoted sentences after "X said,", quotations interrupted by "said X", object control ("led X to declare"), names with and without accents, non-breaking spaces parsed as spaces; 12: a learned linker picks the speaker of the tagger's additions, and a cue under "he" in a named speaker's clause names that speaker; 13: a clause going on after a quotation is reported speech holding it, a set-off participle takes the sentence's reporter and one describing a document its author, "- Name:" labels, no content over its own parenthetical cue; 14: a verb of saying joined by "and" ends the clause before it and keeps its reporter, no quote of a programme's name or a chant before a cue, no content ending on a conjunction; 15: the tagger's spans hold whole words, a mention naming no one is no speaker, a programme's name after "told" is its listener
 # A quotation with no cue anywhere near and fewer words than this is a scare quote or a title
 # ("described as “unsafe”"), not a quote (PolNeAR train: 546 of 1,829 quotations under 4 words lie
 # outside every attribution, against 127 of 5,515 longer ones).
@@ -1050,12 +1050,15 @@ def _name_after_quotation(doc, frame: Frame, quotations: list[Quotation]) -> Fra
 def _over_gap(doc, frame: Frame, quotations: list[Quotation]) -> Frame:
     """'Hemsley said the days when the nation had "a somewhat unifying story" from newspapers ...
     are gone': the parser hung the start of the reported clause on the cue, so its content starts
-    after a quotation that belongs to it. The content then starts right after the cue."""
+    after a quotation that belongs to it. The content then starts right after the cue. Not for a
+    clause opening on "that", nor over a programme's name ('told ABC’s “Good Morning America” that
+    ...': the listener, not what was said)."""
     if frame.content_dep != "ccomp" or frame.content_start is None or frame.cue_end >= frame.content_start:
         return frame
     text = text_of(doc)
     gap = text[frame.cue_end:frame.content_start]
-    if not any(frame.cue_end < q.open_at and q.outer_end <= frame.content_start for q in quotations) \
+    inside_gap = [q for q in quotations if frame.cue_end < q.open_at and q.outer_end <= frame.content_start]
+    if not inside_gap or any(_inside_phrase(text, q) for q in inside_gap) or text.startswith("that ", frame.content_start) \
             or re.search(r"[.;:!?\n]|\bthat\b", gap) or frame.cue_word not in _speech_forms():
         return frame
     start = frame.cue_end + len(gap) - len(gap.lstrip(" ,"))
