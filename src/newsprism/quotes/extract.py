@@ -287,24 +287,24 @@ def _coordinated_cues(doc, frames: list[Frame]) -> list[Frame]:
     first content ends before the "and"; the second cue's speaker is the first's, unless it has
     its own subject ('..., and he warned')."""
     text = text_of(doc)
-    by_cue = {f.cue_index: f for f in frames if f.cue_index >= 0}
+    # the cues that can be such a second act: verbs of saying joined by "and", in text order
+    seconds = sorted((f for f in frames if f.cue_index > 0 and doc[f.cue_index].dep_ == "conj"
+                      and doc[f.cue_index].lower_ in _speech_forms() and doc[f.cue_index - 1].lower_ == "and"),
+                     key=lambda f: f.cue_index)
     out = {id(f): f for f in frames}
     for frame in frames:
         if frame.content_start is None or frame.content_end is None or frame.source_start is None \
                 or frame.cue_word not in _speech_forms():
             continue  # 'That prompted Rubio to make a joke and call Trump “very flexible”' is Rubio's
-        for i, second in sorted(by_cue.items()):
-            cue = doc[i]
-            if not (frame.content_start < cue.idx < frame.content_end) or cue.dep_ != "conj" \
-                    or cue.lower_ not in _speech_forms() or cue.i < 1 or doc[cue.i - 1].lower_ != "and":
+        for second in seconds:
+            cue = doc[second.cue_index]
+            if not (frame.content_start < cue.idx < frame.content_end
+                    and frame.content_start <= cue.head.idx < frame.content_end):
                 continue
-            if not (frame.content_start <= cue.head.idx < frame.content_end):
+            kept = text[frame.content_start:doc[cue.i - 1].idx].rstrip(" ,")
+            if not kept:
                 continue
-            cut = doc[cue.i - 1].idx
-            end = len(text[:cut].rstrip(" ,"))
-            if end <= frame.content_start:
-                continue
-            out[id(frame)] = replace(out[id(frame)], content_end=end)
+            out[id(frame)] = replace(out[id(frame)], content_end=frame.content_start + len(kept))
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
             if not own_subject:
                 out[id(second)] = replace(out[id(second)], source_start=frame.source_start,
@@ -772,6 +772,7 @@ _PHRASE_BEFORE = re.compile(r"(?:['’]s|\b(?P<preposition>of|on|from))\s+$")
 
 
 def _ends_sentence(text: str, q: Quotation) -> bool:
+    """A full stop ends the quotation's words, inside its closing mark or right after it."""
     return text[q.start:q.end].rstrip()[-1:] == "." or text[q.outer_end:q.outer_end + 1] == "."
 
 
@@ -785,6 +786,7 @@ def _quoting_content(text: str, frame: Frame) -> bool:
 
 
 def _inside_phrase(text: str, q: Quotation) -> bool:
+    """The quotation is a name inside a phrase (``_PHRASE_BEFORE``), not words said."""
     m = _PHRASE_BEFORE.search(text, max(0, q.open_at - 20), q.open_at)
     return m is not None and (m.group("preposition") is None or text[q.start:q.start + 1].isupper())
 
@@ -1288,8 +1290,7 @@ def _new_sentence_after(text: str, q: Quotation) -> bool:
     """A new sentence or paragraph starts after the quotation ('“... factored in.”¶When asked if
     ..., Gale said'): what follows is not its cue."""
     after = text[q.outer_end:q.outer_end + 40]
-    return "\n" in after[:len(after) - len(after.lstrip())] or (
-        text[q.start:q.end].rstrip()[-1:] == "." and bool(re.match(r"\s+[A-Z]", after)))
+    return "\n" in after[:len(after) - len(after.lstrip())] or (_ends_sentence(text, q) and bool(re.match(r"\s+[A-Z]", after)))
 
 
 def _counterfactual(verb) -> bool:

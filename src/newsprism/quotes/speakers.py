@@ -615,8 +615,9 @@ def _body_of(doc, start: int, end: int) -> str | None:
 
 def _names_anyone(doc, start: int, end: int) -> bool:
     """Whether a mention can name a speaker: it holds a noun, a name, a pronoun or a number ("32
-    of them"), not only a preposition, an article, a verb or an adjective (a source span the tagger
-    and linker cut badly: 'in', 'the', 'mentioned', 'Soviet')."""
+    of them"), not only a preposition, an article, a verb or an adverb (a source span the tagger
+    and linker cut badly: 'in', 'the', 'mentioned', 'This'). Asked last, after names, roles and
+    bodies ('Soviet' is a body)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is None or any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in span)
 
